@@ -1,0 +1,4 @@
+"""The modes topic, jax side: cases land here as they are implemented.
+
+See ``shared.interface.modes`` for the functions this module must provide.
+"""

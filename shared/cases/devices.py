@@ -1,0 +1,66 @@
+"""Section 2 of the lesson: device placement (seed lines 320–390)."""
+
+from shared.cases.model import Bench, Case
+
+CASES = [
+    Case(
+        "devices.inspect",
+        "dtype and device of a tensor; is a GPU available?",
+        (320, 332),
+        "torch: x.device, torch.cuda.is_available(). JAX: x.devices() (an array may be sharded "
+        "over several), jax.devices(). Both put new arrays on the CPU here unless told.",
+    ),
+    Case(
+        "devices.select",
+        "cuda:0 if available, else cpu",
+        (334, 341),
+        "torch picks a torch.device and passes it around; JAX's default device is the first "
+        "accelerator when one exists, and jax.devices('gpu') raises when none does.",
+    ),
+    Case(
+        "devices.transfer",
+        "Moving data to a device: .to(device) vs jax.device_put",
+        (343, 345),
+        "Both copy the data to the device; values are equal.",
+    ),
+    Case(
+        "devices.cross_device_error",
+        "An operation on tensors on two devices fails",
+        (347, 351),
+        "torch refuses `a.cuda() + a` with a RuntimeError (without a GPU: the meta device shows "
+        "the same rule). JAX refuses arrays committed to two devices with a ValueError; "
+        "without a GPU, two forced host devices show it.",
+        expected={
+            "torch": {"error": "RuntimeError"},
+            "jax": {"error": "ValueError"},
+        },
+    ),
+    Case(
+        "devices.copy_on_transfer",
+        "Changing the CPU copy after .to(device) leaves the device copy alone",
+        (353, 361),
+        "In torch `p_cpu -= 1` mutates the CPU tensor, and the device copy keeps the old values "
+        "(on the CPU, .to('cpu') returns the same tensor, so it changes too!). In JAX nothing "
+        "can be mutated, so the question does not arise.",
+        expected={
+            "torch": {"device_copy_changed": False},
+            "torch/cpu": {"device_copy_changed": True},
+            "jax": {"device_copy_changed": False},
+        },
+    ),
+    Case(
+        "devices.layer",
+        "A typical layer, (A @ B) ** 2 on 1000×1000, with and without the host→device copy",
+        (363, 390),
+        "Matmul-bound: both frameworks call a BLAS (CPU) or cuBLAS (GPU) and should reach the "
+        "machine's matmul peak; jit cannot speed up the matmul itself, only fuse the square.",
+        bench=Bench(
+            variants={
+                "on_device": "inputs already on the device",
+                "with_transfer": "host arrays copied to the device inside the timed call",
+            },
+            sizes=("test", "lesson"),
+            flops="layer_flops",
+        ),
+    ),
+]

@@ -1,0 +1,89 @@
+"""What a case is: the record behind each row of LESSON_MAP.md."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+Framework = Literal["torch", "jax"]
+
+
+class UnknownNameError(LookupError):
+    """A backend, case, topic, size or device name that does not exist; says which ones do."""
+
+    def __init__(self, kind: str, name: str, valid: Iterable[str]) -> None:
+        valid = sorted(valid)
+        close = difflib.get_close_matches(name, valid, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        super().__init__(f"unknown {kind} {name!r}{hint}; valid: {', '.join(valid)}")
+        self.kind, self.name, self.valid = kind, name, valid
+
+
+@dataclass(frozen=True)
+class Bench:
+    """How a timed case is benchmarked.
+
+    ``variants`` maps a variant name (one way of computing the case, e.g. ``on_device`` vs
+    ``with_transfer``) to its description; each backend implements it in its topic module's
+    ``TIMED[case_id][variant]``. ``modes`` says how each framework runs it: torch ``eager`` and
+    ``compile`` (``torch.compile``), JAX ``jit`` and ``eager`` (op by op, no compilation).
+    ``sizes`` are the data sizes the benchmark runs at (``shared.data``).
+    """
+
+    variants: Mapping[str, str]
+    sizes: tuple[str, ...] = ("test", "lesson")
+    modes: Mapping[str, tuple[str, ...]] = field(
+        default_factory=lambda: {"torch": ("eager", "compile"), "jax": ("jit",)}
+    )
+    flops: str | None = None
+    """Name of a FLOP-count function ``shared.data.<topic>.<flops>(inputs)``: matmul-bound
+    cases are reported as GFLOP/s and as a share of the machine's measured matmul peak."""
+
+
+@dataclass(frozen=True)
+class Case:
+    """One thing the lesson shows, done in both frameworks.
+
+    A case function returns a dict. Array entries are compared with the NumPy oracle and with
+    the other backend; plain Python entries (bool, int, str) are *observations* of behaviour
+    and are compared with ``expected[framework]``: the frameworks may differ on purpose there,
+    and ``explanation`` tells a student why.
+    """
+
+    id: str
+    title: str
+    seed_lines: tuple[int, int]
+    explanation: str = ""
+    expected: Mapping[str, Mapping[str, object]] = field(default_factory=dict)
+    inputs: Literal["native", "numpy"] = "native"  # how the case receives its data
+    bench: Bench | None = None
+    gpu_only: bool = False
+
+    def expectations(self, framework: str, device: str) -> dict[str, object]:
+        """Expected observations; ``expected["torch/cpu"]`` refines ``expected["torch"]``."""
+        return {
+            **self.expected.get(framework, {}),
+            **self.expected.get(f"{framework}/{device}", {}),
+        }
+
+    @property
+    def topic(self) -> str:
+        return self.id.split(".", 1)[0]
+
+    @property
+    def name(self) -> str:
+        """The function name in each backend's topic module."""
+        return self.id.split(".", 1)[1]
+
+    @property
+    def timed(self) -> bool:
+        return self.bench is not None
+
+    @property
+    def implemented(self) -> bool:
+        """True once the topic's Protocol declares the case (both backends must then have it)."""
+        from shared.interface import TOPIC_PROTOCOLS
+
+        return hasattr(TOPIC_PROTOCOLS[self.topic], self.name)

@@ -1,0 +1,148 @@
+"""Section 1 of the lesson: tensors (seed lines 202–319)."""
+
+from shared.cases.model import Bench, Case
+
+CASES = [
+    Case(
+        "tensors.create",
+        "zeros, ones with a dtype, and standard-normal random tensors",
+        (202, 212),
+        "torch.randn draws from a hidden global generator; jax.random.normal needs an explicit "
+        "key. Same shapes and dtypes, different streams: randn is checked by its moments.",
+    ),
+    Case(
+        "tensors.basic_ops",
+        "A + B.T, A @ B, sum and prod of 3×5 and 5×3 matrices",
+        (213, 219),
+        "The operators and names match NumPy in both frameworks.",
+    ),
+    Case(
+        "tensors.to_numpy",
+        "Tensor → NumPy: torch shares memory, JAX hands out a read-only view or copy",
+        (220, 226),
+        "Tensor.numpy() returns an array over the tensor's own buffer: writing to one changes "
+        "the other (on a GPU, numpy(force=True) has to copy). np.asarray(jax_array) is "
+        "read-only: JAX arrays are immutable, so a NumPy "
+        "view must not let anyone write into them.",
+        expected={
+            "torch": {"numpy_writeable": True, "write_through": True},
+            "torch/gpu": {"write_through": False},
+            "jax": {"numpy_writeable": False, "write_through": False},
+        },
+    ),
+    Case(
+        "tensors.from_numpy_copy",
+        "NumPy → tensor by copying: later NumPy mutation is invisible",
+        (228, 237),
+        "torch.tensor(np) and jnp.asarray(np) both copy, so `v_np += 1` afterwards changes "
+        "only the NumPy array.",
+        expected={"torch": {"sees_mutation": False}, "jax": {"sees_mutation": False}},
+        inputs="numpy",
+    ),
+    Case(
+        "tensors.from_numpy_shared",
+        "NumPy → tensor sharing the buffer: torch.from_numpy vs JAX",
+        (239, 248),
+        "torch.from_numpy wraps the NumPy buffer, so `u_np += 10` shows up in the tensor. JAX "
+        "has no shared mutable buffer: jnp.asarray copies, and even a zero-copy DLPack import "
+        "is a snapshot a program must not mutate afterwards, since a JAX array is a value.",
+        expected={"torch": {"sees_mutation": True}, "jax": {"sees_mutation": False}},
+        inputs="numpy",
+    ),
+    Case(
+        "tensors.conversion_speed",
+        "Speed of NumPy → tensor: sharing vs copying a 1000×1000 float64 array",
+        (250, 262),
+        "Sharing (torch.from_numpy) costs microseconds whatever the size; copying costs a "
+        "memory pass. JAX always copies onto its device (jnp.asarray, jax.device_put).",
+        inputs="numpy",
+        bench=Bench(
+            variants={
+                "share": "torch.from_numpy / jnp.from_dlpack: wrap the buffer when possible",
+                "copy": "torch.tensor / jnp.asarray: copy the data",
+                "device_put": "torch.as_tensor(..., device) / jax.device_put: onto the device",
+            },
+            sizes=("test", "lesson"),
+            modes={"torch": ("eager",), "jax": ("eager",)},
+        ),
+    ),
+    Case(
+        "tensors.api_names",
+        "dim= vs axis=, view/reshape, .to/.type vs .astype",
+        (264, 268),
+        "torch says dim= where NumPy and jnp say axis=; torch's .view never copies and fails on "
+        "incompatible strides, jnp has only reshape (XLA decides about copies). Casting to "
+        "float64 works in torch; JAX without x64 warns and keeps float32.",
+        expected={
+            "torch": {"float64_dtype": "float64", "float64_warned": False},
+            "jax": {"float64_dtype": "float32", "float64_warned": True},
+        },
+    ),
+    Case(
+        "tensors.inplace",
+        "A[1] += A[2], zero_(), exp_(): in-place in torch, new arrays in JAX",
+        (270, 285),
+        "torch mutates the tensor it was given. A JAX array cannot change: x.at[1].add(x[2]) "
+        "returns a new array and the input is untouched (under jit XLA reuses the buffer).",
+        expected={
+            "torch": {"input_mutated": True},
+            "jax": {"input_mutated": False},
+        },
+    ),
+    Case(
+        "tensors.dtype_promotion",
+        "float32 + float64 and float32 @ float64",
+        (287, 301),
+        "torch promotes f32 + f64 to f64 but refuses f32 @ f64 with a RuntimeError. JAX by "
+        "default has no float64 at all (x64 off: the f64 array is silently f32); with x64 on "
+        "it promotes both + and @ to f64.",
+        expected={
+            "torch": {
+                "add_dtype": "float64",
+                "matmul_error": "RuntimeError",
+                "cast_matmul_dtype": "float64",
+            },
+            "jax": {
+                "add_dtype": "float32",
+                "matmul_error": "",
+                "cast_matmul_dtype": "float32",
+                "x64_add_dtype": "float64",
+                "x64_matmul_dtype": "float64",
+            },
+        },
+        inputs="numpy",  # JAX would turn float64 into float32 before the case could see it
+    ),
+    Case(
+        "tensors.useful_functions",
+        "cat, stack, unsqueeze/squeeze, chunk, transpose, permute, tile/repeat, max, maximum, "
+        "ravel, flatten, topk",
+        (303, 319),
+        "Same ideas, other names: cat/concatenate, unsqueeze/expand_dims, permute/transpose, "
+        "torch.max(dim) returns (values, indices) where jnp needs max and argmax, topk is "
+        "lax.top_k. torch.chunk(x, 3) of 10 rows gives 4+4+2, np.array_split gives 4+3+3.",
+        expected={
+            "torch": {"chunk_sizes": "4,4,2"},
+            "jax": {"chunk_sizes": "4,3,3"},
+        },
+    ),
+    Case(
+        "tensors.random_seeding",
+        "Reproducible randomness: torch.manual_seed vs explicit jax.random keys",
+        (202, 212),
+        "torch.manual_seed resets a global generator: every later call advances it. A JAX key "
+        "is a value: the same key always gives the same numbers, and split makes new keys. "
+        "The streams differ, so tests share NumPy-made data, never seeds.",
+        expected={
+            "torch": {
+                "same_seed_same_values": True,
+                "second_draw_differs": True,
+                "global_state": True,
+            },
+            "jax": {
+                "same_seed_same_values": True,
+                "second_draw_differs": True,
+                "global_state": False,
+            },
+        },
+    ),
+]

@@ -1,0 +1,3 @@
+"""Oracles for the autograd cases (one function per case name)."""
+
+from __future__ import annotations

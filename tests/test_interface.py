@@ -1,0 +1,65 @@
+"""Both backends implement every Protocol function, with the same signature."""
+
+from __future__ import annotations
+
+import inspect
+
+import pytest
+
+from shared import backends
+from shared.interface import TOPIC_PROTOCOLS, Backend, case_functions
+
+TOPIC_FUNCTIONS = [
+    pytest.param(topic, name, id=f"{topic}.{name}")
+    for topic in TOPIC_PROTOCOLS
+    for name in case_functions(topic)
+]
+
+
+def _signature(fn) -> list[tuple[str, object]]:
+    return [(p.name, p.kind) for p in inspect.signature(fn).parameters.values() if p.name != "self"]
+
+
+@pytest.mark.parametrize("backend_name", list(backends.KNOWN))
+def test_backend_satisfies_protocol(backend_name: str) -> None:
+    backend = backends.load(backend_name)
+    assert isinstance(backend, Backend)
+    assert backend.name == backend_name
+
+
+@pytest.mark.parametrize("backend_name", list(backends.KNOWN))
+@pytest.mark.parametrize(("topic", "name"), TOPIC_FUNCTIONS)
+def test_case_function_signature(backend_name: str, topic: str, name: str) -> None:
+    module = backends.load(backend_name).topic(topic)
+    fn = getattr(module, name, None)
+    assert fn is not None, f"{backend_name}_impl/{topic}.py lacks {name}"
+    assert _signature(fn) == _signature(getattr(TOPIC_PROTOCOLS[topic], name))
+
+
+@pytest.mark.parametrize("backend_name", list(backends.KNOWN))
+@pytest.mark.parametrize("topic", list(TOPIC_PROTOCOLS))
+def test_timed_variants_match_registry(backend_name: str, topic: str) -> None:
+    from shared.cases import select
+
+    module = backends.load(backend_name).topic(topic)
+    timed = getattr(module, "TIMED", {})
+    for case in select(topics=[topic], implemented_only=True):
+        if case.bench is not None:
+            # A framework may lack a way (JAX has no is_grads_batched), never all of them.
+            assert timed.get(case.id), f"{case.id} has no timed variant in {backend_name}"
+            assert set(timed[case.id]) <= set(case.bench.variants), case.id
+    assert set(timed) <= {c.id for c in select(topics=[topic]) if c.timed}
+
+
+def test_same_public_names_on_both_sides() -> None:
+    """Mirrored modules: a public function in one backend's topic has its twin in the other."""
+    for topic in TOPIC_PROTOCOLS:
+        names = [
+            {
+                n
+                for n, v in vars(backends.load(b).topic(topic)).items()
+                if inspect.isfunction(v) and not n.startswith("_") and v.__module__.endswith(topic)
+            }
+            for b in backends.KNOWN
+        ]
+        assert names[0] == names[1], topic

@@ -1,0 +1,4 @@
+"""The advanced topic, torch side: cases land here as they are implemented.
+
+See ``shared.interface.advanced`` for the functions this module must provide.
+"""

@@ -1,0 +1,4 @@
+"""The modules topic, torch side: cases land here as they are implemented.
+
+See ``shared.interface.modules`` for the functions this module must provide.
+"""
