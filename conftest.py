@@ -10,5 +10,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--bench-size",
         action="append",
         default=None,
-        help="data size(s) for bench/ (test, lesson, cpu, …); default: test",
+        help="data size(s) for bench/: test, lesson, cpu, …, all (each case's sizes) or "
+        "sweep (scaling points); repeatable; default: test",
+    )
+    parser.addoption(
+        "--bench-jsonl",
+        default=None,
+        help="append each finished benchmark to this JSON-lines file as soon as it finishes",
     )

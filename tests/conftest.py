@@ -11,26 +11,9 @@ import pytest
 
 from shared import backends
 from shared.interface import Backend
+from tests.targets import load_on, target_id
 
 TARGETS = [(b, d) for b in backends.backend_names() for d in backends.device_names()]
-
-
-def target_id(backend: str, device: str) -> str:
-    return backend if device == "cpu" else f"{backend}-{device}"
-
-
-def load_on(backend_name: str, device: str) -> Backend:
-    """The backend, precision pinned, or a skip saying why it or the device is missing."""
-    if backend_name not in backends.backend_names():
-        pytest.skip(f"{backend_name} not selected by JAXPARITY_BACKENDS")
-    try:
-        backend = backends.load(backend_name)
-    except backends.BackendUnavailable as e:
-        pytest.skip(str(e))
-    if device not in backend.devices():
-        pytest.skip(f"no {device} visible to {backend_name} on this machine")
-    backend.pin_precision()
-    return backend
 
 
 @pytest.fixture(params=[pytest.param(t, id=target_id(*t)) for t in TARGETS])

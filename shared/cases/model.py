@@ -29,11 +29,13 @@ class Bench:
     ``with_transfer``) to its description; each backend implements it in its topic module's
     ``TIMED[case_id][variant]``. ``modes`` says how each framework runs it: torch ``eager`` and
     ``compile`` (``torch.compile``), JAX ``jit`` and ``eager`` (op by op, no compilation).
-    ``sizes`` are the data sizes the benchmark runs at (``shared.data``).
+    ``sizes`` are the data sizes the benchmark runs at (``shared.data``); ``sweep`` lists
+    extra sizes for scaling plots, run only when asked for (``--bench-size sweep``).
     """
 
     variants: Mapping[str, str]
     sizes: tuple[str, ...] = ("test", "lesson")
+    sweep: tuple[str, ...] = ()
     modes: Mapping[str, tuple[str, ...]] = field(
         default_factory=lambda: {"torch": ("eager", "compile"), "jax": ("jit",)}
     )
