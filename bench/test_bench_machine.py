@@ -1,7 +1,7 @@
 """The machine's matmul peak, measured in the same run: the yardstick for matmul-bound cases.
 
-A float32 n×n matmul in NumPy, torch and jitted JAX; the report takes the best of the three
-as the machine's BLAS peak and states every matmul-bound case as a share of it.
+A float32 n×n matmul in NumPy (CPU), torch and jitted JAX, on each device; the report takes the
+best of them per device as the machine's peak and states every matmul-bound case as a share.
 """
 
 from __future__ import annotations
@@ -10,37 +10,42 @@ import numpy as np
 import pytest
 
 from bench.harness import record
-from shared.data import pick
+from shared import backends
+from tests.targets import load_on, target_id
 
-FRAMEWORKS = ["numpy", "torch", "jax"]
+TARGETS = [("numpy", "cpu")] + [
+    (b, d) for b in backends.backend_names() for d in backends.device_names()
+]
 
 
-@pytest.mark.parametrize("framework", FRAMEWORKS)
-def test_matmul_peak(benchmark, framework: str, request: pytest.FixtureRequest) -> None:
+@pytest.mark.parametrize(("framework", "device"), TARGETS, ids=[target_id(*t) for t in TARGETS])
+def test_matmul_peak(benchmark, framework: str, device: str, request) -> None:
     size = (request.config.getoption("bench_size") or ["test"])[0]
-    n = pick(size, test=64, lesson=1000, cpu=1000, all=1000, sweep=1000)
+    n = 64 if size == "test" else 1000 if device == "cpu" else 8192
     rng = np.random.default_rng(0)
     a, b = (rng.standard_normal((n, n), dtype=np.float32) for _ in range(2))
     if framework == "numpy":
         fn, args = np.matmul, (a, b)
-    elif framework == "torch":
-        torch = pytest.importorskip("torch")
-        fn, args = torch.mm, (torch.from_numpy(a), torch.from_numpy(b))
     else:
-        jax = pytest.importorskip("jax")
-        mm = jax.jit(lambda x, y: x @ y)
-        args = (jax.device_put(a), jax.device_put(b))
-        fn = lambda x, y: mm(x, y).block_until_ready()  # noqa: E731
+        backend = load_on(framework, device)
+        args = (backend.asarray(a, device), backend.asarray(b, device))
+        mode = "jit" if framework == "jax" else "eager"
+        matmul, _ = backend.prepare(lambda x, y: x @ y, mode, args)
+
+        def fn(x, y):
+            return backend.sync(matmul(x, y))
+
     fn(*args)
-    benchmark.group = "machine.matmul_peak"
+    benchmark.group = f"machine.matmul_peak [{device}]"
     benchmark.extra_info.update(
         {
             "case_id": "machine.matmul_peak",
-            "framework": framework,
-            "device": "cpu",
-            "mode": "jit" if framework == "jax" else "eager",
-            "size": size,
             "variant": "matmul",
+            "size": size,
+            "backend": framework,
+            "framework": framework,
+            "device": device,
+            "mode": "jit" if framework == "jax" else "eager",
             "flops": 2.0 * n**3,
             "compile_s": 0.0,
         }

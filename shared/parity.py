@@ -45,30 +45,43 @@ class Run:
 
 
 def call(
-    backend: Backend, case_id: str, device: str = "cpu", size: str = "test", seed: int = 0
+    backend: Backend,
+    case_id: str,
+    device: str = "cpu",
+    size: str = "test",
+    seed: int = 0,
+    inputs: dict[str, Any] | None = None,
 ) -> tuple[Any, dict[str, Any]]:
-    """Run the case natively; returns (raw native outputs, the NumPy inputs used)."""
+    """Run the case natively on ``inputs`` (default: the seeded data of ``size``).
+
+    Returns the raw native outputs and the NumPy inputs used.
+    """
     case = get(case_id)
-    raw_inputs = data.inputs(case.id, size, seed)
+    raw_inputs = data.inputs(case.id, size, seed) if inputs is None else inputs
     fn = getattr(backend.topic(case.topic), case.name)
-    kwargs = {
-        k: (
-            backend.asarray(v, device)
-            if case.inputs == "native" and isinstance(v, np.ndarray)
-            else (v.copy() if isinstance(v, np.ndarray) else v)
-        )
-        for k, v in raw_inputs.items()
-    }
+    kwargs = {k: _argument(backend, case, v, device) for k, v in raw_inputs.items()}
     if "device" in inspect.signature(fn).parameters:
         kwargs["device"] = device
     return backend.sync(fn(**kwargs)), raw_inputs
 
 
+def _argument(backend: Backend, case: Case, value: Any, device: str) -> Any:
+    if not isinstance(value, np.ndarray):
+        return value
+    # A fresh copy either way: conversion cases mutate their NumPy inputs on purpose.
+    return backend.asarray(value, device) if case.inputs == "native" else value.copy()
+
+
 def run(
-    backend: Backend, case_id: str, device: str = "cpu", size: str = "test", seed: int = 0
+    backend: Backend,
+    case_id: str,
+    device: str = "cpu",
+    size: str = "test",
+    seed: int = 0,
+    inputs: dict[str, Any] | None = None,
 ) -> tuple[Run, dict[str, Any]]:
     """Run the case and bring its outputs back as NumPy; also returns the inputs used."""
-    out, raw_inputs = call(backend, case_id, device, size, seed)
+    out, raw_inputs = call(backend, case_id, device, size, seed, inputs)
     arrays, observations = {}, {}
     for key, value in out.items():
         if isinstance(value, bool | int | str):
