@@ -25,7 +25,7 @@ def _cpu_model() -> str:
 
 
 @cache
-def machine_info() -> dict[str, Any]:
+def describe_machine() -> dict[str, Any]:
     """What a reader needs to judge the numbers: CPU, GPU, versions, threads, precision."""
     info: dict[str, Any] = {"cpu_model": _cpu_model(), "numpy": np.__version__}
     found, missing = backends.available()
@@ -37,7 +37,7 @@ def machine_info() -> dict[str, Any]:
 
 
 def pytest_benchmark_update_machine_info(config: pytest.Config, machine_info: dict) -> None:
-    machine_info["jaxparity"] = machine_info()
+    machine_info["jaxparity"] = describe_machine()
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

@@ -48,6 +48,10 @@ class TorchBackend:
 
     def prepare(self, fn: Callable, mode: str, args: tuple, /) -> tuple[Callable, float]:
         if mode == "compile":
+            # Forget earlier compilations: otherwise a second size of the same function is a
+            # recompile with dynamic shapes (and past 8 a silent fall-back to eager), and its
+            # compile seconds would not be what a user pays.
+            torch._dynamo.reset()
             fn = torch.compile(fn)
         elif mode != "eager":
             raise ValueError(f"torch has no mode {mode!r}; modes: {', '.join(self.modes)}")
