@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The one prepared script for a lent GPU machine (torch, JAX, Flax, pytest, pytest-benchmark
+# preinstalled; no network): GPU tests, then the main job on every device, results under $OUT.
+#   device tool: run(command="bash bench/gpu-session.sh", timeout_s=420)
+# Then copy $OUT into bench/results/<gpu-name>/ and commit it with the date.
+# Budgets (seconds) keep it well inside one 10-minute call, leaving time for a rerun.
+set -uo pipefail
+out="${OUT:-out/gpu}"
+mkdir -p "$out"
+export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}" PYTHONUNBUFFERED=1
+py="${PYTHON:-python3}"
+
+{
+  date -u +"date: %Y-%m-%dT%H:%MZ"
+  nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader \
+    | sed 's/^/gpu: /'
+  "$py" - <<'PY'
+import sys, numpy, torch, jax, flax, optax
+print("python:", sys.version.split()[0], "numpy:", numpy.__version__)
+print("torch:", torch.__version__, "cuda:", torch.version.cuda, "jax:", jax.__version__,
+      "flax:", flax.__version__, "optax:", optax.__version__)
+print("jax devices:", jax.devices())
+PY
+} > "$out/machine.txt" 2>&1
+cat "$out/machine.txt"
+
+# 1. The tests, GPU targets included (CPU targets run too: the same suite as CI).
+timeout 240 "$py" -m pytest tests -q -p no:cacheprovider -x --timeout=120 \
+  > "$out/tests.log" 2>&1
+echo "tests: exit $? ($(tail -n 1 "$out/tests.log"))"
+
+# 2. The main job on every device at the lesson's sizes: check, benchmarks, report.
+timeout 300 "$py" -m jaxparity.cli run --device all --size lesson --out "$out/report" \
+  > "$out/run.log" 2>&1
+echo "jaxparity run: exit $?"
+tail -n 5 "$out/run.log"
