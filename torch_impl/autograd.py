@@ -1,4 +1,619 @@
-"""The autograd topic, torch side: cases land here as they are implemented.
+"""Section 3, autograd, the PyTorch way: flags, a tape, and a ``.grad`` that accumulates.
 
-See ``shared.interface.autograd`` for the functions this module must provide.
+Compare with ``jax_impl/autograd.py``: same names, same order. In torch a tensor *asks* for
+gradients (``requires_grad=True``); every operation on it records a node (``grad_fn``) on a
+tape; ``backward()`` walks the tape once, frees it, and *adds* into each leaf's ``.grad``.
+Tensors are mutable, so autograd guards the tensors it saved for the backward pass (a version
+counter per tensor), and ``detach()`` cuts a tensor out of the tape while sharing its memory.
+JAX has none of this state: it differentiates functions, by argument, and returns values.
 """
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import warnings
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from shared import data
+from shared.validation import INTEGERS, REAL_FLOATS, require
+from torch_impl.backend import torch_device
+
+
+def _require(
+    name: str, t: torch.Tensor, shape: tuple[int | None, ...] | None, *dtypes: str
+) -> None:
+    """Shape and dtype checked before the tape sees ``t`` (torch would broadcast silently)."""
+    require(name, tuple(t.shape), str(t.dtype).removeprefix("torch."), shape, dtypes or REAL_FLOATS)
+
+
+def _leaf(t: torch.Tensor) -> torch.Tensor:
+    """A fresh leaf that asks for gradients: the caller's tensor is left as it was."""
+    return t.detach().clone().requires_grad_(True)
+
+
+def _grad_kind(grad: torch.Tensor | None) -> str:
+    if grad is None:
+        return "None"
+    return "zeros" if not bool(grad.any()) else "nonzero"
+
+
+def _op_name(node: torch.autograd.graph.Node) -> str:
+    """``SubBackward0`` → ``sub``: the forward operation a tape node undoes."""
+    return re.sub(r"Backward\d*$", "", node.name()).lower()
+
+
+def _nodes(root: torch.autograd.graph.Node) -> Iterator[torch.autograd.graph.Node]:
+    """Every node of the tape behind ``root``, each once (``next_functions`` are its edges)."""
+    seen, stack = set(), [root]
+    while stack:
+        node = stack.pop()
+        if node is None or node in seen:
+            continue
+        seen.add(node)
+        yield node
+        stack.extend(next_node for next_node, _ in node.next_functions)
+
+
+# The lesson's functions. tests/test_autograd.py runs them through torch.autograd.gradcheck.
+
+
+def lesson_z(x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+    return 3 * x**3 - y**2
+
+
+def predict(w: torch.Tensor, b: torch.Tensor, X: torch.Tensor) -> torch.Tensor:
+    return X @ w + b  # (n,)
+
+
+def mse(y_hat: torch.Tensor, y: torch.Tensor, total: int | None = None) -> torch.Tensor:
+    """``mean((y − ŷ)²)``; a chunk of a bigger batch divides by the whole batch's ``total``
+    instead, so that the chunks' gradients add up to the full batch's gradient."""
+    squared = (y - y_hat) ** 2
+    return torch.mean(squared) if total is None else torch.sum(squared) / total
+
+
+def regression_loss(
+    w: torch.Tensor, b: torch.Tensor, X: torch.Tensor, y: torch.Tensor, total: int | None = None
+) -> torch.Tensor:
+    return mse(predict(w, b, X), y, total)
+
+
+def calc_loss(
+    A: torch.Tensor, B: torch.Tensor, q: float, b: torch.Tensor, num_iters: int
+) -> torch.Tensor:
+    """The lesson's big graph: ``num_iters + 1`` matmuls, each a node on the tape."""
+    C = A + A @ B + B
+    for _ in range(num_iters):
+        C = q * C + A @ B + b
+    return torch.mean(C)
+
+
+def rows_norm(weight: torch.Tensor, idx: torch.Tensor) -> torch.Tensor:
+    """``‖weight[idx]‖``: the lesson's embedding lookup + norm, by plain indexing."""
+    return torch.linalg.norm(weight[idx])
+
+
+def masked_zero(m: torch.Tensor) -> torch.Tensor:
+    """The lesson's out-of-place ``m[m > 0.5] = 0``."""
+    return torch.where(m > 0.5, 0, m)
+
+
+def clone_and_detach(x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+    """The lesson's ``x + x.clone() + y.detach()``."""
+    return x + x.clone() + y.detach()
+
+
+class MySquare(torch.autograd.Function):
+    """The lesson's custom ``x²``: forward saves its input, backward returns ``2·x·grad``.
+
+    JAX instead: ``jax.custom_vjp`` on a function, with ``fwd`` returning residuals and
+    ``bwd`` returning a tuple of cotangents; there is no ``ctx`` object to stash things on.
+    """
+
+    @staticmethod
+    def forward(ctx, input: torch.Tensor) -> torch.Tensor:
+        ctx.save_for_backward(input)
+        return input**2
+
+    @staticmethod
+    def backward(ctx, grad_output: torch.Tensor) -> torch.Tensor:
+        (input,) = ctx.saved_tensors
+        return 2 * input * grad_output
+
+
+class MySquareWrong(MySquare):
+    """The lesson's first backward, ``grad_output * 2``: it forgets the factor ``x``.
+
+    Kept as a teaching example: nothing fails when it runs, only ``gradcheck`` notices.
+    """
+
+    @staticmethod
+    def backward(ctx, grad_output: torch.Tensor) -> torch.Tensor:
+        return grad_output * 2
+
+
+def backward_basics(*, x: torch.Tensor, y: torch.Tensor, v: torch.Tensor) -> dict:
+    """``z = 3x³ − y²``; ``z.sum().backward()`` fills ``x.grad`` (9x²) and ``y.grad`` (−2y).
+
+    JAX instead: ``jax.grad(f, argnums=(0, 1))`` returns both gradients as values, no flags.
+    ``z.backward(v)`` seeds the pass with a cotangent ``v`` instead of ``.sum()``'s ones; a
+    second pass over one tape needs ``retain_graph=True``, since the first one frees it.
+    """
+    _require("x", x, None)
+    _require("y", y, tuple(x.shape))
+    _require("v", v, tuple(x.shape))
+    x, y = _leaf(x), _leaf(y)
+    z = lesson_z(x, y)
+    z.sum().backward(retain_graph=True)
+    grad_x, grad_y = x.grad, y.grad
+    x.grad = y.grad = None  # else the next backward adds to these
+    z.backward(v)
+    return {
+        "z": z,
+        "grad_x": grad_x,
+        "grad_y": grad_y,
+        "vjp_grad_x": x.grad,
+        "vjp_grad_y": y.grad,
+        "matches_9x2": torch.allclose(grad_x, 9 * x**2),
+    }
+
+
+def requires_grad(*, x: torch.Tensor, y: torch.Tensor) -> dict:
+    """Gradients are asked for per tensor; results of tracked tensors carry a ``grad_fn``.
+
+    JAX instead: arrays carry no flag and record nothing; what to differentiate is chosen
+    when calling ``jax.grad(f, argnums=...)``, and the "graph" is the traced jaxpr.
+    """
+    _require("x", x, None)
+    _require("y", y, tuple(x.shape))
+    plain = x.clone()
+    x = x.clone().requires_grad_(True)  # as torch.tensor([...], requires_grad=True)
+    y = y.clone()
+    y.requires_grad_()
+    z = lesson_z(x, y)
+    return {
+        "z": z,
+        "has_flag": hasattr(plain, "requires_grad"),
+        "default_requires_grad": plain.requires_grad,
+        "output_requires_grad": z.requires_grad,
+        "records_graph": getattr(z, "grad_fn", None) is not None,
+        "output_op": _op_name(z.grad_fn),
+        "grad_before_backward": "None" if x.grad is None else "tensor",
+    }
+
+
+def intermediate_grad(*, x: torch.Tensor, y: torch.Tensor, v: torch.Tensor) -> dict:
+    """A non-leaf's ``.grad`` stays ``None`` (with a warning) unless ``retain_grad()`` asked.
+
+    JAX instead: there is no ``.grad`` to keep; the gradient w.r.t. an intermediate ``z`` is
+    the gradient w.r.t. a zero added to it (``z + dz`` at ``dz = 0``), or a ``jax.vjp`` of
+    the part of the function after ``z``.
+    """
+    _require("x", x, None)
+    _require("y", y, tuple(x.shape))
+    _require("v", v, tuple(x.shape))
+    x = _leaf(x)
+    z = lesson_z(x, y)
+    z.sum().backward()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        grad_without_retain = z.grad
+    z = lesson_z(x, y)
+    z.retain_grad()
+    z.sum().backward(retain_graph=True)
+    grad_z = z.grad
+    x.grad = z.grad = None
+    z.backward(v)
+    return {
+        "grad_z": grad_z,
+        "vjp_grad_z": z.grad,
+        "vjp_grad_x": x.grad,
+        "has_grad_attribute": hasattr(z, "grad"),
+        "grad_none_without_retain": grad_without_retain is None,
+        "warned": any("retain_grad" in str(w.message) for w in caught),
+    }
+
+
+def graph_view(*, X: torch.Tensor, y: torch.Tensor, w: torch.Tensor, b: torch.Tensor) -> dict:
+    """The tape behind the lesson's MSE, drawn by torchviz's ``make_dot`` as Graphviz DOT.
+
+    Nodes are backward functions (``MvBackward0`` undoes ``X @ w``); ``X`` and ``y`` are not
+    drawn because they do not require gradients. JAX instead: ``jax.make_jaxpr`` shows the
+    traced forward program, every input included; ``jax.grad`` derives the backward from it.
+    """
+    _require_regression(X, y, w, b)
+    w, b = torch.nn.Parameter(w.clone()), torch.nn.Parameter(b.clone())
+    loss = regression_loss(w, b, X, y)
+    from torchviz import make_dot  # only here: the GPU machine's image lacks torchviz
+
+    with warnings.catch_warnings():  # torchviz 0.0.3 compares versions with distutils
+        warnings.filterwarnings("ignore", "distutils Version classes are deprecated")
+        graph = make_dot(loss, params={"Weight": w, "Bias": b, "Loss": loss})
+    tape = list(_nodes(loss.grad_fn))
+    params = {id(w): "Weight", id(b): "Bias"}
+    loss.backward()
+    return {
+        "loss": loss,
+        "grad_w": w.grad,
+        "grad_b": b.grad,
+        "graph_text": graph.source,
+        "node_count": sum(1 for line in graph.body if "[label=" in line and "->" not in line),
+        "ops": ",".join(sorted({n.name().removeprefix("torch::autograd::") for n in tape})),
+        "leaves": ",".join(sorted(params[id(n.variable)] for n in tape if hasattr(n, "variable"))),
+        "matmul_op": next(n.name() for n in tape if n.name().startswith("Mv")),
+    }
+
+
+def write_graph(out_dir: str | Path) -> list[Path]:
+    """Write ``graph_view``'s graph of the lesson's data for a student: ``.dot`` always, and
+    ``.svg`` when Graphviz's ``dot`` is installed. Returns the files written."""
+    inputs = {
+        k: torch.from_numpy(v) for k, v in data.inputs("autograd.graph_view", "lesson").items()
+    }
+    out = graph_view(**inputs)
+    path = Path(out_dir) / "autograd.graph_view.torch.dot"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(out["graph_text"])
+    return [path, *_render_svg(path)]
+
+
+def _render_svg(dot_file: Path) -> list[Path]:
+    if shutil.which("dot") is None:
+        return []
+    svg = dot_file.with_suffix(".svg")
+    subprocess.run(["dot", "-Tsvg", str(dot_file), "-o", str(svg)], check=True)
+    return [svg]
+
+
+def unsupported_op(*, weight: torch.Tensor, idx: torch.Tensor) -> dict:
+    """The lesson's complex ``Embedding`` + ``linalg.norm``: torch refuses it, today already
+    in the *forward* pass (a RuntimeError: embedding "does not support automatic
+    differentiation for outputs with complex dtype"), because the weight requires grad.
+
+    Indexing the weight directly (``weight[idx]``, the same rows) is differentiable for
+    complex tensors. torch's ``.grad`` of a real loss of a complex tensor is
+    ``∂/∂Re + i·∂/∂Im``, the direction of steepest ascent. JAX instead: ``jnp.take`` + norm
+    differentiate, but ``jax.grad`` returns the complex conjugate of torch's gradient.
+    """
+    _require("weight", weight, (None, None), "complex64", "complex128")
+    _require("idx", idx, (None,), *INTEGERS)
+    embedding = torch.nn.Embedding.from_pretrained(weight.clone(), freeze=False)
+    error, stage, message = "", "forward", ""
+    try:
+        loss = torch.linalg.norm(embedding(idx))
+        stage = "backward"
+        loss.backward()
+    except RuntimeError as e:
+        error, message = type(e).__name__, str(e)
+    weight = _leaf(weight)
+    loss = rows_norm(weight, idx)
+    loss.backward()
+    return {
+        "loss": loss,
+        "grad_weight": weight.grad,
+        "dtype": str(weight.dtype).removeprefix("torch."),
+        "error": error,
+        "error_stage": stage if error else "",
+        "message": message,
+    }
+
+
+def custom_function(*, X: torch.Tensor, y: torch.Tensor, w: torch.Tensor, b: torch.Tensor) -> dict:
+    """``MySquare.apply`` inside the lesson's regression gives the built-in ``**2``'s gradients.
+
+    A ``torch.autograd.Function`` becomes one node on the tape (``MySquareBackward``) whose
+    backward is yours. JAX instead: ``jax.custom_vjp`` (``my_square``) shows up in the jaxpr
+    as one ``custom_vjp_call``; ``jax.grad`` uses its ``bwd`` rule.
+    """
+    _require_regression(X, y, w, b)
+    w, b = _leaf(w), _leaf(b)
+    loss = mse(MySquare.apply(predict(w, b, X)), y)
+    custom_node = next(n.name() for n in _nodes(loss.grad_fn) if "MySquare" in n.name())
+    loss.backward()
+    w_builtin, b_builtin = _leaf(w), _leaf(b)
+    mse(predict(w_builtin, b_builtin, X) ** 2, y).backward()
+    return {
+        "loss": loss,
+        "grad_w": w.grad,
+        "grad_b": b.grad,
+        "builtin_grad_w": w_builtin.grad,
+        "builtin_grad_b": b_builtin.grad,
+        "custom_node": custom_node,
+    }
+
+
+def _zero_grad(*tensors: torch.Tensor) -> None:
+    """The lesson's ``zero_grad``: ``None``, not zeros, so the next backward allocates anew."""
+    for t in tensors:
+        t.grad = None
+
+
+def backward_inputs(
+    *,
+    A: torch.Tensor,
+    B: torch.Tensor,
+    b: torch.Tensor,
+    c: torch.Tensor,
+    q: float,
+    num_iters: int,
+) -> dict:
+    """``backward(inputs=[...])`` computes only the gradients that lead to those leaves.
+
+    ``inputs=[A]`` skips every ``Aᵀ @ grad`` (half the matmuls), ``inputs=[b]`` needs none,
+    and an input the loss never used gets no ``.grad`` at all (``None``). JAX instead:
+    ``jax.grad(argnums=...)`` under ``jit``; XLA removes whatever the requested gradient does
+    not need, the forward pass included, and an unused argument's gradient is zeros.
+    """
+    d = A.shape[0]
+    _require("A", A, (d, d))
+    _require("B", B, (d, d))
+    _require("b", b, ())
+    _require("c", c, (d, d))
+    A, B, b, c = _leaf(A), _leaf(B), _leaf(b), _leaf(c)
+    calc_loss(A, B, q, b, num_iters).backward()
+    everything = {"grad_A": A.grad, "grad_B": B.grad, "grad_b": b.grad}
+    leaves = {"A": A, "B": B, "b": b, "c": c}
+    filled = {}
+    for variant in ("A", "b", "unused"):
+        _zero_grad(A, B, b, c)
+        calc_loss(A, B, q, b, num_iters).backward(inputs=[leaves[_INPUTS[variant]]])
+        filled[variant] = {name: leaf.grad for name, leaf in leaves.items()}
+    return {
+        **everything,
+        "A_only_grad_A": filled["A"]["A"],
+        "b_only_grad_b": filled["b"]["b"],
+        "A_only_filled": ",".join(k for k, g in filled["A"].items() if g is not None),
+        "b_only_filled": ",".join(k for k, g in filled["b"].items() if g is not None),
+        "unused_grad": _grad_kind(filled["unused"]["c"]),
+    }
+
+
+_INPUTS = {"all": None, "A": "A", "b": "b", "unused": "c"}
+"""Bench variant → the leaf passed as ``backward(inputs=[...])`` (``None``: every leaf)."""
+
+
+def _backward_leaves(
+    inputs: Mapping[str, np.ndarray], device: str
+) -> tuple[torch.Tensor, dict[str, torch.Tensor]]:
+    """The lesson's tape, built once (outside any timed region), and its leaves by variant."""
+    d = torch_device(device)
+    A, B, b, c = (
+        torch.from_numpy(np.asarray(inputs[k])).to(d).requires_grad_(True) for k in "ABbc"
+    )
+    loss = calc_loss(A, B, inputs["q"], b, inputs["num_iters"])
+    return loss, {"A": A, "B": B, "b": b, "c": c}
+
+
+def matmul_counts(inputs: Mapping[str, np.ndarray], device: str = "cpu") -> dict[str, int]:
+    """Matrix products each bench variant's backward really runs, and the forward's.
+
+    Counted on the tape: a hook on every ``MmBackward0`` node sees which input gradients it
+    computed (``None`` for the ones ``inputs=`` made unnecessary). The forward count is the
+    number of such nodes: eager torch runs every ``A @ B`` of the loop, even though it is
+    the same product each time.
+    """
+    counts: dict[str, int] = {}
+    for variant, chosen in _INPUTS.items():
+        loss, leaves = _backward_leaves(inputs, device)
+        mm_nodes = [n for n in _nodes(loss.grad_fn) if n.name() == "MmBackward0"]
+        counts.setdefault("forward", len(mm_nodes))
+        done = [0]
+
+        def count(grad_inputs: tuple, grad_outputs: tuple, done: list = done) -> None:
+            done[0] += sum(g is not None for g in grad_inputs)
+
+        for node in mm_nodes:
+            node.register_hook(count)
+        loss.backward(inputs=None if chosen is None else [leaves[chosen]])
+        counts[variant] = done[0]
+    return counts
+
+
+def _backward_setup(variant: str) -> Callable:
+    """Time only ``backward`` over a tape built in the setup, as the lesson's ``%%time`` does.
+
+    ``retain_graph=True`` keeps the tape for the next timed call; it holds no big saved
+    tensors here (``A @ B`` saves ``A`` and ``B`` themselves, ``q * C`` saves nothing).
+    """
+
+    def setup(inputs: Mapping[str, np.ndarray], device: str, mode: str) -> tuple:
+        loss, leaves = _backward_leaves(inputs, device)
+        chosen = None if _INPUTS[variant] is None else [leaves[_INPUTS[variant]]]
+
+        def backward(loss: torch.Tensor) -> tuple:
+            _zero_grad(*leaves.values())
+            loss.backward(inputs=chosen, retain_graph=True)
+            return tuple(t.grad for t in leaves.values() if t.grad is not None)
+
+        return backward, (loss,)
+
+    return setup
+
+
+def accumulation(
+    *,
+    x: torch.Tensor,
+    X: torch.Tensor,
+    y: torch.Tensor,
+    w: torch.Tensor,
+    b: torch.Tensor,
+    chunks: int,
+) -> dict:
+    """Two ``backward`` calls add up in ``x.grad``; ``x.grad = None`` starts afresh.
+
+    That is what lets the lesson's big regression run in chunks: each chunk's backward adds
+    its share into ``w.grad``, and the sum is the full-batch gradient when every chunk's loss
+    divides by the *whole* batch size (the lesson's ``mean`` per half would double it). JAX
+    instead: gradients are returned, never stored, so accumulating is an explicit sum.
+    """
+    _require("x", x, None)
+    _require_regression(X, y, w, b)
+    x = _leaf(x)
+    torch.sum(x * x).backward()
+    first = x.grad.clone()
+    torch.sum(2 * x).backward()
+    accumulated = x.grad.clone()
+    x.grad = None
+    torch.sum(2 * x).backward()
+    w, b = _leaf(w), _leaf(b)
+    regression_loss(w, b, X, y).backward()
+    full_w, full_b = w.grad, b.grad
+    chunked_w, chunked_b = _chunked_gradients(w, b, X, y, chunks, X.device)
+    return {
+        "first_grad": first,
+        "accumulated_grad": accumulated,
+        "after_reset_grad": x.grad,
+        "full_grad_w": full_w,
+        "full_grad_b": full_b,
+        "chunked_grad_w": chunked_w,
+        "chunked_grad_b": chunked_b,
+    }
+
+
+def _chunked_gradients(
+    w: torch.Tensor,
+    b: torch.Tensor,
+    X: torch.Tensor,
+    y: torch.Tensor,
+    parts: int,
+    device: torch.device,
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """One backward per chunk of rows, each chunk moved to ``device`` first; ``.grad`` sums."""
+    _zero_grad(w, b)
+    for X_part, y_part in zip(
+        torch.tensor_split(X, parts), torch.tensor_split(y, parts), strict=True
+    ):
+        regression_loss(w, b, X_part.to(device), y_part, total=len(y)).backward()
+    return w.grad, b.grad
+
+
+def _accumulation_setup(chunked: bool) -> Callable:
+    """As in the lesson, ``X`` stays in host memory and moves to the device inside the call,
+    whole (``full``) or a chunk at a time (``chunked``); ``y``, ``w`` and ``b`` live there."""
+
+    def setup(inputs: Mapping[str, np.ndarray], device: str, mode: str) -> tuple:
+        d = torch_device(device)
+        y = torch.from_numpy(inputs["y"]).to(d)
+        w, b = (torch.from_numpy(inputs[k]).to(d).requires_grad_(True) for k in "wb")
+        parts = inputs["chunks"] if chunked else 1
+
+        def gradients(w: torch.Tensor, b: torch.Tensor, X: torch.Tensor, y: torch.Tensor) -> tuple:
+            return _chunked_gradients(w, b, X, y, parts, d)
+
+        return gradients, (w, b, torch.from_numpy(inputs["X"]), y)
+
+    return setup
+
+
+def inplace_error(*, x: torch.Tensor, m: torch.Tensor, v: torch.Tensor) -> dict:
+    """Mutating what the tape saved fails at ``backward``; mutating a leaf fails at once.
+
+    ``y.exp_()`` after ``z = y**2`` runs, but ``z``'s backward needs the old ``y``: the
+    version counter notices (RuntimeError "modified by an inplace operation"). ``x[x > 0.5]
+    = 0`` on a leaf that requires grad is refused right away. ``torch.where`` is the
+    out-of-place way; masked assignment into a *clone* is fine too. JAX instead: arrays are
+    immutable, any item assignment is a TypeError; ``jnp.where`` and ``x.at[mask].set(0)``
+    return new arrays.
+    """
+    _require("x", x, None)
+    _require("m", m, tuple(x.shape))
+    _require("v", v, tuple(x.shape))
+    x = _leaf(x)
+    y = 2 * x
+    z = y**2
+    y.exp_()
+    exp_error, exp_message = "", ""
+    try:
+        z.backward(v)
+    except RuntimeError as e:
+        exp_error, exp_message = type(e).__name__, str(e)
+    y = 2 * x
+    z = y**2
+    y = y.exp()  # a new tensor: the y that z saved is untouched
+    x.grad = None
+    z.backward(v)
+    m = _leaf(m)
+    mask_error, mask_message = "", ""
+    try:
+        m[m > 0.5] = 0
+    except RuntimeError as e:
+        mask_error, mask_message = type(e).__name__, str(e)
+    kept = masked_zero(m)
+    kept.backward(v)
+    masked_copy = m.clone()
+    masked_copy[m > 0.5] = 0
+    return {
+        "out_of_place_grad": x.grad,
+        "where": kept,
+        "where_grad": m.grad,
+        "masked_copy": masked_copy,
+        "exp_error": exp_error,
+        "exp_error_stage": "backward" if exp_error else "",
+        "exp_message": exp_message,
+        "mask_error": mask_error,
+        "mask_message": mask_message,
+    }
+
+
+def clone_detach(*, x: torch.Tensor, y: torch.Tensor, v: torch.Tensor, p: torch.Tensor) -> dict:
+    """``clone()`` copies and stays on the tape; ``detach()`` leaves the tape and shares memory.
+
+    In ``sum(x + x.clone() + y.detach())`` the clone is a second path to ``x`` (gradient 2)
+    and ``y`` gets no gradient at all (``y.grad`` stays ``None``); a loss built only from
+    ``p.detach().clone()`` cannot be backpropagated (RuntimeError). JAX instead:
+    ``lax.stop_gradient(y)`` makes ``y``'s gradient zeros, copies are just values, and
+    nothing can be written through a stopped array.
+    """
+    _require("x", x, None)
+    _require("y", y, tuple(x.shape))
+    _require("v", v, tuple(x.shape))
+    _require("p", p, None)
+    x, y = torch.nn.Parameter(x.clone()), torch.nn.Parameter(y.clone())
+    torch.sum(clone_and_detach(x, y)).backward()
+    grad_x, y_grad = x.grad, _grad_kind(y.grad)
+    x.grad = None
+    clone_and_detach(x, y).backward(v)
+    p = torch.nn.Parameter(p.clone())
+    torch.sum(p.clone() * 10).backward()
+    clone_grad = p.grad
+    p.grad = None
+    try:
+        torch.sum(p.detach().clone() * 10).backward()
+        detached = _grad_kind(p.grad)
+    except RuntimeError as e:
+        detached = type(e).__name__
+    before = p[0, 0].item()
+    p.detach()[0, 0] += 1
+    return {
+        "grad_x": grad_x,
+        "vjp_grad_x": x.grad,
+        "clone_grad": clone_grad,
+        "y_grad": y_grad,
+        "clone_requires_grad": x.clone().requires_grad,
+        "detach_requires_grad": x.detach().requires_grad,
+        "detached_backward": detached,
+        "detach_shares_memory": p[0, 0].item() != before,
+    }
+
+
+def _require_regression(X: torch.Tensor, y: torch.Tensor, w: torch.Tensor, b: torch.Tensor) -> None:
+    """The regression's shapes follow from its parameters: ``X`` is (len(y), len(w))."""
+    _require("w", w, (None,))
+    _require("b", b, (1,))
+    _require("y", y, (None,))
+    _require("X", X, (y.shape[0], w.shape[0]))
+
+
+TIMED = {
+    "autograd.backward_inputs": {variant: _backward_setup(variant) for variant in _INPUTS},
+    "autograd.accumulation": {
+        "full": _accumulation_setup(chunked=False),
+        "chunked": _accumulation_setup(chunked=True),
+    },
+}

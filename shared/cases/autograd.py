@@ -3,34 +3,116 @@
 from shared.cases.model import Bench, Case
 
 CASES = [
-    Case("autograd.backward_basics", "z = 3x³ − y², z.sum().backward(), x.grad == 9x²", (391, 437)),
+    Case(
+        "autograd.backward_basics",
+        "z = 3x³ − y², z.sum().backward(), x.grad == 9x²",
+        (391, 437),
+        "torch marks tensors with requires_grad, records a tape, and backward() stores the "
+        "gradients in x.grad and y.grad. JAX differentiates the function: jax.grad(f, "
+        "argnums=(0, 1)) returns (9x², −2y) as values. Seeding with a random cotangent v "
+        "(z.backward(v), jax.vjp) checks what a .sum() could hide.",
+        expected={"torch": {"matches_9x2": True}, "jax": {"matches_9x2": True}},
+    ),
     Case(
         "autograd.requires_grad",
         "requires_grad flags and grad_fn vs differentiating by argument",
         (400, 420),
+        "A torch tensor carries a requires_grad flag (False by default), and results of "
+        "tracked tensors carry a grad_fn (here SubBackward0). A JAX array has neither: what "
+        "to differentiate is the argnums of jax.grad, and the graph is the jaxpr JAX traces, "
+        "whose last operation is the same sub.",
+        expected={
+            "torch": {
+                "has_flag": True,
+                "default_requires_grad": False,
+                "output_requires_grad": True,
+                "records_graph": True,
+                "output_op": "sub",
+                "grad_before_backward": "None",
+            },
+            "jax": {
+                "has_flag": False,
+                "records_graph": False,
+                "output_op": "sub",
+                "grad_before_backward": "absent",
+            },
+        },
     ),
     Case(
         "autograd.intermediate_grad",
         "z.grad is None; retain_grad() vs jax.vjp at an intermediate",
         (439, 456),
+        "torch keeps gradients only for leaves: z.grad is None, with a warning, unless "
+        "z.retain_grad() was called. JAX stores no gradients anywhere: the gradient w.r.t. "
+        "an intermediate z is the gradient w.r.t. a zero added to z.",
+        expected={
+            "torch": {
+                "has_grad_attribute": True,
+                "grad_none_without_retain": True,
+                "warned": True,
+            },
+            "jax": {"has_grad_attribute": False},
+        },
     ),
     Case(
-        "autograd.graph_view", "The graph of a linear-regression MSE: torchviz vs jaxpr", (458, 491)
+        "autograd.graph_view",
+        "The graph of a linear-regression MSE: torchviz vs jaxpr",
+        (458, 491),
+        "torchviz draws torch's tape: backward nodes (MvBackward0 for X @ w), and as leaves "
+        "only the tensors that require grad (Weight, Bias; not X or y). JAX's jaxpr is the "
+        "traced forward program, every argument an input; jax.grad derives the backward "
+        "program from it. write_graph(out_dir) in each backend writes both for a student.",
+        expected={
+            "torch": {"leaves": "Bias,Weight", "matmul_op": "MvBackward0"},
+            "jax": {"leaves": "Bias,Weight,X,y", "matmul_op": "dot_general"},
+        },
     ),
     Case(
         "autograd.unsupported_op",
         "Backward through a complex Embedding and linalg.norm",
         (493, 506),
+        "In the installed torch the lesson's complex Embedding fails already in the forward "
+        "pass (RuntimeError: embedding does not support automatic differentiation for "
+        "complex outputs); indexing the weight directly works. JAX differentiates jnp.take + "
+        "norm, but returns the complex conjugate of torch's gradient (its convention), and "
+        "without x64 the complex128 weight is complex64.",
+        expected={
+            "torch": {
+                "error": "RuntimeError",
+                "error_stage": "forward",
+                "dtype": "complex128",
+            },
+            "jax": {"error": "", "error_stage": "", "dtype": "complex64"},
+        },
     ),
     Case(
         "autograd.custom_function",
         "MySquare as torch.autograd.Function and jax.custom_vjp",
         (506, 559),
+        "A torch.autograd.Function is one node on the tape (MySquareBackward) whose backward "
+        "you write, with ctx.save_for_backward; jax.custom_vjp is one custom_vjp_call in the "
+        "jaxpr, with fwd returning residuals and bwd a tuple of cotangents. Both give the "
+        "built-in square's gradients; the lesson's first backward (grad_output * 2) runs "
+        "without complaint and only gradcheck / check_grads catch it.",
+        expected={
+            "torch": {"custom_node": "MySquareBackward"},
+            "jax": {"custom_node": "custom_vjp_call"},
+        },
     ),
     Case(
         "autograd.backward_inputs",
         "calc_loss: backward() vs backward(inputs=[A]) vs [b] vs an unused [c]",
         (561, 673),
+        "backward(inputs=[A]) skips the matmuls only B's gradient needs (about 2× faster), "
+        "[b] needs no matmul, and an unused c gets no .grad (None). jax.grad(argnums=…) "
+        "under jit lets XLA drop everything the requested gradient does not need: the "
+        "forward pass (even torch's eager forward runs all num_iters + 1 products; XLA "
+        "computes A @ B once), and for b every matmul; an unused argument gets zeros. "
+        "matmul_counts() in each backend shows what each side computes.",
+        expected={
+            "torch": {"A_only_filled": "A", "b_only_filled": "b", "unused_grad": "None"},
+            "jax": {"unused_grad": "zeros"},
+        },
         bench=Bench(
             variants={
                 "all": "gradients of every input",
@@ -39,25 +121,73 @@ CASES = [
                 "unused": "the gradient of an input the loss does not use",
             },
             sizes=("test", "cpu", "lesson"),
+            # torch times backward() over a tape built in the setup, as the lesson's %%time;
+            # there is nothing for torch.compile there. JAX times jax.grad under jit.
+            modes={"torch": ("eager",), "jax": ("jit",)},
         ),
     ),
     Case(
         "autograd.accumulation",
         "Gradients accumulate over backward calls; chunked linear regression",
         (675, 759),
+        "Each torch backward() adds into .grad until it is set to None, which lets a batch "
+        "too big for the device run in chunks. JAX returns gradients and stores none: "
+        "accumulating is an explicit sum. Either way each chunk's loss must divide by the "
+        "whole batch size (the lesson's mean per half would double the gradient).",
         bench=Bench(
-            variants={"full": "one full-batch gradient", "chunked": "sum of chunk gradients"},
+            variants={
+                "full": "X copied to the device whole, one gradient",
+                "chunked": "X copied a chunk at a time, chunk gradients summed",
+            },
             sizes=("test", "lesson"),
+            # X stays in host memory and is copied inside the call, as in the lesson. JAX's
+            # mode "jit_grad": the setup jits the gradient step; the chunk loop is Python (one
+            # jit around it would copy all of X to the device as one argument).
+            modes={"torch": ("eager",), "jax": ("jit_grad",)},
         ),
     ),
     Case(
         "autograd.inplace_error",
         "In-place ops on tensors autograd needs vs immutable arrays",
         (761, 792),
+        "torch lets y.exp_() run after z = y**2 saved y, and fails at backward (RuntimeError: "
+        "modified by an inplace operation); x[x > 0.5] = 0 on a leaf that requires grad "
+        "fails at once. JAX arrays are immutable: any item assignment is a TypeError, and "
+        "jnp.where or x.at[mask].set(0) make new arrays.",
+        expected={
+            "torch": {
+                "exp_error": "RuntimeError",
+                "exp_error_stage": "backward",
+                "mask_error": "RuntimeError",
+            },
+            "jax": {
+                "exp_error": "TypeError",
+                "exp_error_stage": "assignment",
+                "mask_error": "TypeError",
+            },
+        },
     ),
     Case(
         "autograd.clone_detach",
         "clone keeps the graph, detach cuts it; lax.stop_gradient",
         (794, 866),
+        "In sum(x + x.clone() + y.detach()) x's gradient is 2 (the clone is a second path) "
+        "and y gets none: torch leaves y.grad None, JAX's lax.stop_gradient gives zeros. "
+        "detach() shares memory with the original; a loss built only from a detached copy "
+        "cannot be backpropagated in torch, while JAX just returns a zero gradient.",
+        expected={
+            "torch": {
+                "y_grad": "None",
+                "clone_requires_grad": True,
+                "detach_requires_grad": False,
+                "detached_backward": "RuntimeError",
+                "detach_shares_memory": True,
+            },
+            "jax": {
+                "y_grad": "zeros",
+                "detached_backward": "zeros",
+                "detach_shares_memory": False,
+            },
+        },
     ),
 ]
