@@ -93,7 +93,8 @@ def targets(wanted_sizes: list[str], case_filter: list[str] | None = None) -> li
 def run(benchmark: Any, target: Target, config: pytest.Config) -> None:
     """Time one target with pytest-benchmark (or run it once under --benchmark-disable)."""
     backend = load_on(target.backend, target.device)
-    disabled = config.getoption("benchmark_disable", False)
+    # pyproject's addopts say --benchmark-disable; --benchmark-enable overrides it.
+    disabled = benchmark.disabled
     if disabled and target.mode == "compile" and not os.environ.get("JAXPARITY_BENCH_COMPILE"):
         pytest.skip(
             "torch.compile takes 11–18 s per function here; timed runs include it "

@@ -136,8 +136,10 @@ CASES = [
         "whole batch size (the lesson's mean per half would double the gradient).",
         bench=Bench(
             variants={
-                "full": "X copied to the device whole, one gradient",
-                "chunked": "X copied a chunk at a time, chunk gradients summed",
+                "full": "X (host memory) copied to the device whole inside the timed call, one "
+                "gradient; on a CPU torch's .to('cpu') is free, JAX's device_put copies",
+                "chunked": "X copied a chunk at a time inside the timed call, chunk gradients "
+                "summed",
             },
             sizes=("test", "lesson"),
             # X stays in host memory and is copied inside the call, as in the lesson. JAX's

@@ -1,0 +1,323 @@
+"""The ``jaxparity`` command: run, check, bench, report, show.
+
+Exit status: 0 all good; 1 a disagreement or a failed benchmark; 2 a usage problem (unknown
+case or topic, no GPU for ``--device gpu``, missing or unreadable results), reported as one
+line on stderr; 130 interrupted (the report is still written from what finished).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import signal
+import subprocess
+import sys
+import threading
+import time
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, NoReturn
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+)
+
+from jaxparity import bench, check, report, results, selection, show
+from jaxparity.errors import CliError
+from jaxparity.summary import Summary
+from shared.cases import UnknownNameError
+
+# torch.func.jacfwd/hessian warn once per process about their own use of torch.jit.script.
+warnings.filterwarnings(
+    "ignore", message="`torch.jit.script` is deprecated", category=DeprecationWarning
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _names(values: list[str] | None) -> list[str] | None:
+    """``--case a --case b,c`` → ``[a, b, c]``."""
+    if not values:
+        return None
+    return [n.strip() for v in values for n in v.split(",") if n.strip()]
+
+
+def parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="jaxparity",
+        description="The PyTorch lesson in PyTorch and JAX: parity checks, benchmarks, report.",
+    )
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    def common(sp: argparse.ArgumentParser, *, filters: bool = True) -> None:
+        sp.add_argument("--out", type=Path, default=Path("out"), help="results folder (out/)")
+        if filters:
+            sp.add_argument(
+                "--device",
+                choices=("cpu", "gpu", "all"),
+                help="devices to use (default: every device present)",
+            )
+            sp.add_argument(
+                "--case", action="append", help="case id(s), e.g. tensors.basic_ops (repeatable)"
+            )
+            sp.add_argument("--topic", action="append", help="topic(s), e.g. autograd (repeatable)")
+
+    def sizes(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument(
+            "--size",
+            choices=selection.SIZES,
+            default=selection.DEFAULT_SIZE,
+            help="benchmark sizes: test (tiny), cpu (default: one CPU-sized size per case), "
+            "lesson (the lesson's sizes), sweep (scaling points)",
+        )
+        sp.add_argument(
+            "--modes",
+            help="comma-separated modes to time (eager, compile, jit, nnx_jit) or 'all'; "
+            "default: all, with torch.compile at one size per case and none at --size test",
+        )
+
+    run_p = sub.add_parser("run", help="parity checks, benchmarks, then the report")
+    common(run_p)
+    sizes(run_p)
+    check_p = sub.add_parser("check", help="parity only: a table; exit 1 on any disagreement")
+    common(check_p)
+    check_p.add_argument("--size", choices=("test", "lesson"), default="test")
+    bench_p = sub.add_parser(
+        "bench", help="benchmarks only (pytest-benchmark), saved as they finish"
+    )
+    common(bench_p)
+    sizes(bench_p)
+    report_p = sub.add_parser("report", help="rebuild the report from saved results")
+    common(report_p, filters=False)
+    show_p = sub.add_parser("show", help="one case's two implementations side by side")
+    show_p.add_argument("case", help="a case id, e.g. devices.layer")
+    show_p.add_argument("--device", choices=("cpu", "gpu"), default="cpu")
+    return p
+
+
+@contextmanager
+def _progress(label: str, total: int) -> Iterator[Callable[[str], None]]:
+    err = Console(stderr=True)
+    columns = (
+        TextColumn(f"[bold]{label}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+    )
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task("", total=total)
+        done = 0
+
+        def advance(what: str) -> None:
+            nonlocal done
+            done += 1
+            # Whole bench modules (e.g. memory) add tests the plan cannot count in advance.
+            bar.update(task, completed=done, total=max(done, total), description=what)
+
+        yield advance
+
+
+def _git_commit() -> str:
+    try:
+        out = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=bench.ROOT,
+            capture_output=True,
+            text=True,
+            timeout=10,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return out.stdout.strip()
+
+
+def _save_machine(folder: Path) -> None:
+    bench.repo()
+    from bench.conftest import describe_machine  # as pytest-benchmark records it
+
+    info: dict[str, Any] = {
+        **describe_machine(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "git_commit": _git_commit(),
+        "load_1m_at_start": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
+    }
+    results.write_machine(folder, info)
+
+
+def _check(args: argparse.Namespace, case_list: list, devices: list[str], size: str) -> list:
+    results.update_plan(
+        args.out,
+        "check",
+        {
+            "size": size,
+            "devices": devices,
+            "cases": [c.id for c in case_list],
+            "started": time.time(),
+        },
+    )
+    with _progress("check", check.planned(case_list, devices)) as advance:
+        return check.run_checks(case_list, devices, size, args.out, advance)
+
+
+def _plan_bench(args: argparse.Namespace, case_list: list, devices: list[str]) -> dict:
+    """Plan the benchmarks and save the plan before any work, so a cut-short run knows."""
+    plan = bench.make_plan(case_list, devices, args.size, selection.resolve_modes(args.modes))
+    results.update_plan(args.out, "bench", plan)
+    return plan
+
+
+def _bench(args: argparse.Namespace, plan: dict, out: Console) -> int:
+    n = len(plan["targets"]) + len(plan["machine"])
+    out.print(
+        f"bench: {len(plan['targets'])} benchmarks at --size {args.size} "
+        f"({len(plan['excluded'])} left out by the mode rules); log in "
+        f"{args.out / results.BENCH_LOG}"
+    )
+    with _progress("bench", n) as advance:
+        rc = bench.run(plan, args.out, advance)
+    if rc not in (0, 1):  # 1: some benchmarks failed, recorded; anything else: pytest broke
+        tail = bench.log_tail(args.out)
+        print(
+            f"jaxparity: pytest exited with status {rc}; the end of its log:\n{tail}",
+            file=sys.stderr,
+        )
+    return rc
+
+
+def _report(folder: Path, out: Console) -> Summary:
+    summ = report.write(folder)
+    c, b = summ.counts("check"), summ.counts("bench")
+    out.print(
+        f"report: {folder / results.REPORT_HTML}, {folder / results.REPORT_MD}, "
+        f"{folder / results.SUMMARY} — parity {c['pass']} pass / {c['fail']} fail / "
+        f"{c['skip']} skip; benchmarks {b['pass']} timed / {b['fail']} failed / {b['skip']} not run"
+    )
+    for note in summ.notes:
+        out.print(f"[yellow]note:[/] {note}")
+    return summ
+
+
+def _selection(args: argparse.Namespace) -> tuple[list, list[str]]:
+    case_list = selection.select_cases(_names(args.case), _names(args.topic))
+    if getattr(args, "modes", None) is not None:
+        selection.resolve_modes(args.modes)  # validate before any work starts
+    return case_list, selection.resolve_devices(args.device)
+
+
+def _cmd_run(args: argparse.Namespace, out: Console) -> int:
+    case_list, devices = _selection(args)
+    names = (results.PLAN, results.MACHINE, *results.CHECK_FILES, *results.BENCH_FILES)
+    results.start_fresh(args.out, names + results.REPORT_FILES)
+    _save_machine(args.out)
+    plan = _plan_bench(args, case_list, devices)
+    try:
+        records = _check(args, case_list, devices, "test")
+        out.print(f"check: {len(check.failed(records))} failed of {len(records)} results")
+        rc = _bench(args, plan, out)
+    except KeyboardInterrupt:
+        print("jaxparity: interrupted; the report covers what finished", file=sys.stderr)
+        _report(args.out, out)
+        return 130
+    summ = _report(args.out, out)
+    return 1 if summ.counts()["fail"] or rc not in (0, 5) else 0
+
+
+def _cmd_check(args: argparse.Namespace, out: Console) -> int:
+    case_list, devices = _selection(args)
+    results.start_fresh(args.out, results.CHECK_FILES)
+    _save_machine(args.out)
+    records = _check(args, case_list, devices, args.size)
+    out.print(check.table(records))
+    bad = check.failed(records)
+    out.print(
+        f"{len(bad)} disagreement(s)" if bad else "every checked case agrees",
+        f"— saved in {args.out / results.CHECK}",
+    )
+    return 1 if bad else 0
+
+
+def _cmd_bench(args: argparse.Namespace, out: Console) -> int:
+    case_list, devices = _selection(args)
+    results.start_fresh(args.out, results.BENCH_FILES)
+    _save_machine(args.out)
+    plan = _plan_bench(args, case_list, devices)
+    try:
+        rc = _bench(args, plan, out)
+    except KeyboardInterrupt:
+        print("jaxparity: interrupted; finished benchmarks are saved", file=sys.stderr)
+        return 130
+    out.print(
+        f"saved in {args.out / results.BENCH}; `jaxparity report --out {args.out}` for the report"
+    )
+    return 0 if rc in (0, 5) else 1
+
+
+def _cmd_report(args: argparse.Namespace, out: Console) -> int:
+    summ = _report(args.out, out)
+    return 1 if summ.counts()["fail"] else 0
+
+
+def _cmd_show(args: argparse.Namespace, out: Console) -> int:
+    if args.device == "gpu":
+        selection.resolve_devices("gpu")
+    return show.show(args.case, args.device, out)
+
+
+COMMANDS = {
+    "run": _cmd_run,
+    "check": _cmd_check,
+    "bench": _cmd_bench,
+    "report": _cmd_report,
+    "show": _cmd_show,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = parser().parse_args(argv)
+    except SystemExit as e:  # --help, or a usage error already printed as one line
+        return int(e.code or 0)
+    # A pipe or file gets wide tables rather than rich's 80 columns.
+    out = Console(file=sys.stdout, width=None if sys.stdout.isatty() else 150)
+    with _terminate_as_interrupt():
+        try:
+            return COMMANDS[args.command](args, out)
+        except (CliError, UnknownNameError) as e:
+            print(f"jaxparity {args.command}: error: {e}", file=sys.stderr)
+            return 2
+
+
+def _interrupt(signum: int, frame: object) -> NoReturn:
+    raise KeyboardInterrupt
+
+
+@contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM (``timeout``, a scheduler) ends a run like Ctrl-C: the report is still written."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,180 @@
+"""A report written once as blocks, rendered twice: Markdown (report.md) and HTML (report.html).
+
+Text in blocks uses a little Markdown — `code`, **bold**, *italics*, [link](#anchor) — which
+the HTML renderer turns into tags after escaping. The HTML is self-contained: inline CSS and
+inline SVG.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import escape
+
+STATUSES = ("pass", "fail", "skip")
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    anchor: str = ""
+
+
+@dataclass(frozen=True)
+class Para:
+    text: str
+
+
+@dataclass(frozen=True)
+class Note:
+    text: str
+    warn: bool = False
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: list[str]
+
+
+@dataclass(frozen=True)
+class Table:
+    header: list[str]
+    rows: list[list[str]]
+    numeric: tuple[int, ...] = ()
+    """Indices of right-aligned columns."""
+
+
+@dataclass(frozen=True)
+class Figure:
+    name: str
+    svg: str
+    alt: str
+
+
+@dataclass(frozen=True)
+class Figures:
+    items: list[Figure]
+
+
+@dataclass(frozen=True)
+class SideBySide:
+    summary: str
+    left_title: str
+    left: str
+    right_title: str
+    right: str
+
+
+Block = Heading | Para | Note | Bullets | Table | Figure | Figures | SideBySide
+
+
+def _inline(text: str) -> str:
+    out = escape(text, quote=False)
+    out = re.sub(r"`([^`]+)`", r"<code>\1</code>", out)
+    out = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", out)
+    out = re.sub(r"(?<![*\w])\*([^*\n]+)\*(?![*\w])", r"<em>\1</em>", out)
+    return re.sub(r"\[([^\]]+)\]\(([^)\s]+)\)", r'<a href="\2">\1</a>', out)
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def markdown(blocks: list[Block], plots_dir: str) -> str:
+    out: list[str] = []
+    for b in blocks:
+        if isinstance(b, Heading):
+            anchor = f'<a id="{b.anchor}"></a>\n' if b.anchor else ""
+            out.append(f"{anchor}{'#' * b.level} {b.text}")
+        elif isinstance(b, Para):
+            out.append(b.text)
+        elif isinstance(b, Note):
+            out.append(f"> {'**Warning:** ' if b.warn else ''}{b.text}")
+        elif isinstance(b, Bullets):
+            out.append("\n".join(f"- {item}" for item in b.items))
+        elif isinstance(b, Table):
+            align = ["---:" if i in b.numeric else "---" for i in range(len(b.header))]
+            rows = [b.header, align, *b.rows]
+            out.append("\n".join("| " + " | ".join(map(_md_cell, r)) + " |" for r in rows))
+        elif isinstance(b, Figure | Figures):
+            figures = [b] if isinstance(b, Figure) else b.items
+            out.append("\n".join(f"![{f.alt}]({plots_dir}/{f.name}.svg)" for f in figures))
+        elif isinstance(b, SideBySide):
+            out.append(
+                f"<details><summary>{escape(b.summary)}</summary>\n\n"
+                f"{b.left_title}\n\n```python\n{b.left}\n```\n\n"
+                f"{b.right_title}\n\n```python\n{b.right}\n```\n\n</details>"
+            )
+    return "\n\n".join(out) + "\n"
+
+
+CSS = """
+body{font:15px/1.5 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#1d1d1f;
+background:#fafafa}
+main{max-width:1280px;margin:0 auto;padding:24px 32px 64px;background:#fff}
+h1{font-size:28px;margin:8px 0 4px}h2{margin-top:40px;border-bottom:2px solid #e5e5e5;
+padding-bottom:4px}h3{margin-top:32px;font-size:18px}h4{margin:18px 0 6px;font-size:15px}
+code{font:13px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#f1f3f5;
+padding:1px 4px;border-radius:3px}
+table{border-collapse:collapse;margin:8px 0 16px;font-size:13px}
+th,td{border:1px solid #e1e1e1;padding:3px 8px;text-align:left;vertical-align:top}
+th{background:#f4f5f7}td.num{text-align:right;font-variant-numeric:tabular-nums;
+white-space:nowrap}
+td.pass{color:#1b7f3a;font-weight:600}td.fail{color:#fff;background:#d6336c;font-weight:600}
+td.skip{color:#8a6d00}
+.note{border-left:4px solid #4c8bf5;background:#f0f5ff;padding:8px 12px;margin:12px 0}
+.warn{border-left-color:#e8590c;background:#fff4e6}
+details{margin:8px 0 16px}summary{cursor:pointer;color:#1c6dd0}
+.code2{display:grid;grid-template-columns:1fr 1fr;gap:12px;margin-top:8px}
+.code2 pre{margin:0;padding:10px;background:#f8f9fa;border:1px solid #e5e5e5;
+border-radius:4px;overflow-x:auto;font:12px/1.45 ui-monospace,Menlo,Consolas,monospace}
+.code2 h5{margin:0 0 4px;font-size:13px}
+.figs{display:flex;flex-wrap:wrap;gap:16px}svg{max-width:100%;height:auto}
+nav a{margin-right:12px}
+"""
+
+
+def html(blocks: list[Block], title: str) -> str:
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(title)}</title><style>{CSS}</style></head><body><main>",
+    ]
+    for b in blocks:
+        if isinstance(b, Heading):
+            anchor = f' id="{escape(b.anchor)}"' if b.anchor else ""
+            out.append(f"<h{b.level}{anchor}>{_inline(b.text)}</h{b.level}>")
+        elif isinstance(b, Para):
+            out.append(f"<p>{_inline(b.text)}</p>")
+        elif isinstance(b, Note):
+            out.append(f'<div class="note{" warn" if b.warn else ""}">{_inline(b.text)}</div>')
+        elif isinstance(b, Bullets):
+            out.append("<ul>" + "".join(f"<li>{_inline(i)}</li>" for i in b.items) + "</ul>")
+        elif isinstance(b, Table):
+            head = "".join(f"<th>{_inline(h)}</th>" for h in b.header)
+            body = []
+            for row in b.rows:
+                cells = []
+                for i, cell in enumerate(row):
+                    cls = cell if cell in STATUSES else "num" if i in b.numeric else ""
+                    attr = f' class="{cls}"' if cls else ""
+                    cells.append(f"<td{attr}>{_inline(cell)}</td>")
+                body.append("<tr>" + "".join(cells) + "</tr>")
+            out.append(
+                f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+            )
+        elif isinstance(b, Figure):
+            out.append(f"<figure>{b.svg}</figure>")
+        elif isinstance(b, Figures):
+            out.append('<div class="figs">' + "".join(f.svg for f in b.items) + "</div>")
+        elif isinstance(b, SideBySide):
+            out.append(
+                f"<details><summary>{_inline(b.summary)}</summary><div class='code2'>"
+                f"<div><h5>{_inline(b.left_title)}</h5><pre>{escape(b.left)}</pre></div>"
+                f"<div><h5>{_inline(b.right_title)}</h5><pre>{escape(b.right)}</pre></div>"
+                "</div></details>"
+            )
+    out.append("</main></body></html>")
+    return "\n".join(out) + "\n"

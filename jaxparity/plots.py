@@ -1,0 +1,184 @@
+"""Small SVG charts drawn by hand: inline in report.html, no matplotlib, nothing fetched.
+
+Two kinds, both on log axes since timings span orders of magnitude:
+
+* :func:`hbars` — horizontal bars, one group per label (speed-ups around 1×, compile seconds);
+* :func:`lines` — a value per size, one line per series (scaling with size).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from html import escape
+
+COLORS = {
+    ("torch", "eager"): "#d9480f",
+    ("torch", "compile"): "#862e0c",
+    ("jax", "jit"): "#1c6dd0",
+    ("jax", "nnx_jit"): "#7048e8",
+    ("jax", "eager"): "#74a9e8",
+    ("numpy", "eager"): "#777777",
+}
+FONT = 'font-family="system-ui,sans-serif" font-size="12"'
+SMALL = 'font-family="system-ui,sans-serif" font-size="10"'
+
+Bar = tuple[str, float, str]
+"""(series name, value, colour)."""
+
+
+def color(framework: str, mode: str) -> str:
+    return COLORS.get((framework, mode), "#2b8a3e")
+
+
+def _ticks(lo: float, hi: float) -> list[float]:
+    """1-2-5 steps between ``lo`` and ``hi`` (both > 0), at most about eight of them."""
+    out = []
+    for exp in range(math.floor(math.log10(lo)), math.ceil(math.log10(hi)) + 1):
+        for m in (1, 2, 5):
+            v = m * 10.0**exp
+            if lo <= v <= hi:
+                out.append(v)
+    while len(out) > 8:
+        out = [v for v in out if round(v / 10 ** math.floor(math.log10(v)), 6) == 1] or out[::2]
+    return out
+
+
+def _fmt(v: float) -> str:
+    return f"{v:.3g}"
+
+
+def ratio_text(v: float) -> str:
+    return f"{v:,.0f}×" if v >= 100 else f"{v:.2g}×"
+
+
+def _legend(series: list[tuple[str, str]], x: float, y: float) -> list[str]:
+    parts = []
+    for name, col in series:
+        parts.append(f'<rect x="{x:.0f}" y="{y - 9:.0f}" width="10" height="10" fill="{col}"/>')
+        parts.append(f'<text x="{x + 14:.0f}" y="{y:.0f}" {FONT}>{escape(name)}</text>')
+        x += 24 + 7 * len(name)
+    return parts
+
+
+def hbars(
+    groups: list[tuple[str, list[Bar]]],
+    title: str,
+    *,
+    ref: float | None = 1.0,
+    value_text: Callable[[float], str] = ratio_text,
+    width: int = 920,
+) -> str:
+    """Bars on a log axis; with ``ref`` they grow from that line (left below it, right above)."""
+    values = [v for _, bars in groups for _, v, _ in bars if v > 0]
+    if not values:
+        return ""
+    lo, hi = min(values), max(values)
+    if ref is not None:
+        lo, hi = min(lo, ref), max(hi, ref)
+    lo, hi = lo / 4, hi * 2.5  # room for the value written beside each bar
+    longest = max(len(label) for label, _ in groups)
+    left, right, top, bar_h, gap = min(480, 16 + 7 * longest), 60, 48, 13, 9
+    plot_w = width - left - right
+    height = top + sum(len(b) * bar_h + gap for _, b in groups) + 10
+
+    def x(v: float) -> float:
+        return left + plot_w * (math.log10(v) - math.log10(lo)) / (math.log10(hi) - math.log10(lo))
+
+    series = list(dict.fromkeys((name, col) for _, bars in groups for name, _, col in bars))
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="img"><title>{escape(title)}</title>',
+        f'<text x="0" y="14" {FONT} font-weight="bold">{escape(title)}</text>',
+        *_legend(series, left, 30),
+    ]
+    for t in _ticks(lo, hi):
+        parts.append(
+            f'<line x1="{x(t):.1f}" x2="{x(t):.1f}" y1="{top - 6}" y2="{height - 8}" '
+            f'stroke="#ddd"/><text x="{x(t):.1f}" y="{height}" {FONT} text-anchor="middle" '
+            f'fill="#555">{value_text(t)}</text>'
+        )
+    if ref is not None:
+        parts.append(
+            f'<line x1="{x(ref):.1f}" x2="{x(ref):.1f}" y1="{top - 6}" y2="{height - 8}" '
+            'stroke="#333" stroke-width="1.5"/>'
+        )
+    y = top
+    base = x(ref) if ref is not None else left
+    for label, bars in groups:
+        mid = y + len(bars) * bar_h / 2 + 4
+        parts.append(
+            f'<text x="{left - 8}" y="{mid:.0f}" {FONT} text-anchor="end">{escape(label)}</text>'
+        )
+        for name, v, col in bars:
+            if v <= 0:
+                continue
+            x0, x1 = sorted((base, x(v)))
+            parts.append(
+                f'<rect x="{x0:.1f}" y="{y + 1}" width="{max(x1 - x0, 1):.1f}" '
+                f'height="{bar_h - 2}" fill="{col}"><title>{escape(label)} · {escape(name)}: '
+                f"{value_text(v)}</title></rect>"
+            )
+            anchor, tx = ("start", x1 + 4) if x(v) >= base else ("end", x0 - 4)
+            parts.append(
+                f'<text x="{tx:.1f}" y="{y + bar_h - 3}" {SMALL} '
+                f'text-anchor="{anchor}" fill="#333">{value_text(v)}</text>'
+            )
+            y += bar_h
+        y += gap
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+def lines(
+    x_labels: list[str],
+    series: list[tuple[str, str, list[float | None]]],
+    title: str,
+    y_text: Callable[[float], str] = _fmt,
+    width: int = 620,
+    height: int = 300,
+) -> str:
+    """One polyline per (name, colour, values) over categorical ``x_labels``, log y axis."""
+    values = [v for _, _, vs in series for v in vs if v]
+    if not values or len(x_labels) < 2:
+        return ""
+    lo, hi = min(values) / 1.5, max(values) * 1.5
+    left, right, top, bottom = 70, 20, 50, 40
+    plot_w, plot_h = width - left - right, height - top - bottom
+
+    def px(i: int) -> float:
+        return left + plot_w * i / (len(x_labels) - 1)
+
+    def py(v: float) -> float:
+        frac = (math.log10(v) - math.log10(lo)) / (math.log10(hi) - math.log10(lo))
+        return top + plot_h * (1 - frac)
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="img"><title>{escape(title)}</title>',
+        f'<text x="0" y="14" {FONT} font-weight="bold">{escape(title)}</text>',
+        *_legend([(n, c) for n, c, _ in series], left, 32),
+    ]
+    for t in _ticks(lo, hi):
+        parts.append(
+            f'<line x1="{left}" x2="{width - right}" y1="{py(t):.1f}" y2="{py(t):.1f}" '
+            f'stroke="#ddd"/><text x="{left - 6}" y="{py(t) + 4:.1f}" {FONT} '
+            f'text-anchor="end" fill="#555">{y_text(t)}</text>'
+        )
+    for i, label in enumerate(x_labels):
+        parts.append(
+            f'<text x="{px(i):.1f}" y="{height - bottom + 18}" {FONT} '
+            f'text-anchor="middle">{escape(label)}</text>'
+        )
+    for name, col, vs in series:
+        pts = [(px(i), py(v)) for i, v in enumerate(vs) if v]
+        if len(pts) > 1:
+            path = " ".join(f"{a:.1f},{b:.1f}" for a, b in pts)
+            parts.append(f'<polyline points="{path}" fill="none" stroke="{col}" stroke-width="2"/>')
+        for a, b in pts:
+            parts.append(
+                f'<circle cx="{a:.1f}" cy="{b:.1f}" r="3.5" fill="{col}"><title>'
+                f"{escape(name)}</title></circle>"
+            )
+    parts.append("</svg>")
+    return "\n".join(parts)

@@ -1,0 +1,107 @@
+"""``jaxparity show CASE``: one case in both frameworks, side by side, with what each returns."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import warnings
+
+import numpy as np
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.panel import Panel
+from rich.syntax import Syntax
+from rich.table import Table
+
+from jaxparity import sources
+from jaxparity.errors import CliError
+from shared import backends, cases, parity
+
+FRAMEWORKS = ("torch", "jax")
+
+
+def _value(v: object) -> str:
+    if isinstance(v, np.ndarray):
+        body = np.array2string(
+            v, precision=4, threshold=12, edgeitems=2, suppress_small=True, max_line_width=60
+        )
+        return f"{v.dtype}{list(v.shape)}\n{body}"
+    return repr(v)
+
+
+def show(case_id: str, device: str, console: Console) -> int:
+    """Print the case's explanation, both implementations and their outputs at size ``test``.
+
+    Returns 1 when an output disagrees with the oracle or the other framework, else 0.
+    """
+    case = cases.get(case_id)
+    if not case.implemented:
+        raise CliError(
+            f"{case.id} is not implemented yet: nothing to show (its title: {case.title})"
+        )
+    lo, hi = case.seed_lines
+    console.rule(f"[bold]{case.id}[/] — {escape(case.title)}")
+    console.print(f"Lesson lines {lo}–{hi}.", escape(case.explanation or ""), sep=" ")
+    code = Table(expand=True, show_lines=False)
+    for framework in FRAMEWORKS:
+        code.add_column(sources.location(framework, case), ratio=1)
+    code.add_row(
+        *[
+            Syntax(sources.source(f, case) or "# not written yet", "python", word_wrap=True)
+            for f in FRAMEWORKS
+        ]
+    )
+    console.print(code)
+
+    found, missing = backends.available(list(FRAMEWORKS))
+    runs: dict[str, parity.Run] = {}
+    printed: dict[str, str] = {}
+    raw_inputs: dict = {}
+    for backend in found:
+        if device not in backend.devices():
+            missing[backend.name] = f"no {device} visible to {backend.name}"
+            continue
+        backend.pin_precision()
+        with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()) as text:
+            warnings.simplefilter("ignore")  # the case's own warnings are part of its output
+            runs[backend.name], raw_inputs = parity.run(backend, case.id, device, "test")
+        printed[backend.name] = text.getvalue().strip()
+    outputs = Table(title=f"Outputs at size test on {device}", expand=True)
+    outputs.add_column("key")
+    for framework in FRAMEWORKS:
+        outputs.add_column(framework, ratio=1)
+    keys = list(dict.fromkeys(k for r in runs.values() for k in [*r.arrays, *r.observations]))
+    for key in keys:
+        cells = []
+        for framework in FRAMEWORKS:
+            run = runs.get(framework)
+            if run is None:
+                cells.append(escape(missing.get(framework, "—")))
+            else:
+                value = run.arrays.get(key, run.observations.get(key, "—"))
+                cells.append(escape(_value(value)))
+        outputs.add_row(key, *cells)
+    if any(printed.values()):
+        outputs.add_row("(printed)", *[escape(printed.get(f, "")) for f in FRAMEWORKS])
+    console.print(outputs)
+
+    lines, agree = [], True
+    for name, run in runs.items():
+        checks = parity.against_oracle(run, raw_inputs)
+        bad = [c.key for c in checks if not c.ok] + list(parity.behaviour_mismatches(run))
+        worst = max((c.max_abs for c in checks), default=0.0)
+        agree = agree and not bad
+        verdict = f"[red]differs: {', '.join(bad)}[/]" if bad else "[green]agrees[/]"
+        lines.append(
+            f"{name}: {verdict} with the oracle and expectations (max abs err {worst:.2g})"
+        )
+    if len(runs) == 2:
+        between = parity.between(runs["torch"], runs["jax"], raw_inputs)
+        worst = max((c.max_abs for c in between), default=0.0)
+        ok = all(c.ok for c in between)
+        agree = agree and ok
+        lines.append(
+            f"torch vs jax: {'[green]agree' if ok else '[red]differ'}[/] (max abs diff {worst:.2g})"
+        )
+    console.print(Panel(Group(*lines), title="Parity"))
+    return 0 if agree else 1

@@ -1,0 +1,115 @@
+"""The ``jaxparity`` command: error paths as one line and an exit status, and small real runs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from jaxparity import results
+from jaxparity.cli import main
+from shared import backends, parity
+
+
+def _error(capsys: pytest.CaptureFixture[str], argv: list[str]) -> str:
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert captured.err.count("\n") == 1, captured.err  # one line, no traceback
+    return captured.err
+
+
+def test_unknown_case(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    err = _error(capsys, ["check", "--case", "tensors.basic_op", "--out", str(tmp_path)])
+    assert "unknown case 'tensors.basic_op' (did you mean 'tensors.basic_ops'?)" in err
+    assert not (tmp_path / results.CHECK).exists()  # nothing ran
+
+
+def test_unknown_topic(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    err = _error(capsys, ["run", "--topic", "tensor", "--out", str(tmp_path)])
+    assert "unknown topic 'tensor' (did you mean 'tensors'?)" in err
+
+
+def test_unknown_mode(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    err = _error(capsys, ["bench", "--modes", "jit,turbo", "--out", str(tmp_path)])
+    assert "unknown mode 'turbo'" in err
+
+
+def test_show_unknown_case(capsys: pytest.CaptureFixture[str]) -> None:
+    assert "unknown case 'layer'" in _error(capsys, ["show", "layer"])
+
+
+def test_bad_option_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    err = _error(capsys, ["check", "--size", "huge"])
+    assert "invalid choice: 'huge'" in err
+
+
+def _has_gpu() -> bool:
+    found, _ = backends.available()
+    return any("gpu" in b.devices() for b in found)
+
+
+@pytest.mark.skipif(_has_gpu(), reason="this machine has a GPU")
+@pytest.mark.parametrize("command", ["check", "bench", "run"])
+def test_gpu_without_gpu(command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    err = _error(capsys, [command, "--device", "gpu", "--out", str(tmp_path)])
+    assert "no GPU visible to torch or JAX" in err
+
+
+def test_check_one_case_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert (
+        main(["check", "--case", "tensors.basic_ops", "--device", "cpu", "--out", str(tmp_path)])
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert "tensors.basic_ops" in out and "every checked case agrees" in out
+    lines = [json.loads(x) for x in (tmp_path / results.CHECK).read_text().splitlines()]
+    assert [(r["kind"], r.get("framework"), r["status"]) for r in lines] == [
+        ("check", "torch", "pass"),
+        ("check", "jax", "pass"),
+        ("between", None, "pass"),
+    ]
+    assert all(c["ok"] for r in lines for c in r["checks"])
+    # The report builds from the check alone; the benchmarks are simply not run.
+    assert main(["report", "--out", str(tmp_path)]) == 0
+    assert (tmp_path / results.REPORT_HTML).exists()
+
+
+def test_check_fails_on_a_disagreement(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parity, "behaviour_mismatches", lambda run: {"shared": (True, False)})
+    argv = ["check", "--case", "tensors.basic_ops", "--device", "cpu", "--out", str(tmp_path)]
+    assert main(argv) == 1
+    out = capsys.readouterr().out
+    assert "fail" in out and "shared: expected True, observed False" in out
+
+
+def test_show(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "tensors.inplace"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("def inplace(") == 2  # torch and JAX, side by side
+    assert "input_mutated" in out and "a.at[1].add(a[2])" in out
+
+
+@pytest.mark.slow
+def test_bench_one_tiny_case(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """One real benchmark run: pytest-benchmark in a subprocess, results saved, report built."""
+    argv = ["bench", "--size", "test", "--case", "devices.layer", "--device", "cpu"]
+    assert main([*argv, "--modes", "eager,jit", "--out", str(tmp_path)]) == 0
+    timed = [json.loads(x) for x in (tmp_path / results.BENCH).read_text().splitlines()]
+    assert {(r["case_id"], r["framework"], r["mode"]) for r in timed} == {
+        ("devices.layer", "torch", "eager"),
+        ("devices.layer", "jax", "jit"),
+        ("machine.matmul_peak", "numpy", "eager"),
+        ("machine.matmul_peak", "torch", "eager"),
+        ("machine.matmul_peak", "jax", "jit"),
+    }
+    saved = json.loads((tmp_path / results.BENCHMARK_JSON).read_text())
+    assert saved["benchmarks"] and all("data" not in b["stats"] for b in saved["benchmarks"])
+    main(["report", "--out", str(tmp_path)])
+    records = json.loads((tmp_path / results.SUMMARY).read_text())
+    jit = [r for r in records if r["case"] == "devices.layer" and r["mode"] == "jit"]
+    assert len(jit) == 2 and all(r["speedup_vs_torch_eager"] > 0 for r in jit)
+    compiled = [r for r in records if r["mode"] == "compile"]
+    assert compiled and all("not in --modes" in r["reason"] for r in compiled)

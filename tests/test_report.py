@@ -1,0 +1,166 @@
+"""The report builder, from small saved results (tests/data/results): nothing is re-run.
+
+The fixture holds a pass (tensors.basic_ops), a behaviour failure (tensors.inplace on JAX),
+timed benchmarks (devices.layer on_device, both frameworks, and a matmul peak), a failed one
+(with_transfer on torch), a planned one that never finished (with_transfer on JAX), one left
+out by the mode rules (torch.compile), and a planned check that is missing (devices.layer).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from jaxparity import report, results, summary
+from jaxparity.cli import main
+from shared import cases
+from shared.cases import Case
+
+FIXTURE = Path(__file__).parent / "data" / "results"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    out = tmp_path / "results"
+    shutil.copytree(FIXTURE, out)
+    return out
+
+
+def _records(folder: Path) -> list[dict]:
+    return json.loads((folder / results.SUMMARY).read_text())
+
+
+def _one(records: list[dict], **where: object) -> dict:
+    (found,) = [r for r in records if all(r[k] == v for k, v in where.items())]
+    return found
+
+
+def test_summary_covers_every_case_with_every_field(folder: Path) -> None:
+    assert main(["report", "--out", str(folder)]) == 1  # the fixture holds a failure
+    records = _records(folder)
+    assert all(tuple(r) == summary.FIELDS for r in records)
+    checked = {(r["case"], r["framework"]) for r in records if r["kind"] == "check"}
+    assert checked == {(c, f) for c in cases.CASES for f in ("torch", "jax")}
+    assert {r["status"] for r in records} == {"pass", "fail", "skip"}
+    assert all(r["reason"] for r in records if r["status"] != "pass")
+
+
+def test_pass_fail_and_skip_records(folder: Path) -> None:
+    report.write(folder)
+    records = _records(folder)
+    ok = _one(records, case="tensors.basic_ops", framework="jax", kind="check")
+    assert (ok["status"], ok["max_abs_err"], ok["max_abs_err_vs_other"]) == ("pass", 1e-7, 0.0)
+    bad = _one(records, case="tensors.inplace", framework="jax", kind="check")
+    assert bad["status"] == "fail" and "input_mutated" in bad["reason"]
+    unplanned = _one(records, case="modules.api", framework="torch", kind="check")
+    assert (unplanned["status"], unplanned["reason"]) == ("skip", "not checked in this run")
+
+    jit = _one(records, case="devices.layer", variant="on_device", framework="jax", mode="jit")
+    assert jit["speedup_vs_torch_eager"] == pytest.approx(4.0)
+    assert jit["compile_s"] == 0.05 and jit["rounds"] == 50 and jit["iqr_s"] == 1e-6
+    peak = 2.0 * 64**3 / 5e-6 / 1e9
+    assert jit["pct_of_peak"] == pytest.approx(100 * 528384.0 / 1e-5 / 1e9 / peak)
+    failed = _one(records, variant="with_transfer", framework="torch", mode="eager")
+    assert (failed["status"], failed["reason"]) == ("fail", "RuntimeError: fixture failure")
+    compiled = _one(records, variant="on_device", framework="torch", mode="compile")
+    assert compiled["status"] == "skip" and "left out" in compiled["reason"]
+
+
+def test_missing_results_are_marked(folder: Path) -> None:
+    summ = report.write(folder)
+    records = _records(folder)
+    unfinished = _one(records, variant="with_transfer", framework="jax", mode="jit")
+    assert (unfinished["status"], unfinished["reason"]) == ("skip", summary.MISSING)
+    unchecked = _one(records, case="devices.layer", framework="torch", kind="check")
+    assert unchecked["reason"] == summary.MISSING
+    assert any("missing" in note for note in summ.notes)
+    assert "did not finish" in (folder / results.REPORT_MD).read_text()
+
+
+def test_unimplemented_case_is_a_skip(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(cases.CASES, "tensors.not_yet", Case("tensors.not_yet", "later", (1, 2)))
+    report.write(folder)
+    for framework in ("torch", "jax"):
+        r = _one(_records(folder), case="tensors.not_yet", framework=framework)
+        assert (r["status"], r["reason"]) == ("skip", summary.NOT_IMPLEMENTED)
+
+
+def test_html_is_self_contained_and_plots_are_svg(folder: Path) -> None:
+    report.write(folder)
+    page = (folder / results.REPORT_HTML).read_text()
+    for outside in ("<script", "<link", 'src="http', 'href="http', "@import"):
+        assert outside not in page
+    assert "<svg" in page and "<style>" in page
+    assert "def basic_ops" in page  # the code, side by side
+    assert 'id="claim"' in page and "1 wins, 0 ties, 0 losses of 1" in page
+    svgs = sorted((folder / results.PLOTS).glob("*.svg"))
+    assert [p.name for p in svgs] == ["compile-cpu.svg", "speedup-cpu.svg"]
+    for svg in svgs:
+        ET.fromstring(svg.read_text())  # well-formed XML
+    md = (folder / results.REPORT_MD).read_text()
+    assert "![speed-ups on cpu](plots/speedup-cpu.svg)" in md
+    assert "Fixture CPU 9000" in md
+
+
+def test_cut_off_last_line_is_ignored_with_a_note(folder: Path) -> None:
+    with (folder / results.BENCH).open("a") as f:
+        f.write('{"time": 1, "case_id": "devices.la')
+    summ = report.write(folder)
+    assert any("cut off" in note for note in summ.notes)
+
+
+def _error(capsys: pytest.CaptureFixture[str], argv: list[str]) -> str:
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1, err  # one line, no traceback
+    return err
+
+
+def test_corrupt_file(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    lines = (folder / results.CHECK).read_text().splitlines()
+    lines.insert(1, "{not json")
+    (folder / results.CHECK).write_text("\n".join(lines) + "\n")
+    err = _error(capsys, ["report", "--out", str(folder)])
+    assert "check.jsonl: line 2 is not JSON" in err
+
+
+def test_binary_file(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (folder / results.BENCH).write_bytes(b"\x89PNG\r\n\x1a\n\xff\xfe")
+    assert "not text" in _error(capsys, ["report", "--out", str(folder)])
+
+
+def test_foreign_json(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (folder / results.BENCHMARK_JSON).write_text('{"name": "something else"}')
+    err = _error(capsys, ["report", "--out", str(folder)])
+    assert "benchmark.json: not a pytest-benchmark JSON file (a foreign file?)" in err
+
+
+def test_foreign_jsonl(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (folder / results.BENCH).write_text('{"name": "a"}\n{"name": "b"}\n')
+    assert "line 1 is not a jaxparity benchmark record" in _error(
+        capsys, ["report", "--out", str(folder)]
+    )
+
+
+def test_missing_results_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    err = _error(capsys, ["report", "--out", str(tmp_path / "nowhere")])
+    assert "no results folder" in err
+
+
+def test_folder_without_results(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert "no jaxparity results" in _error(capsys, ["report", "--out", str(tmp_path)])
+
+
+def test_sweep_points_become_one_line_per_dimension() -> None:
+    sweep = ["b4_w256_d4", "b64_w256_d4", "b1024_w256_d4", "b64_w32_d4", "b64_w1024_d4"]
+    assert report.scaling_axes(sweep) == [
+        ("b", ["b4_w256_d4", "b64_w256_d4", "b1024_w256_d4"], ["4", "64", "1024"]),
+        ("w", ["b64_w32_d4", "b64_w256_d4", "b64_w1024_d4"], ["32", "256", "1024"]),
+    ]
+    assert report.scaling_axes(["small", "large"]) == [
+        ("size", ["small", "large"], ["small", "large"])
+    ]
