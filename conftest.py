@@ -18,3 +18,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=None,
         help="append each finished benchmark to this JSON-lines file as soon as it finishes",
     )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """A bad ``JAXPARITY_BACKENDS`` / ``JAXPARITY_DEVICES`` stops the run with one line."""
+    from shared import backends
+    from shared.cases import UnknownNameError
+
+    try:
+        backends.backend_names()
+        backends.device_names()
+    except UnknownNameError as e:
+        raise pytest.UsageError(str(e)) from None

@@ -61,6 +61,16 @@ def _legend(series: list[tuple[str, str]], x: float, y: float) -> list[str]:
     return parts
 
 
+def _open(width: int, height: float, title: str, legend: list[str]) -> list[str]:
+    """The start of a chart: the ``<svg>`` element, its title and its legend."""
+    return [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="img"><title>{escape(title)}</title>',
+        f'<text x="0" y="14" {FONT} font-weight="bold">{escape(title)}</text>',
+        *legend,
+    ]
+
+
 def hbars(
     groups: list[tuple[str, list[Bar]]],
     title: str,
@@ -86,12 +96,7 @@ def hbars(
         return left + plot_w * (math.log10(v) - math.log10(lo)) / (math.log10(hi) - math.log10(lo))
 
     series = list(dict.fromkeys((name, col) for _, bars in groups for name, _, col in bars))
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" role="img"><title>{escape(title)}</title>',
-        f'<text x="0" y="14" {FONT} font-weight="bold">{escape(title)}</text>',
-        *_legend(series, left, 30),
-    ]
+    parts = _open(width, height, title, _legend(series, left, 30))
     for t in _ticks(lo, hi):
         parts.append(
             f'<line x1="{x(t):.1f}" x2="{x(t):.1f}" y1="{top - 6}" y2="{height - 8}" '
@@ -153,12 +158,7 @@ def lines(
         frac = (math.log10(v) - math.log10(lo)) / (math.log10(hi) - math.log10(lo))
         return top + plot_h * (1 - frac)
 
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" role="img"><title>{escape(title)}</title>',
-        f'<text x="0" y="14" {FONT} font-weight="bold">{escape(title)}</text>',
-        *_legend([(n, c) for n, c, _ in series], left, 32),
-    ]
+    parts = _open(width, height, title, _legend([(n, c) for n, c, _ in series], left, 32))
     for t in _ticks(lo, hi):
         parts.append(
             f'<line x1="{left}" x2="{width - right}" y1="{py(t):.1f}" y2="{py(t):.1f}" '

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from shared import backends, cases, data
@@ -62,3 +66,15 @@ def test_environment_narrows_backends(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("JAXPARITY_BACKENDS", "jax,tf")
     with pytest.raises(UnknownNameError, match="unknown backend 'tf'"):
         backends.backend_names()
+
+
+def test_bad_backend_variable_stops_pytest_with_one_line() -> None:
+    env = {**os.environ, "JAXPARITY_BACKENDS": "tf"}
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "tests/test_registry.py", "-q", "-p", "no:cacheprovider"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 4  # pytest's usage error
+    assert done.stderr.strip() == "ERROR: unknown backend 'tf'; valid: jax, torch"
