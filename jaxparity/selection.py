@@ -3,9 +3,9 @@
 Size names (``--size``) pick, per timed case, the data sizes its benchmarks run at:
 
 * ``test``   — each case's ``test`` size (tiny: minutes for everything, numbers mostly overhead);
-* ``cpu``    — the default: one size per case that a 2-core CPU handles in seconds — the case's
-  ``cpu`` size where it declares one, else ``lesson``, else ``small``, else ``test``. A case
-  declares ``cpu`` when the lesson's own size is GPU-scale;
+* ``cpu``    — the default: the case's ``cpu`` size where it declares one (a case does when the
+  lesson's own size is GPU-scale), else every size it lists except ``test`` (``lesson``, or
+  ``small`` and ``large``), else ``test``;
 * ``lesson`` — every size the case lists except ``test`` (the seed's own sizes);
 * ``sweep``  — the case's scaling points (``Bench.sweep``), for the scaling plots.
 
@@ -22,7 +22,6 @@ from shared.cases import Case
 
 SIZES = ("test", "cpu", "lesson", "sweep")
 DEFAULT_SIZE = "cpu"
-CPU_PREFERENCE = ("cpu", "lesson", "small", "test")
 COMPILE_COST = "torch.compile costs up to 11–18 s per compiled function on a 2-core CPU"
 
 
@@ -59,7 +58,9 @@ def bench_sizes(case: Case, size: str) -> list[str]:
     if size == "test":
         return ["test"] if "test" in listed else []
     if size == "cpu":
-        return next(([s] for s in CPU_PREFERENCE if s in listed), [])
+        if "cpu" in listed:
+            return ["cpu"]
+        return [s for s in listed if s != "test"] or [s for s in listed if s == "test"]
     if size == "lesson":
         return [s for s in listed if s != "test"]
     if size == "sweep":
