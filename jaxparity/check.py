@@ -20,6 +20,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from jaxparity import results
+from jaxparity.errors import one_line
 from jaxparity.results import finite
 from shared import backends, parity
 from shared.cases import Case, UnknownNameError
@@ -91,9 +92,8 @@ def check_one(
                 {},
             )
         except Exception as e:  # a failing case is a result to report, not a crash
-            message = str(e).strip().splitlines()[0] if str(e).strip() else ""
             record = _skip(case, backend.name, device, size, "")
-            record.update(status="fail", reason=f"raised {type(e).__name__}: {message}"[:300])
+            record.update(status="fail", reason=one_line(e))
             return record, None, {}
     mismatches = parity.behaviour_mismatches(run)
     max_abs, max_rel = _worst(checks)

@@ -2,7 +2,8 @@
 
 Exit status: 0 all good; 1 a disagreement or a failed benchmark; 2 a usage problem (unknown
 case or topic, no GPU for ``--device gpu``, missing or unreadable results), reported as one
-line on stderr; 130 interrupted (the report is still written from what finished).
+line on stderr; 130 interrupted (the report is still written from what finished). An artifact
+that fails (a graph file, a matmul count: ``jaxparity.artifacts``) is reported, not counted.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from jaxparity import bench, check, report, results, selection, show
+from jaxparity import artifacts, bench, check, report, results, selection, show
 from jaxparity.errors import CliError
 from jaxparity.summary import Summary
 from shared.cases import UnknownNameError
@@ -174,6 +175,23 @@ def _check(args: argparse.Namespace, case_list: list, devices: list[str], size: 
         return check.run_checks(case_list, devices, size, args.out, advance)
 
 
+def _artifacts(
+    args: argparse.Namespace, case_list: list, devices: list[str], plan: dict | None, out: Console
+) -> None:
+    """Graph files and matmul counts for the cases whose explanation needs them."""
+    n = artifacts.planned(case_list, devices, plan)
+    if not n:
+        return
+    with _progress("artifacts", n) as advance:
+        records = artifacts.collect(args.out, case_list, devices, plan, advance)
+    bad = artifacts.failed(records)
+    out.print(
+        f"artifacts: {len(records) - len(bad)} of {len(records)} in "
+        f"{args.out / results.ARTIFACTS}"
+        + "".join(f"; {r['case']} · {r['framework']} failed: {r['reason']}" for r in bad[:3])
+    )
+
+
 def _plan_bench(args: argparse.Namespace, case_list: list, devices: list[str]) -> dict:
     """Plan the benchmarks and save the plan before any work, so a cut-short run knows."""
     plan = bench.make_plan(case_list, devices, args.size, selection.resolve_modes(args.modes))
@@ -228,6 +246,7 @@ def _cmd_run(args: argparse.Namespace, out: Console) -> int:
     try:
         records = _check(args, case_list, devices, "test")
         out.print(f"check: {len(check.failed(records))} failed of {len(records)} results")
+        _artifacts(args, case_list, devices, plan, out)
         rc = _bench(args, plan, out)
     except KeyboardInterrupt:
         print("jaxparity: interrupted; the report covers what finished", file=sys.stderr)
@@ -243,6 +262,7 @@ def _cmd_check(args: argparse.Namespace, out: Console) -> int:
     _save_machine(args.out)
     records = _check(args, case_list, devices, args.size)
     out.print(check.table(records))
+    _artifacts(args, case_list, devices, None, out)
     bad = check.failed(records)
     out.print(
         f"{len(bad)} disagreement(s)" if bad else "every checked case agrees",

@@ -66,7 +66,33 @@ class SideBySide:
     right: str
 
 
-Block = Heading | Para | Note | Bullets | Table | Figure | Figures | SideBySide
+@dataclass(frozen=True)
+class Details:
+    """Plain text (a program, a file's content), collapsed under ``summary``."""
+
+    summary: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Panel:
+    """One of several drawings shown side by side: the SVG inline in the HTML and as an image
+    link in the Markdown, or, with no SVG, its ``source`` text collapsed."""
+
+    title: str
+    svg: str | None
+    svg_path: str | None
+    """The SVG file's path relative to the report."""
+    source_summary: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Panels:
+    items: list[Panel]
+
+
+Block = Heading | Para | Note | Bullets | Table | Figure | Figures | SideBySide | Details | Panels
 
 
 def _inline(text: str) -> str:
@@ -79,6 +105,11 @@ def _inline(text: str) -> str:
 
 def _md_cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _md_details(summary: str, text: str) -> str:
+    head = f"<details><summary>{escape(summary, quote=False)}</summary>"
+    return f"{head}\n\n```text\n{text}\n```\n\n</details>"
 
 
 def markdown(blocks: list[Block], plots_dir: str) -> str:
@@ -106,6 +137,18 @@ def markdown(blocks: list[Block], plots_dir: str) -> str:
                 f"{b.left_title}\n\n```python\n{b.left}\n```\n\n"
                 f"{b.right_title}\n\n```python\n{b.right}\n```\n\n</details>"
             )
+        elif isinstance(b, Details):
+            out.append(_md_details(b.summary, b.text))
+        elif isinstance(b, Panels):
+            out += [
+                f"**{p.title}**\n\n"
+                + (
+                    f"![{p.title}]({p.svg_path})"
+                    if p.svg is not None and p.svg_path
+                    else _md_details(p.source_summary, p.source)
+                )
+                for p in b.items
+            ]
     return "\n\n".join(out) + "\n"
 
 
@@ -130,9 +173,20 @@ details{margin:8px 0 16px}summary{cursor:pointer;color:#1c6dd0}
 .code2 pre{margin:0;padding:10px;background:#f8f9fa;border:1px solid #e5e5e5;
 border-radius:4px;overflow-x:auto;font:12px/1.45 ui-monospace,Menlo,Consolas,monospace}
 .code2 h5{margin:0 0 4px;font-size:13px}
+pre.text{padding:10px;background:#f8f9fa;border:1px solid #e5e5e5;border-radius:4px;
+overflow-x:auto;font:12px/1.45 ui-monospace,Menlo,Consolas,monospace}
+.panels{display:grid;grid-template-columns:1fr 1fr;gap:16px;align-items:start}
+.panels h5{margin:0 0 4px;font-size:13px}
 .figs{display:flex;flex-wrap:wrap;gap:16px}svg{max-width:100%;height:auto}
 nav a{margin-right:12px}
 """
+
+
+def _html_details(summary: str, text: str) -> str:
+    return (
+        f"<details><summary>{_inline(summary)}</summary>"
+        f'<pre class="text">{escape(text)}</pre></details>'
+    )
 
 
 def html(blocks: list[Block], title: str) -> str:
@@ -176,5 +230,15 @@ def html(blocks: list[Block], title: str) -> str:
                 f"<div><h5>{_inline(b.right_title)}</h5><pre>{escape(b.right)}</pre></div>"
                 "</div></details>"
             )
+        elif isinstance(b, Details):
+            out.append(_html_details(b.summary, b.text))
+        elif isinstance(b, Panels):
+            panels = "".join(
+                f"<div><h5>{_inline(p.title)}</h5>"
+                + (p.svg if p.svg is not None else _html_details(p.source_summary, p.source))
+                + "</div>"
+                for p in b.items
+            )
+            out.append(f'<div class="panels">{panels}</div>')
     out.append("</main></body></html>")
     return "\n".join(out) + "\n"

@@ -17,14 +17,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from jaxparity import plots, results, sources
+from jaxparity import artifacts, plots, results, sources
 from jaxparity.document import (
     Block,
     Bullets,
+    Details,
     Figure,
     Figures,
     Heading,
     Note,
+    Panel,
+    Panels,
     Para,
     SideBySide,
     Table,
@@ -432,7 +435,245 @@ def _code(case: Case) -> list[Block]:
     ]
 
 
-def _cases(summ: Summary, figures: dict[str, str]) -> list[Block]:
+# ---- what artifacts.jsonl adds: graph files, matrix products ---------------------------------
+
+
+FRAMEWORK_NAMES = {"torch": "torch", "jax": "JAX"}
+GRAPH_TITLES = {
+    "torch": "PyTorch — torchviz's drawing of the tape (backward nodes)",
+    "jax": "JAX — the jaxpr of the loss, drawn (the traced forward program)",
+}
+
+
+def _artifacts_of(res: Results, case: Case, kind: str) -> list[dict[str, Any]]:
+    found = [r for r in res.artifacts if r["case"] == case.id and r["kind"] == kind]
+    order = {f: i for i, f in enumerate(FRAMEWORKS)}
+    return sorted(found, key=lambda r: (order.get(r["framework"], len(order)), r["framework"]))
+
+
+def _not_collected(res: Results, case: Case, what: str) -> Note:
+    planned = case.id in res.plan.get("check", {}).get("cases", [])
+    return Note(
+        f"No {what} in this run: `{results.ARTIFACTS}` holds none for this case"
+        + (
+            " although it was checked: the run was cut short, or predates artifacts."
+            if planned
+            else f" (`jaxparity check --case {case.id}` writes them)."
+        ),
+        warn=planned,
+    )
+
+
+def _failures(recs: list[dict[str, Any]], what: str) -> list[Block]:
+    return [
+        Note(
+            f"{FRAMEWORK_NAMES.get(r['framework'], r['framework'])}"
+            + (f" ({r['device']}, size `{r['size']}`)" if what == "count" else "")
+            + f": no {what} — {r['reason']}",
+            warn=r["status"] == "fail",
+        )
+        for r in recs
+        if r["status"] != "pass"
+    ]
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text()
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def inline_svg(svg: str, prefix: str) -> str | None:
+    """An SVG file (Graphviz's) as markup inside the page: no XML prolog, doctype or comments,
+    and its ids prefixed, as two drawings in one page would both have ``graph0``, ``node1``…"""
+    start = svg.find("<svg")
+    if start < 0:
+        return None
+    body = re.sub(r"<!--.*?-->", "", svg[start:], flags=re.S)
+    return re.sub(r'\bid="', f'id="{prefix}-', body).strip()
+
+
+def _graph_files(res: Results, case: Case) -> list[Block]:
+    """Links to the files ``write_graph`` wrote, both drawings side by side, the jaxpr text."""
+    recs = _artifacts_of(res, case, "graph")
+    blocks: list[Block] = [Heading(4, "The graphs, side by side")]
+    if not recs:
+        return [*blocks, _not_collected(res, case, "graph files")]
+    links, panels, texts = [], [], []
+    for r in recs:
+        files = r.get("files", []) if r["status"] == "pass" else []
+        if not files:
+            continue
+        name = FRAMEWORK_NAMES.get(r["framework"], r["framework"])
+        links.append(f"{name}: " + ", ".join(f"[`{Path(f).name}`]({f})" for f in files))
+        svg_path, dot_path = _ending(files, ".svg"), _ending(files, ".dot")
+        svg = _read(res.folder / svg_path) if svg_path else None
+        dot = _read(res.folder / dot_path) if dot_path else None
+        panels.append(
+            Panel(
+                GRAPH_TITLES.get(r["framework"], name),
+                inline_svg(svg, f"{_anchor(case.id)}-{r['framework']}") if svg else None,
+                svg_path,
+                "The graph in Graphviz DOT"
+                + (" (no SVG: Graphviz's dot was not installed)" if svg_path is None else ""),
+                dot if dot is not None else f"({dot_path or 'the DOT file'} is missing)",
+            )
+        )
+        jaxpr = _ending(files, ".jaxpr.txt")
+        text = _read(res.folder / jaxpr) if jaxpr else None
+        if text is not None:
+            texts.append(
+                Details(f"The jaxpr as text: the loss and jax.grad of it ({jaxpr})", text.rstrip())
+            )
+    if links:
+        blocks.append(
+            Para(
+                "Files for a student to open side by side (paths relative to this report): "
+                + "; ".join(links)
+                + "."
+            )
+        )
+    if panels:
+        blocks.append(Panels(panels))
+    return blocks + texts + _failures(recs, "graph")
+
+
+def _ending(files: list[str], suffix: str) -> str | None:
+    return next((f for f in files if f.endswith(suffix)), None)
+
+
+COUNT_METHOD = (
+    "Counted by each backend's `matmul_counts`: torch on its tape (a hook on every "
+    "`MmBackward0` node; a variant counts its backward only, the forward having run before it, "
+    "as in the benchmark), JAX in the optimised HLO of the jitted program (a variant counts the "
+    "whole compiled gradient, forward included). Either way: what the variant's timed call "
+    "computes."
+)
+
+Counts = dict[str, int]
+
+
+def _matmul_counts(res: Results, summ: Summary, case: Case) -> list[Block]:
+    """Rows forward and each variant, columns torch / JAX per size (and device), then what
+    the counts say about this run's timings."""
+    recs = _artifacts_of(res, case, "matmul_counts")
+    blocks: list[Block] = [Heading(4, "Matrix products computed")]
+    if not recs:
+        return [*blocks, _not_collected(res, case, "matmul counts")]
+    done = [r for r in recs if r["status"] == "pass"]
+    if not done:
+        return blocks + _failures(recs, "count")
+    sizes = list(case.bench.sizes) if case.bench else []
+    columns = sorted(
+        {(r["size"], r["device"]) for r in done},
+        key=lambda k: (sizes.index(k[0]) if k[0] in sizes else len(sizes), k),
+    )
+    counts = {(r["size"], r["device"], r["framework"]): r.get("counts", {}) for r in done}
+    rows = list(dict.fromkeys(k for c in counts.values() for k in c))
+    variants = case.bench.variants if case.bench else {}
+    several = len({d for _, d in columns}) > 1
+    header = ["matrix products"] + [
+        f"{FRAMEWORK_NAMES[f]} · `{s}`" + (f" · {d}" if several else "")
+        for s, d in columns
+        for f in FRAMEWORKS
+    ]
+    table = [
+        [f"`{row}`: {'the loss alone' if row == 'forward' else variants.get(row, '')}"]
+        + [str(counts.get((s, d, f), {}).get(row, "—")) for s, d in columns for f in FRAMEWORKS]
+        for row in rows
+    ]
+    blocks += [Para(COUNT_METHOD), Table(header, table, tuple(range(1, len(header))))]
+    text = _counts_text(counts, columns, summ, case)
+    if text:
+        blocks.append(Para(text))
+    return blocks + _failures(recs, "count")
+
+
+def _counts_text(
+    counts: dict[tuple[str, str, str], Counts],
+    columns: list[tuple[str, str]],
+    summ: Summary,
+    case: Case,
+) -> str:
+    """The counts next to the timings, at each size and device timed in this run (else at
+    the largest size counted), generated from the numbers."""
+    timed = {
+        (r["size"], r["device"], r["variant"], r["framework"]): r["median_s"]
+        for r in summ.of(case=case.id, kind="bench", status="pass")
+        if r["median_s"] and ((r["framework"], r["mode"]) == ("torch", "eager") or is_jit(r))
+    }
+    both = [(s, d) for s, d in columns if all(counts.get((s, d, f)) for f in FRAMEWORKS)]
+    sentences = []
+    for s, d in both:
+        pairs = {
+            v: (timed[s, d, v, "torch"], timed[s, d, v, "jax"])
+            for v in counts[s, d, "torch"]
+            if (s, d, v, "torch") in timed and (s, d, v, "jax") in timed
+        }
+        if pairs:
+            sentences.append(
+                _counts_sentence(counts[s, d, "torch"], counts[s, d, "jax"], s, d, pairs)
+            )
+    if not sentences and both:
+        s, d = both[-1]
+        sentences.append(_counts_sentence(counts[s, d, "torch"], counts[s, d, "jax"], s, d, {}))
+    return " ".join(sentences)
+
+
+def _join(names: list[str]) -> str:
+    quoted = [f"`{n}`" for n in names]
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
+
+
+def _counts_sentence(
+    t: Counts, j: Counts, size: str, device: str, times: dict[str, tuple[float, float]]
+) -> str:
+    """What the counts explain: the forward XLA shares, the gradients that need no product
+    (their JAX time is overhead), and the gradients both compute alike (similar times)."""
+    text = (
+        f"At size `{size}` on {device}, eager torch's forward computes {t.get('forward')} matrix "
+        f"products (one per `A @ B` of the loop), the compiled JAX loss {j.get('forward')}"
+    )
+    if j.get("forward") == 1 < (t.get("forward") or 0):
+        text += ": XLA sees one product repeated and computes it once"
+    variants = [v for v in t if v != "forward" and v in j]
+    free = [v for v in variants if j[v] == 0]
+    free_timed = [v for v in free if v in times]
+    if free_timed:
+        v = max(free_timed, key=lambda v: times[v][0] / times[v][1])
+        torch_s, jax_s = times[v]
+        text += (
+            f". `{v}` needs no matrix product at all in the compiled program, so JAX's "
+            f"{fmt_s(jax_s)} is pure call overhead; torch's backward computes "
+            f"{'none either' if t[v] == 0 else t[v]}, yet takes {fmt_s(torch_s)} "
+            f"({fmt_x(torch_s / jax_s)} longer) going back through the tape its forward built"
+        )
+    elif free:
+        verb = "needs" if len(free) == 1 else "need"
+        text += f". {_join(free)} {verb} no matrix product at all in the compiled program"
+    same = {v: times[v] for v in variants if t[v] == j[v] > 0 and v in times}
+    if same:
+        close = all(0.5 <= a / b <= 2 for a, b in same.values())
+        text += (
+            ". Where both compute the same products ("
+            + ", ".join(f"`{v}` {t[v]}" for v in same)
+            + ("), the times are close" if close else "), the times differ")
+            + " (torch vs JAX: "
+            + ", ".join(f"`{v}` {fmt_s(a)} vs {fmt_s(b)}" for v, (a, b) in same.items())
+            + ("): the products dominate" if close else "): at this size, something else decides")
+        )
+    return text + "."
+
+
+ARTIFACT_SECTIONS: dict[str, Callable[[Results, Summary, Case], list[Block]]] = {
+    "graph": lambda res, summ, case: _graph_files(res, case),
+    "matmul_counts": _matmul_counts,
+}
+"""How each kind of ``artifacts.jsonl`` record is shown in its case's section."""
+
+
+def _cases(res: Results, summ: Summary, figures: dict[str, str]) -> list[Block]:
     blocks: list[Block] = []
     for topic in cases.TOPICS:
         blocks.append(Heading(2, TOPIC_TITLES.get(topic, topic), f"topic-{topic}"))
@@ -452,6 +693,8 @@ def _cases(summ: Summary, figures: dict[str, str]) -> list[Block]:
             blocks += _agreement(summ, case)
             blocks += _timings(summ, case)
             blocks += _scaling(summ, case, figures)
+            if case.id in artifacts.HOOKS:
+                blocks += ARTIFACT_SECTIONS[artifacts.HOOKS[case.id][0]](res, summ, case)
             blocks += _code(case)
     return blocks
 
@@ -771,8 +1014,9 @@ def _method(res: Results) -> list[Block]:
                 f"size and device. A win or loss needs ≥ {(TIE - 1):.0%} and IQRs that do not "
                 "overlap; anything else is a tie.",
                 f"Rebuild this report from the saved files with `jaxparity report --out "
-                f"{res.folder}`; raw results: `{results.CHECK}`, `{results.BENCH}`, "
-                f"`{results.OUTCOMES}`, `{results.BENCHMARK_JSON}`, `{results.SUMMARY}`.",
+                f"{res.folder}`; raw results: `{results.CHECK}`, `{results.ARTIFACTS}`, "
+                f"`{results.BENCH}`, `{results.OUTCOMES}`, `{results.BENCHMARK_JSON}`, "
+                f"`{results.SUMMARY}`; graph files in `{results.GRAPHS}/`.",
             ]
         ),
     ]
@@ -783,7 +1027,7 @@ def blocks_of(res: Results, summ: Summary) -> tuple[list[Block], dict[str, str]]
     blocks = _header(res, summ)
     blocks += _left_out(summ)
     blocks += _glance(summ, figures)
-    blocks += _cases(summ, figures)
+    blocks += _cases(res, summ, figures)
     blocks += _claim(summ)
     blocks += _machine(res, summ)
     blocks += _method(res)

@@ -9,6 +9,7 @@ JSON, or JSON that is not ours, stops the report with one line naming the file.
 | ``plan.json`` | check, bench | what was asked: cases, devices, sizes, modes, benchmarks |
 | ``machine.json`` | check, bench | CPU, GPU, versions, threads, precision pinned |
 | ``check.jsonl`` | check | one line per case × framework × device, then per case × device pair |
+| ``artifacts.jsonl`` | check | one line per graph file set (in ``graphs/``) or matmul count |
 | ``bench.jsonl`` | the bench harness | one line per finished benchmark (``--bench-jsonl``) |
 | ``outcomes.jsonl`` | ``jaxparity.pytest_outcomes`` | pass / fail / skip of every benchmark run |
 | ``benchmark.json`` | pytest-benchmark | its own summary, at the end of a bench run |
@@ -29,6 +30,8 @@ TOOL = "jaxparity"
 PLAN = "plan.json"
 MACHINE = "machine.json"
 CHECK = "check.jsonl"
+ARTIFACTS = "artifacts.jsonl"
+GRAPHS = "graphs"
 BENCH = "bench.jsonl"
 OUTCOMES = "outcomes.jsonl"
 BENCHMARK_JSON = "benchmark.json"
@@ -38,7 +41,7 @@ REPORT_MD = "report.md"
 REPORT_HTML = "report.html"
 PLOTS = "plots"
 
-CHECK_FILES = (CHECK,)
+CHECK_FILES = (CHECK, ARTIFACTS)
 BENCH_FILES = (BENCH, OUTCOMES, BENCHMARK_JSON, BENCH_LOG)
 REPORT_FILES = (SUMMARY, REPORT_MD, REPORT_HTML)
 
@@ -92,6 +95,7 @@ class Results:
     plan: dict[str, Any] = field(default_factory=dict)
     machine: dict[str, Any] = field(default_factory=dict)
     checks: list[dict[str, Any]] = field(default_factory=list)
+    artifacts: list[dict[str, Any]] = field(default_factory=list)
     bench: list[dict[str, Any]] = field(default_factory=list)
     outcomes: list[dict[str, Any]] = field(default_factory=list)
     benchmark_json: dict[str, Any] | None = None
@@ -153,6 +157,19 @@ def _is_check(r: Any) -> bool:
     )
 
 
+ARTIFACT_KEYS = {"kind", "case", "framework", "device", "size", "status", "reason"}
+
+
+def _is_artifact(r: Any) -> bool:
+    return (
+        isinstance(r, dict)
+        and r.keys() >= ARTIFACT_KEYS
+        and r["status"] in ("pass", "fail", "skip")
+        and isinstance(r.get("files", []), list)
+        and isinstance(r.get("counts", {}), dict)
+    )
+
+
 BENCH_KEYS = {"case_id", "variant", "size", "framework", "device", "mode", "stats"}
 
 
@@ -183,6 +200,10 @@ def load(folder: Path) -> Results:
         res.machine = read_json(folder / MACHINE, _is_ours, "jaxparity machine record")
     if (folder / CHECK).exists():
         res.checks = read_jsonl(folder / CHECK, _is_check, "jaxparity check record", res.notes)
+    if (folder / ARTIFACTS).exists():
+        res.artifacts = read_jsonl(
+            folder / ARTIFACTS, _is_artifact, "jaxparity artifact record", res.notes
+        )
     if (folder / BENCH).exists():
         res.bench = read_jsonl(folder / BENCH, _is_bench, "jaxparity benchmark record", res.notes)
     if (folder / OUTCOMES).exists():

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
-from jaxparity import results
+from jaxparity import artifacts, results
 from jaxparity.cli import main
-from shared import backends, parity
+from shared import backends, cases, parity
 
 
 def _error(capsys: pytest.CaptureFixture[str], argv: list[str]) -> str:
@@ -73,6 +74,78 @@ def test_check_one_case_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture
     # The report builds from the check alone; the benchmarks are simply not run.
     assert main(["report", "--out", str(tmp_path)]) == 0
     assert (tmp_path / results.REPORT_HTML).exists()
+
+
+EXPLAINED = ["--case", "autograd.graph_view", "--case", "autograd.backward_inputs"]
+
+
+def test_check_collects_artifacts_for_the_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", *EXPLAINED, "--device", "cpu", "--out", str(tmp_path)]) == 0
+    assert "artifacts: 4 of 4" in capsys.readouterr().out
+    lines = [json.loads(x) for x in (tmp_path / results.ARTIFACTS).read_text().splitlines()]
+    assert [(r["kind"], r["framework"], r["size"], r["status"]) for r in lines] == [
+        ("graph", "torch", "lesson", "pass"),
+        ("graph", "jax", "lesson", "pass"),
+        ("matmul_counts", "torch", "test", "pass"),
+        ("matmul_counts", "jax", "test", "pass"),
+    ]
+    svg = shutil.which("dot") is not None
+    torch_files, jax_files = (sorted(r["files"]) for r in lines[:2])
+    assert torch_files == [
+        f"graphs/autograd.graph_view.torch.{x}" for x in ("dot", "svg")[: 1 + svg]
+    ]
+    assert jax_files == sorted(
+        f"graphs/autograd.graph_view.jax.{x}" for x in ("dot", "jaxpr.txt", "svg")[: 2 + svg]
+    )
+    assert all((tmp_path / f).is_file() for f in torch_files + jax_files)
+    # eager torch runs every A @ B of the loop; XLA computes it once; b needs no product
+    torch_counts, jax_counts = lines[2]["counts"], lines[3]["counts"]
+    assert (torch_counts["forward"], jax_counts["forward"]) == (4, 1)
+    assert torch_counts["b"] == jax_counts["b"] == 0
+
+    assert main(["report", "--out", str(tmp_path)]) == 0
+    page = (tmp_path / results.REPORT_HTML).read_text()
+    graphs = page[
+        page.index('id="autograd-graph_view"') : page.index('id="autograd-unsupported_op"')
+    ]
+    panels = graphs[graphs.index('<div class="panels">') :]
+    assert panels.count("<svg") == (2 if svg else 0) and "The jaxpr as text" in graphs
+    counts = page[page.index('id="autograd-backward_inputs"') :]
+    assert "Matrix products computed" in counts and "XLA sees one product repeated" in counts
+
+
+def test_a_failing_artifact_is_a_record(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object) -> dict:
+        raise RuntimeError("no torchviz here\nsecond line")
+
+    monkeypatch.setitem(artifacts.HOOKS, "autograd.graph_view", ("graph", broken, False))
+    argv = ["check", "--case", "autograd.graph_view", "--device", "cpu", "--out", str(tmp_path)]
+    assert main(argv) == 0  # parity decides the exit status, not an explanation's files
+    assert "failed: raised RuntimeError: no torchviz here" in capsys.readouterr().out
+    lines = [json.loads(x) for x in (tmp_path / results.ARTIFACTS).read_text().splitlines()]
+    assert {(r["status"], r["reason"]) for r in lines} == {
+        ("fail", "raised RuntimeError: no torchviz here")
+    }
+    main(["report", "--out", str(tmp_path)])
+    assert "torch: no graph — raised RuntimeError" in (tmp_path / results.REPORT_MD).read_text()
+
+
+def test_artifact_sizes_follow_the_bench_plan() -> None:
+    case = cases.get("autograd.backward_inputs")
+    plan = {
+        "targets": [
+            {"case_id": "autograd.backward_inputs", "size": "cpu"},
+            {"case_id": "autograd.backward_inputs", "size": "cpu"},
+            {"case_id": "devices.layer", "size": "lesson"},
+        ]
+    }
+    n_backends = len(backends.backend_names())
+    assert artifacts.planned([case], ["cpu"], plan) == 2 * n_backends  # test and cpu
+    assert artifacts.planned([case], ["cpu"], None) == n_backends  # check: test only
 
 
 def test_check_fails_on_a_disagreement(

@@ -3,7 +3,9 @@
 The fixture holds a pass (tensors.basic_ops), a behaviour failure (tensors.inplace on JAX),
 timed benchmarks (devices.layer on_device, both frameworks, and a matmul peak), a failed one
 (with_transfer on torch), a planned one that never finished (with_transfer on JAX), one left
-out by the mode rules (torch.compile), and a planned check that is missing (devices.layer).
+out by the mode rules (torch.compile), and a planned check that is missing (devices.layer);
+in artifacts.jsonl, the graph files of autograd.graph_view (torch with an SVG, JAX with only
+DOT and its jaxpr) and matmul counts of autograd.backward_inputs (one of them failed).
 """
 
 from __future__ import annotations
@@ -111,6 +113,100 @@ def test_cut_off_last_line_is_ignored_with_a_note(folder: Path) -> None:
         f.write('{"time": 1, "case_id": "devices.la')
     summ = report.write(folder)
     assert any("cut off" in note for note in summ.notes)
+
+
+GRAPHS_MD = (
+    "torch: [`autograd.graph_view.torch.dot`](graphs/autograd.graph_view.torch.dot), "
+    "[`autograd.graph_view.torch.svg`](graphs/autograd.graph_view.torch.svg); JAX: "
+    "[`autograd.graph_view.jax.jaxpr.txt`](graphs/autograd.graph_view.jax.jaxpr.txt), "
+    "[`autograd.graph_view.jax.dot`](graphs/autograd.graph_view.jax.dot)."
+)
+
+
+def _bench_line(variant: str, framework: str, mode: str, median: float) -> str:
+    stats = {"median": median, "iqr": median / 50, "q1": median, "q3": median, "rounds": 50}
+    return json.dumps(
+        {
+            "case_id": "autograd.backward_inputs",
+            "variant": variant,
+            "size": "cpu",
+            "framework": framework,
+            "device": "cpu",
+            "mode": mode,
+            "stats": stats,
+        }
+    )
+
+
+def test_graph_files_side_by_side(folder: Path) -> None:
+    report.write(folder)
+    md = (folder / results.REPORT_MD).read_text()
+    assert GRAPHS_MD in md
+    assert "![PyTorch — torchviz's drawing of the tape (backward nodes)]" in md
+    page = (folder / results.REPORT_HTML).read_text()
+    section = page[
+        page.index('id="autograd-graph_view"') : page.index('id="autograd-unsupported_op"')
+    ]
+    panels = section[section.index('<div class="panels">') :]
+    torch_panel, jax_panel = panels.split("<h5>")[1:3]
+    # torch's SVG inline, without its prolog and with ids no other drawing repeats
+    assert torch_panel.count("<svg") == 1 and "<?xml" not in torch_panel and "<!" not in torch_panel
+    assert 'id="autograd-graph_view-torch-node1"' in torch_panel
+    # no SVG for JAX: its DOT text, collapsed; and its jaxpr in a block of its own
+    assert "<svg" not in jax_panel and "<details>" in jax_panel and "dot_general" in jax_panel
+    assert "The jaxpr as text" in section and "e:f32[4] = dot_general c a" in section
+    ET.fromstring(
+        report.inline_svg((folder / "graphs/autograd.graph_view.torch.svg").read_text(), "x")
+    )
+
+
+def test_matrix_products_table_and_sentence(folder: Path) -> None:
+    with (folder / results.BENCH).open("a") as f:
+        for variant, torch_s, jax_s in (("b", 12.7e-3, 6e-6), ("A", 290e-3, 311e-3)):
+            f.write(_bench_line(variant, "torch", "eager", torch_s) + "\n")
+            f.write(_bench_line(variant, "jax", "jit", jax_s) + "\n")
+    report.write(folder)
+    md = (folder / results.REPORT_MD).read_text()
+    assert "| matrix products | torch · `test` | JAX · `test` | torch · `cpu` | JAX · `cpu` |" in md
+    assert "| `forward`: the loss alone | 4 | 1 | 201 | 1 |" in md
+    assert "| `b`: only b's gradient | 0 | 0 | 0 | 0 |" in md
+    assert (
+        "At size `cpu` on cpu, eager torch's forward computes 201 matrix products (one per "
+        "`A @ B` of the loop), the compiled JAX loss 1: XLA sees one product repeated and "
+        "computes it once. `b` needs no matrix product at all in the compiled program, so JAX's "
+        "6 µs is pure call overhead; torch's backward computes none either, yet takes 12.7 ms "
+        "(2,117× longer) going back through the tape its forward built. Where both compute the "
+        "same products (`A` 201), the times are close (torch vs JAX: `A` 290 ms vs 311 ms): "
+        "the products dominate." in md
+    )
+    assert "JAX (cpu, size `lesson`): no count — raised MemoryError: fixture failure" in md
+
+
+def test_report_without_artifacts(folder: Path) -> None:
+    (folder / results.ARTIFACTS).unlink()
+    report.write(folder)
+    md = (folder / results.REPORT_MD).read_text()
+    for what, case in (("graph files", "graph_view"), ("matmul counts", "backward_inputs")):
+        assert (
+            f"> No {what} in this run: `artifacts.jsonl` holds none for this case "
+            f"(`jaxparity check --case autograd.{case}` writes them)." in md
+        )
+
+
+@pytest.mark.parametrize(
+    ("line", "error"),
+    [
+        ("{not json", "artifacts.jsonl: line 2 is not JSON"),
+        ('{"kind": "graph"}', "artifacts.jsonl: line 2 is not a jaxparity artifact record"),
+    ],
+)
+def test_corrupt_artifacts(
+    folder: Path, capsys: pytest.CaptureFixture[str], line: str, error: str
+) -> None:
+    lines = (folder / results.ARTIFACTS).read_text().splitlines()
+    lines.insert(1, line)
+    (folder / results.ARTIFACTS).write_text("\n".join(lines) + "\n")
+    assert error in _error(capsys, ["report", "--out", str(folder)])
 
 
 def _error(capsys: pytest.CaptureFixture[str], argv: list[str]) -> str:
