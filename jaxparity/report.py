@@ -1010,6 +1010,10 @@ def _method(res: Results) -> list[Block]:
                 "default run compiles at one size per case and `--size test` leaves it out "
                 "(`--modes` decides). It starts from an empty inductor cache in every run, as "
                 "`jax.jit` keeps none on disk: compile seconds are what a first run pays.",
+                "The benchmark process runs with glibc's allocator thresholds fixed "
+                "(`MALLOC_MMAP_THRESHOLD_`, `MALLOC_TRIM_THRESHOLD_`; see `jaxparity/bench.py`): "
+                "otherwise an eager call's time depends on which benchmarks freed memory before "
+                "it (up to 4× for torch's per-sample gradients here).",
                 "Speed-up = eager torch's median / the other's median at the same case, variant, "
                 f"size and device. A win or loss needs ≥ {(TIE - 1):.0%} and IQRs that do not "
                 "overlap; anything else is a tie.",
