@@ -22,7 +22,7 @@ import numpy as np
 import optax
 from flax import nnx
 
-from jax_impl.backend import jax_device
+from jax_impl.backend import jax_device, place, timed_on_device
 from jax_impl.modules import DeepNetwork, export_weights, load_weights
 
 Params = Any
@@ -227,13 +227,9 @@ def jvp_hvp(*, x: jax.Array, w: jax.Array, v: jax.Array) -> dict:
 # Benchmarks: plain functions of arrays on the device; the harness jits them.
 
 
-def _on(device: str, *arrays: np.ndarray) -> tuple[jax.Array, ...]:
-    return tuple(jax.device_put(a, jax_device(device)) for a in arrays)
-
-
 def _per_sample_linear(method: Callable) -> Callable:
     def setup(inputs: Mapping[str, np.ndarray], device: str, mode: str) -> tuple:
-        return (lambda x, w: method(_linear_losses, {"w": w}, x)["w"]), _on(
+        return (lambda x, w: method(_linear_losses, {"w": w}, x)["w"]), place(
             device, inputs["x"], inputs["w"]
         )
 
@@ -243,16 +239,9 @@ def _per_sample_linear(method: Callable) -> Callable:
 def _per_sample_mlp(method: Callable) -> Callable:
     def setup(inputs: Mapping[str, np.ndarray], device: str, mode: str) -> tuple:
         graphdef, params = nnx.split(network(inputs["weights"], inputs["dims"], device))
-        x, labels = _on(device, inputs["x"], inputs["labels"])
+        x, labels = place(device, inputs["x"], inputs["labels"])
         losses = _network_losses(graphdef)
         return (lambda params, x, labels: method(losses, params, x, labels)), (params, x, labels)
-
-    return setup
-
-
-def _x_w(fn: Callable, *names: str) -> Callable:
-    def setup(inputs: Mapping[str, np.ndarray], device: str, mode: str) -> tuple:
-        return fn, _on(device, *(inputs[k] for k in names))
 
     return setup
 
@@ -263,9 +252,11 @@ TIMED = {
         **{f"mlp_{name}": _per_sample_mlp(m) for name, m in PER_SAMPLE.items()},
     },
     "advanced.hessian": {
-        "double_backward": _x_w(lambda x, w: _hessian_double_backward(x, w)[1], "x", "w"),
-        "func": _x_w(_hessian_func, "x", "w"),
-        "jacfwd_jacrev": _x_w(_hessian_jacfwd_jacrev, "x", "w"),
+        "double_backward": timed_on_device(
+            lambda x, w: _hessian_double_backward(x, w)[1], "x", "w"
+        ),
+        "func": timed_on_device(_hessian_func, "x", "w"),
+        "jacfwd_jacrev": timed_on_device(_hessian_jacfwd_jacrev, "x", "w"),
     },
-    "advanced.jvp_hvp": {name: _x_w(m, "x", "w", "v") for name, m in HVP.items()},
+    "advanced.jvp_hvp": {name: timed_on_device(m, "x", "w", "v") for name, m in HVP.items()},
 }

@@ -16,7 +16,7 @@ import torch
 from torch import nn
 from torch.func import functional_call
 
-from torch_impl.backend import torch_device
+from torch_impl.backend import place, timed_on_device, torch_device
 from torch_impl.modules import DeepNetwork, load_weights
 
 Params = dict[str, torch.Tensor]
@@ -253,13 +253,9 @@ def jvp_hvp(*, x: torch.Tensor, w: torch.Tensor, v: torch.Tensor) -> dict:
 # Benchmarks: the same functions, inputs placed on the device before timing.
 
 
-def _on(device: str, *arrays: np.ndarray) -> tuple[torch.Tensor, ...]:
-    return tuple(torch.tensor(a, device=torch_device(device)) for a in arrays)
-
-
 def _per_sample_linear(method: Callable) -> Callable:
     def setup(inputs: Mapping[str, np.ndarray], device: str, mode: str) -> tuple:
-        return (lambda x, w: method(_linear_losses, {"w": w}, x)["w"]), _on(
+        return (lambda x, w: method(_linear_losses, {"w": w}, x)["w"]), place(
             device, inputs["x"], inputs["w"]
         )
 
@@ -269,7 +265,7 @@ def _per_sample_linear(method: Callable) -> Callable:
 def _per_sample_mlp(method: Callable) -> Callable:
     def setup(inputs: Mapping[str, np.ndarray], device: str, mode: str) -> tuple:
         model = network(inputs["weights"], inputs["dims"], device)
-        x, labels = _on(device, inputs["x"], inputs["labels"])
+        x, labels = place(device, inputs["x"], inputs["labels"])
         losses = _network_losses(model)
         return (lambda params, x, labels: method(losses, params, x, labels)), (
             _network_params(model),
@@ -280,24 +276,19 @@ def _per_sample_mlp(method: Callable) -> Callable:
     return setup
 
 
-def _x_w(fn: Callable, *names: str) -> Callable:
-    def setup(inputs: Mapping[str, np.ndarray], device: str, mode: str) -> tuple:
-        return fn, _on(device, *(inputs[k] for k in names))
-
-    return setup
-
-
 TIMED = {
     "advanced.per_sample_grads": {
         **{name: _per_sample_linear(m) for name, m in PER_SAMPLE.items()},
         **{f"mlp_{name}": _per_sample_mlp(m) for name, m in PER_SAMPLE.items()},
     },
     "advanced.hessian": {
-        "double_backward": _x_w(lambda x, w: _hessian_double_backward(x, w)[1], "x", "w"),
-        "functional": _x_w(_hessian_functional, "x", "w"),
-        "functional_vectorized": _x_w(_hessian_functional_vectorized, "x", "w"),
-        "func": _x_w(_hessian_func, "x", "w"),
-        "jacfwd_jacrev": _x_w(_hessian_jacfwd_jacrev, "x", "w"),
+        "double_backward": timed_on_device(
+            lambda x, w: _hessian_double_backward(x, w)[1], "x", "w"
+        ),
+        "functional": timed_on_device(_hessian_functional, "x", "w"),
+        "functional_vectorized": timed_on_device(_hessian_functional_vectorized, "x", "w"),
+        "func": timed_on_device(_hessian_func, "x", "w"),
+        "jacfwd_jacrev": timed_on_device(_hessian_jacfwd_jacrev, "x", "w"),
     },
-    "advanced.jvp_hvp": {name: _x_w(m, "x", "w", "v") for name, m in HVP.items()},
+    "advanced.jvp_hvp": {name: timed_on_device(m, "x", "w", "v") for name, m in HVP.items()},
 }
