@@ -14,6 +14,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "sweep (scaling points); repeatable; default: test",
     )
     parser.addoption(
+        "--bench-pass",
+        type=int,
+        default=1,
+        help="which pass of a multi-process benchmark run this is (recorded with each result)",
+    )
+    parser.addoption(
         "--bench-jsonl",
         default=None,
         help="append each finished benchmark to this JSON-lines file as soon as it finishes",

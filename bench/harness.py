@@ -129,7 +129,9 @@ def run(benchmark: Any, target: Target, config: pytest.Config) -> None:
 
 
 def record(config: pytest.Config, benchmark: Any) -> None:
+    """Append the finished benchmark to ``--bench-jsonl``, tagged with its ``--bench-pass``."""
     path = config.getoption("bench_jsonl", None)
+    benchmark.extra_info["pass"] = config.getoption("bench_pass", 1)
     stats = getattr(benchmark, "stats", None)
     if not path or stats is None:
         return

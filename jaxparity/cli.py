@@ -32,9 +32,9 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from jaxparity import artifacts, bench, check, report, results, selection, show
+from jaxparity import artifacts, bench, check, compare, report, results, selection, show
 from jaxparity.errors import CliError
-from jaxparity.summary import Summary
+from jaxparity.summary import ABOVE_S, REPRODUCIBLE, Summary
 from shared.cases import UnknownNameError
 
 # torch.func.jacfwd/hessian warn once per process about their own use of torch.jit.script.
@@ -53,6 +53,12 @@ def _names(values: list[str] | None) -> list[str] | None:
     if not values:
         return None
     return [n.strip() for v in values for n in v.split(",") if n.strip()]
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number ≥ 1, got {text!r}")
+    return int(text)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -88,6 +94,12 @@ def parser() -> argparse.ArgumentParser:
             help="comma-separated modes to time (eager, compile, jit, nnx_jit) or 'all'; "
             "default: all, with torch.compile at one size per case and none at --size test",
         )
+        sp.add_argument(
+            "--passes",
+            type=_positive,
+            help="processes each benchmark is timed in, one after another; the report takes "
+            "the median of their medians (default: 3, or 1 at --size test)",
+        )
 
     run_p = sub.add_parser("run", help="parity checks, benchmarks, then the report")
     common(run_p)
@@ -102,6 +114,18 @@ def parser() -> argparse.ArgumentParser:
     sizes(bench_p)
     report_p = sub.add_parser("report", help="rebuild the report from saved results")
     common(report_p, filters=False)
+    compare_p = sub.add_parser(
+        "compare", help="two saved runs' medians side by side; exit 1 if any differ too much"
+    )
+    compare_p.add_argument("first", type=Path, help="a results folder (--out of a run)")
+    compare_p.add_argument("second", type=Path, help="another results folder")
+    compare_p.add_argument(
+        "--within",
+        type=float,
+        default=100 * REPRODUCIBLE,
+        help=f"tolerated gap in %% between the medians, for benchmarks above "
+        f"{ABOVE_S * 1e3:g} ms (default: {100 * REPRODUCIBLE:g})",
+    )
     show_p = sub.add_parser("show", help="one case's two implementations side by side")
     show_p.add_argument("case", help="a case id, e.g. devices.layer")
     show_p.add_argument("--device", choices=("cpu", "gpu"), default="cpu")
@@ -194,15 +218,17 @@ def _artifacts(
 
 def _plan_bench(args: argparse.Namespace, case_list: list, devices: list[str]) -> dict:
     """Plan the benchmarks and save the plan before any work, so a cut-short run knows."""
-    plan = bench.make_plan(case_list, devices, args.size, selection.resolve_modes(args.modes))
+    modes = selection.resolve_modes(args.modes)
+    plan = bench.make_plan(case_list, devices, args.size, modes, args.passes)
     results.update_plan(args.out, "bench", plan)
     return plan
 
 
 def _bench(args: argparse.Namespace, plan: dict, out: Console) -> int:
-    n = len(plan["targets"]) + len(plan["machine"])
+    n = (len(plan["targets"]) + len(plan["machine"])) * plan["passes"]
     out.print(
-        f"bench: {len(plan['targets'])} benchmarks at --size {args.size} "
+        f"bench: {len(plan['targets'])} benchmarks at --size {args.size}, "
+        f"{plan['passes']} pass{'es' if plan['passes'] > 1 else ''} "
         f"({len(plan['excluded'])} left out by the mode rules); log in "
         f"{args.out / results.BENCH_LOG}"
     )
@@ -298,12 +324,25 @@ def _cmd_show(args: argparse.Namespace, out: Console) -> int:
     return show.show(args.case, args.device, out)
 
 
+def _cmd_compare(args: argparse.Namespace, out: Console) -> int:
+    rows = compare.pairs(args.first, args.second)
+    within = args.within / 100
+    out.print(compare.table(rows, args.first, args.second, within))
+    near, counted = compare.verdict(rows, within)
+    out.print(
+        f"{near} of {counted} benchmarks above {ABOVE_S * 1e3:g} ms have medians within "
+        f"{args.within:g} % of each other ({len(rows) - counted} shorter ones shown dimmed)"
+    )
+    return 0 if near == counted else 1
+
+
 COMMANDS = {
     "run": _cmd_run,
     "check": _cmd_check,
     "bench": _cmd_bench,
     "report": _cmd_report,
     "show": _cmd_show,
+    "compare": _cmd_compare,
 }
 
 

@@ -35,7 +35,16 @@ from jaxparity.document import (
     markdown,
 )
 from jaxparity.results import Results
-from jaxparity.summary import FRAMEWORKS, MIN_ROUNDS, MISSING, PEAK_CASE, Summary, build
+from jaxparity.summary import (
+    ABOVE_S,
+    FRAMEWORKS,
+    MIN_ROUNDS,
+    MISSING,
+    PEAK_CASE,
+    REPRODUCIBLE,
+    Summary,
+    build,
+)
 from shared import cases
 from shared.cases import Case
 
@@ -309,12 +318,21 @@ def _timing_row(r: dict[str, Any]) -> dict[str, str]:
         "median": fmt_s(r["median_s"]),
         "IQR (% of median)": spread,
         "rounds": str(r["rounds"] or "—"),
+        "passes (range of medians)": _passes_text(r),
         "compile": fmt_s(r["compile_s"]) if r["compile_s"] else "—",
         "peak memory": fmt_bytes(r["peak_bytes"]),
         "GFLOP/s (% of peak)": flops,
         "× eager torch": fmt_x(r["speedup_vs_torch_eager"]),
         "note": "; ".join(filter(None, [r["reason"], _extra_text(r["extra"])])),
     }
+
+
+def _passes_text(r: dict[str, Any]) -> str:
+    if not r["passes"]:
+        return "—"
+    if r["pass_spread"] is None:
+        return str(r["passes"])
+    return f"{r['passes']} ({100 * r['pass_spread']:.0f} %)"
 
 
 LEFT_ALIGNED = ("variant", "size", "device", "framework · mode", "status", "note")
@@ -970,9 +988,10 @@ def _verdict(summ: Summary, by: dict[str, list], n: int) -> str:
     if spreads:
         worst = statistics.quantiles(spreads, n=10)[-1] if len(spreads) > 1 else spreads[0]
         noise = (
-            f" Run-to-run noise: the IQR is a median {100 * statistics.median(spreads):.0f} % of "
+            f" Noise: the IQR is a median {100 * statistics.median(spreads):.0f} % of "
             f"the median time, under {100 * worst:.0f} % for nine benchmarks in ten; a win "
             f"or loss needs ≥ {(TIE - 1):.0%} and IQRs apart, anything else is a tie."
+            + _between_passes(summ)
         )
     timed = summ.of(kind="bench", status="pass")
     jit_s = sum(r["compile_s"] or 0 for r in timed if r["framework"] == "jax")
@@ -983,6 +1002,23 @@ def _verdict(summ: Summary, by: dict[str, list], n: int) -> str:
         + "."
     )
     return f"**Verdict**: {head} ({wins} wins, {ties} ties, {losses} losses of {n}).{price}{noise}"
+
+
+def _between_passes(summ: Summary) -> str:
+    """How far apart the passes' medians were, for the benchmarks the target is about."""
+    spans = [
+        r["pass_spread"]
+        for r in summ.of(kind="bench", status="pass")
+        if r["pass_spread"] is not None and r["median_s"] > ABOVE_S
+    ]
+    if not spans:
+        return ""
+    near = sum(1 for x in spans if x <= REPRODUCIBLE)
+    return (
+        f" Between passes (separate processes): for {near} of {len(spans)} benchmarks above "
+        f"{ABOVE_S * 1e3:.0f} ms the slowest pass's median is within {REPRODUCIBLE:.0%} of "
+        f"the fastest's (median gap {100 * statistics.median(spans):.0f} %)."
+    )
 
 
 def _method(res: Results) -> list[Block]:
@@ -1000,12 +1036,17 @@ def _method(res: Results) -> list[Block]:
                 ".compile()`) and 3 warm-up calls happen before it, compile seconds are "
                 "reported apart; each timed call waits for the result (`block_until_ready`, "
                 "`torch.cuda.synchronize`); one framework runs all its benchmarks before the "
-                "other's. Median and IQR over the rounds"
+                "other's. Each benchmark runs in "
                 + (
-                    f" (about {plan_b['max_time_s']} s of rounds each, at least 5)."
+                    f"{plan_b.get('passes', 1)} pass(es) — fresh processes, one after another — "
+                    f"of about {plan_b['max_time_s']} s of rounds each (at least 5)"
                     if plan_b
-                    else "."
-                ),
+                    else "one or more passes — fresh processes, one after another"
+                )
+                + ". The median is the median of the passes' medians; the IQR is the "
+                "passes' median IQR (the spread within a process); the range of the passes' "
+                "medians is shown beside it (the spread between processes, what a second run "
+                "would see).",
                 "torch.compile costs up to 11–18 s per compiled function on a 2-core CPU, so the "
                 "default run compiles at one size per case and `--size test` leaves it out "
                 "(`--modes` decides). It starts from an empty inductor cache in every run, as "

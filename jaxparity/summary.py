@@ -9,6 +9,7 @@ out by ``--modes``/``--size``, or missing because the run was cut short.
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,7 +42,10 @@ FIELDS = (
     "iqr_s",
     "q1_s",
     "q3_s",
+    "min_s",
     "rounds",
+    "passes",
+    "pass_spread",
     "compile_s",
     "peak_bytes",
     "flops",
@@ -158,34 +162,73 @@ HARNESS_KEYS = {
     "peak_bytes",
     "variant_doc",
     "stats",
+    "pass",
 }
 MIN_ROUNDS = 5
 """Fewer rounds (a one-shot memory measurement) give no spread: no speed-up is computed."""
 
 
-def _timing(r: dict[str, Any]) -> dict[str, Any]:
-    s = r["stats"]
-    median = s.get("median")
-    flops = r.get("flops")
+def _timing(passes: list[dict[str, Any]]) -> dict[str, Any]:
+    """One benchmark's numbers from its passes (separate processes, minutes apart).
+
+    ``median_s`` is the median of the passes' medians, so one pass caught in a stall of the
+    machine does not move it; ``q1_s``/``q3_s``/``iqr_s`` are the medians of the passes' own
+    quartiles (the spread within a process); ``pass_spread`` is how much slower the slowest
+    pass's median was than the fastest's, as a fraction (the spread between processes: what a
+    second run would see)."""
+    stats = [r["stats"] for r in passes]
+    medians = [s["median"] for s in stats if s.get("median") is not None]
+    median = statistics.median(medians) if medians else None
+    first = passes[0]
+    flops = first.get("flops")
+
+    def middle(key: str) -> float | None:
+        return middle_of(s.get(key) for s in stats)
+
+    rounds = [s["rounds"] for s in stats if s.get("rounds") is not None]
+    peaks = [r["peak_bytes"] for r in passes if r.get("peak_bytes") is not None]
     return {
         "median_s": median,
-        "iqr_s": s.get("iqr"),
-        "q1_s": s.get("q1"),
-        "q3_s": s.get("q3"),
-        "rounds": s.get("rounds"),
-        "compile_s": r.get("compile_s"),
-        "peak_bytes": r.get("peak_bytes"),
+        "iqr_s": middle("iqr"),
+        "q1_s": middle("q1"),
+        "q3_s": middle("q3"),
+        "min_s": min((s["min"] for s in stats if s.get("min") is not None), default=None),
+        "rounds": sum(rounds) if rounds else None,
+        "passes": len(passes),
+        "pass_spread": apart(max(medians), min(medians)) if len(medians) > 1 else None,
+        "compile_s": middle_of(r.get("compile_s") for r in passes),
+        "peak_bytes": max(peaks) if peaks else None,
         "flops": flops,
         "gflops": flops / median / 1e9 if flops and median else None,
-        "extra": {k: v for k, v in r.items() if k not in HARNESS_KEYS} or None,
+        "extra": {k: v for k, v in first.items() if k not in HARNESS_KEYS} or None,
     }
+
+
+REPRODUCIBLE = 0.10
+"""The run-to-run target: medians of two runs within 10 % of each other ..."""
+ABOVE_S = 1e-3
+"""... for benchmarks above 1 ms (below it, timer and dispatch jitter dominate)."""
+
+
+def apart(a: float, b: float) -> float | None:
+    """How much slower the slower of two timings is, as a fraction of the faster."""
+    fast, slow = sorted((a, b))
+    return (slow - fast) / fast if fast > 0 else None
+
+
+def middle_of(values: Iterable[float | None]) -> float | None:
+    """The median of the values that are there (``None`` if none is)."""
+    present = [v for v in values if v is not None]
+    return statistics.median(present) if present else None
 
 
 def _bench_records(res: Results) -> tuple[list[dict[str, Any]], list[str]]:
     plan = res.plan.get("bench", {})
     notes: list[str] = []
     by_node = {t["nodeid"]: _key(t) for t in plan.get("targets", []) + plan.get("machine", [])}
-    timed: dict[Key, dict[str, Any]] = {_key(r): r for r in res.bench}
+    timed: dict[Key, list[dict[str, Any]]] = {}
+    for r in res.bench:
+        timed.setdefault(_key(r), []).append(r)
     outcome: dict[Key, dict[str, Any]] = {}
     for o in res.outcomes:
         if o["nodeid"] in by_node and o["outcome"] != "passed":
@@ -198,9 +241,15 @@ def _bench_records(res: Results) -> tuple[list[dict[str, Any]], list[str]]:
     for key, o in outcome.items():
         status = "skip" if o["outcome"] == "skipped" else "fail"
         rows[key] = {"status": status, "reason": o.get("reason")}
-    load = {by_node[o["nodeid"]]: o.get("load_1m") for o in res.outcomes if o["nodeid"] in by_node}
-    for key, r in timed.items():
-        rows[key] = {"status": "pass", "reason": None, **_timing(r), "load_1m": load.get(key)}
+    loads: dict[Key, list[float]] = {}
+    for o in res.outcomes:
+        if o["nodeid"] in by_node and o.get("load_1m") is not None:
+            loads.setdefault(by_node[o["nodeid"]], []).append(o["load_1m"])
+    for key, passes in timed.items():
+        if rows.get(key, {}).get("status") == "fail":
+            continue  # failed in some pass: the failure is the result, not the other passes
+        load = max(loads.get(key, []), default=None)
+        rows[key] = {"status": "pass", "reason": None, **_timing(passes), "load_1m": load}
     out = []
     for key, values in rows.items():
         case_id, variant, size, framework, device, mode = key

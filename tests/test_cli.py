@@ -45,6 +45,11 @@ def test_bad_option_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     assert "invalid choice: 'huge'" in err
 
 
+@pytest.mark.parametrize("passes", ["0", "two", "-1"])
+def test_bad_passes(passes: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert "expected a whole number ≥ 1" in _error(capsys, ["bench", "--passes", passes])
+
+
 def _has_gpu() -> bool:
     found, _ = backends.available()
     return any("gpu" in b.devices() for b in found)
@@ -167,10 +172,12 @@ def test_show(capsys: pytest.CaptureFixture[str]) -> None:
 
 @pytest.mark.slow
 def test_bench_one_tiny_case(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """One real benchmark run: pytest-benchmark in a subprocess, results saved, report built."""
+    """One real benchmark run: pytest-benchmark in two subprocesses (passes), results saved,
+    report built from both."""
     argv = ["bench", "--size", "test", "--case", "devices.layer", "--device", "cpu"]
-    assert main([*argv, "--modes", "eager,jit", "--out", str(tmp_path)]) == 0
+    assert main([*argv, "--modes", "eager,jit", "--passes", "2", "--out", str(tmp_path)]) == 0
     timed = [json.loads(x) for x in (tmp_path / results.BENCH).read_text().splitlines()]
+    assert sorted(r["pass"] for r in timed) == [1] * 7 + [2] * 7  # 2 variants × 2 + 3 peaks
     assert {(r["case_id"], r["framework"], r["mode"]) for r in timed} == {
         ("devices.layer", "torch", "eager"),
         ("devices.layer", "jax", "jit"),
@@ -179,10 +186,13 @@ def test_bench_one_tiny_case(tmp_path: Path, capsys: pytest.CaptureFixture[str])
         ("machine.matmul_peak", "jax", "jit"),
     }
     saved = json.loads((tmp_path / results.BENCHMARK_JSON).read_text())
-    assert saved["benchmarks"] and all("data" not in b["stats"] for b in saved["benchmarks"])
+    assert len(saved["benchmarks"]) == 14  # both passes in one pytest-benchmark file
+    assert all("data" not in b["stats"] for b in saved["benchmarks"])
+    assert not list(tmp_path.glob(f"{results.BENCHMARK_JSON}.*"))  # per-pass files merged
     main(["report", "--out", str(tmp_path)])
     records = json.loads((tmp_path / results.SUMMARY).read_text())
     jit = [r for r in records if r["case"] == "devices.layer" and r["mode"] == "jit"]
     assert len(jit) == 2 and all(r["speedup_vs_torch_eager"] > 0 for r in jit)
+    assert all(r["passes"] == 2 and r["pass_spread"] is not None for r in jit)
     compiled = [r for r in records if r["mode"] == "compile"]
     assert compiled and all("not in --modes" in r["reason"] for r in compiled)

@@ -260,3 +260,64 @@ def test_sweep_points_become_one_line_per_dimension() -> None:
     assert report.scaling_axes(["small", "large"]) == [
         ("size", ["small", "large"], ["small", "large"])
     ]
+
+
+def _add_pass(folder: Path, number: int, scale: float, **where: str) -> None:
+    """Append another pass of the matching benchmarks of the first pass, their times
+    multiplied by ``scale``."""
+    bench = folder / results.BENCH
+    lines = [json.loads(line) for line in bench.read_text().splitlines()]
+    first = [r for r in lines if r.get("pass", 1) == 1]
+    again = [r for r in first if all(r[k] == v for k, v in where.items())]
+    with bench.open("a") as f:
+        for r in again:
+            stats = {k: v * scale if k != "rounds" else v for k, v in r["stats"].items()}
+            f.write(json.dumps({**r, "pass": number, "stats": stats}) + "\n")
+
+
+def test_passes_merge_into_one_record(folder: Path) -> None:
+    """Three passes (processes) of a benchmark: the median of their medians, and their range."""
+    where = {"case_id": "devices.layer", "framework": "jax"}
+    _add_pass(folder, 2, 1.1, **where)
+    _add_pass(folder, 3, 3.0, **where)  # one pass caught in a stall of the machine
+    report.write(folder)
+    jit = _one(_records(folder), case="devices.layer", variant="on_device", mode="jit")
+    assert jit["median_s"] == pytest.approx(1.1e-5)  # the stalled pass does not move it
+    assert jit["passes"] == 3 and jit["rounds"] == 150
+    assert jit["pass_spread"] == pytest.approx(2.0)  # slowest median 3× the fastest
+    assert jit["min_s"] == pytest.approx(9e-6)
+    assert jit["iqr_s"] == pytest.approx(1.1e-6)
+    eager = _one(_records(folder), case="devices.layer", variant="on_device", mode="eager")
+    assert eager["passes"] == 1 and eager["pass_spread"] is None
+    assert "| 3 (200 %) |" in (folder / results.REPORT_MD).read_text()
+
+
+def test_compare_two_runs(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    other = tmp_path / "other"
+    shutil.copytree(folder, other)
+    assert main(["compare", str(folder), str(other)]) == 0
+    # The fixture's timings are µs: none is above 1 ms, so all agree trivially; scale them up.
+    for run, scale in ((folder, 1000.0), (other, 1150.0)):
+        lines = [json.loads(line) for line in (run / results.BENCH).read_text().splitlines()]
+        with (run / results.BENCH).open("w") as f:
+            for r in lines:
+                stats = {k: v * scale if k != "rounds" else v for k, v in r["stats"].items()}
+                f.write(json.dumps({**r, "stats": stats}) + "\n")
+    capsys.readouterr()
+    assert main(["compare", str(folder), str(other)]) == 1  # 15 % apart
+    out = capsys.readouterr().out
+    assert "0 of 2 benchmarks above 1 ms have medians within 10 %" in out
+    assert "15.0 %" in out
+    assert main(["compare", str(folder), str(other), "--within", "20"]) == 0
+
+
+def test_compare_needs_common_benchmarks(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = tmp_path / "other"
+    other.mkdir()
+    shutil.copy(folder / results.CHECK, other / results.CHECK)  # results, but no timings
+    assert main(["compare", str(folder), str(other)]) == 2
+    err = capsys.readouterr().err
+    assert err.strip().count("\n") == 0 and "no benchmark was timed in both" in err
+    assert main(["compare", str(folder), str(tmp_path / "absent")]) == 2
