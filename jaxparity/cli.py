@@ -98,7 +98,7 @@ def parser() -> argparse.ArgumentParser:
             "--passes",
             type=_positive,
             help="processes each benchmark is timed in, one after another; the report takes "
-            "the median of their medians (default: 3, or 1 at --size test)",
+            "the least disturbed one, the lowest median (default: 3, or 1 at --size test)",
         )
 
     run_p = sub.add_parser("run", help="parity checks, benchmarks, then the report")

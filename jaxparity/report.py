@@ -1043,10 +1043,11 @@ def _method(res: Results) -> list[Block]:
                     if plan_b
                     else "one or more passes — fresh processes, one after another"
                 )
-                + ". The median is the median of the passes' medians; the IQR is the "
-                "passes' median IQR (the spread within a process); the range of the passes' "
-                "medians is shown beside it (the spread between processes, what a second run "
-                "would see).",
+                + ". Shown is the least disturbed pass, the one with the lowest median: its "
+                "median, IQR and rounds. On a shared machine a slower pass measures the other "
+                "tenants (here, two-thread work drifted by half within a minute while "
+                "one-thread work held within 4 %). Beside it, how much slower the slowest "
+                "pass's median was: the spread between processes, what a second run could see.",
                 "torch.compile costs up to 11–18 s per compiled function on a 2-core CPU, so the "
                 "default run compiles at one size per case and `--size test` leaves it out "
                 "(`--modes` decides). It starts from an empty inductor cache in every run, as "
