@@ -45,9 +45,11 @@ PASSES = {"test": 1, "cpu": 3, "lesson": 3, "sweep": 3}
 report takes the least disturbed pass, the one with the lowest median. On this shared 2-vCPU
 machine the second vCPU is taken by other tenants for tens of seconds at a time: a 400×400
 matmul on one thread kept its per-second median within 4 % over 40 s, on two threads it
-drifted by 56 % (630 → 960 µs). A pass caught in such a window measures the neighbours. Two
-runs of 3 passes each agreed within 10 % for 41 of 44 benchmarks above 1 ms with the best
-pass's median, for 30 of 46 with the median of the passes' medians."""
+drifted by 56 % (630 → 960 µs). A pass caught in such a window measures the neighbours; some
+benchmarks are also bimodal per process (JAX's large-MLP vmap(grad): 19 or 34 ms, minima
+alike). Two pairs of runs of 3 passes agreed within 10 % for 41 of 44 and 43 of 44 benchmarks
+above 1 ms by the best pass's median; by the median of the passes' medians, 30 of 46 and 40
+of 45; one 2 s process per benchmark gave 43 of 52."""
 
 
 def repo() -> Path:
