@@ -15,6 +15,7 @@ import importlib
 import json
 import os
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,11 @@ from shared.cases import Case
 from tests.targets import load_on
 
 WARMUP_CALLS = 3
-"""Calls after compilation and before timing: caches, allocator pools, thread pools settle."""
+"""Calls after compilation and before timing: caches, allocator pools, thread pools settle ...
+"""
+WARMUP_S = 0.5
+"""... but no more calls once this long has gone (at least one call is always made): a 2 s
+call needs no three rehearsals, and every pass pays them."""
 
 
 @dataclass(frozen=True)
@@ -105,8 +110,8 @@ def run(benchmark: Any, target: Target, config: pytest.Config) -> None:
     setup = backend.topic(case.topic).TIMED[case.id][target.variant]
     fn, args = setup(inputs, target.device, target.mode)
     ready, compile_s = backend.prepare(fn, target.mode, args)
-    for _ in range(0 if disabled else WARMUP_CALLS):
-        backend.sync(ready(*args))
+    if not disabled:
+        warm_up(lambda: backend.sync(ready(*args)))
 
     assert case.bench is not None
     flops = None
@@ -126,6 +131,15 @@ def run(benchmark: Any, target: Target, config: pytest.Config) -> None:
     )
     benchmark(lambda: backend.sync(ready(*args)))
     record(config, benchmark)
+
+
+def warm_up(call: Callable[[], Any]) -> None:
+    """``WARMUP_CALLS`` calls, or fewer if they take longer than ``WARMUP_S`` together."""
+    start = time.perf_counter()
+    for _ in range(WARMUP_CALLS):
+        call()
+        if time.perf_counter() - start > WARMUP_S:
+            break
 
 
 def record(config: pytest.Config, benchmark: Any) -> None:

@@ -37,10 +37,10 @@ from shared.cases import Case
 ROOT = Path(__file__).resolve().parent.parent
 CASES_FILE = "bench/test_bench_cases.py"
 MACHINE_FILE = "bench/test_bench_machine.py"
-MAX_TIME_S = {"test": 0.2, "cpu": 0.7, "lesson": 0.7, "sweep": 0.35}
+MAX_TIME_S = {"test": 0.2, "cpu": 0.4, "lesson": 0.4, "sweep": 0.2}
 """pytest-benchmark's --benchmark-max-time per --size: seconds of timed rounds per benchmark
 in each pass (at least 5 rounds whatever it takes)."""
-PASSES = {"test": 1, "cpu": 3, "lesson": 3, "sweep": 3}
+PASSES = {"test": 1, "cpu": 5, "lesson": 5, "sweep": 5}
 """Processes each benchmark is timed in, one after another (``--passes`` overrides); the
 report takes the least disturbed pass, the one with the lowest median. On this shared 2-vCPU
 machine the second vCPU is taken by other tenants for tens of seconds at a time: a 400×400
