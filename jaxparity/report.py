@@ -1033,8 +1033,9 @@ def _method(res: Results) -> list[Block]:
                 "case's expectations.",
                 "Timing: pytest-benchmark through `bench/harness.py`. Inputs are placed on the "
                 "device before timing; compilation (`torch.compile`, `jax.jit(...).lower()"
-                ".compile()`) and 3 warm-up calls happen before it, compile seconds are "
-                "reported apart; each timed call waits for the result (`block_until_ready`, "
+                ".compile()`) and up to 3 warm-up calls (0.5 s at most) happen before it, "
+                "compile seconds are reported apart (from the first pass, with cold caches); "
+                "each timed call waits for the result (`block_until_ready`, "
                 "`torch.cuda.synchronize`); one framework runs all its benchmarks before the "
                 "other's. Each benchmark runs in "
                 + (
