@@ -297,6 +297,14 @@ def test_passes_merge_into_one_record(folder: Path) -> None:
     assert "| 3 (233 %) |" in (folder / results.REPORT_MD).read_text()
 
 
+def test_matmul_peak_per_pass(folder: Path) -> None:
+    _add_pass(folder, 2, 2.0, case_id="machine.matmul_peak")  # the machine at half speed
+    report.write(folder)
+    md = (folder / results.REPORT_MD).read_text()
+    assert "measured in this run: **105 GFLOP/s**" in md  # the best pass
+    assert "Per pass: 105, 52.4 GFLOP/s" in md
+
+
 def test_compare_two_runs(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     other = tmp_path / "other"
     shutil.copytree(folder, other)
