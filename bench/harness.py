@@ -27,11 +27,10 @@ from shared.cases import Case
 from tests.targets import load_on
 
 WARMUP_CALLS = 3
-"""Calls after compilation and before timing: caches, allocator pools, thread pools settle ...
-"""
+"""Calls after compilation and before timing: caches, allocator pools, thread pools settle."""
 WARMUP_S = 0.5
-"""... but no more calls once this long has gone (at least one call is always made): a 2 s
-call needs no three rehearsals, and every pass pays them."""
+"""No further warm-up call once this long has gone (one is always made): a 2 s call needs no
+three rehearsals, and every pass pays them."""
 
 
 @dataclass(frozen=True)

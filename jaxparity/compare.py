@@ -18,7 +18,7 @@ from rich.table import Table
 from jaxparity import results
 from jaxparity.errors import CliError
 from jaxparity.report import fmt_s
-from jaxparity.summary import ABOVE_S, PEAK_CASE, apart, build
+from jaxparity.summary import ABOVE_S, MIN_ROUNDS, PEAK_CASE, apart, build
 
 Key = tuple[str, str, str, str, str, str]
 
@@ -28,7 +28,7 @@ def _timed(folder: Path) -> dict[Key, dict[str, Any]]:
     return {
         (r["case"], r["variant"], r["size"], r["framework"], r["device"], r["mode"]): r
         for r in summ.of(kind="bench", status="pass")
-        if r["median_s"] and r["case"] != PEAK_CASE and (r["rounds"] or 0) > 1
+        if r["median_s"] and r["case"] != PEAK_CASE and (r["rounds"] or 0) >= MIN_ROUNDS
     }
 
 
@@ -55,9 +55,7 @@ def table(rows: list[dict[str, Any]], a: Path, b: Path, within: float) -> Table:
     for r in rows:
         case, variant, size, framework, device, mode = r["key"]
         gap = "—" if r["gap"] is None else f"{100 * r['gap']:.1f} %"
-        style = "red" if r["counts"] and (r["gap"] or 0) > within else ""
-        if not r["counts"]:
-            style = "dim"
+        style = "dim" if not r["counts"] else "red" if (r["gap"] or 0) > within else ""
         t.add_row(
             case,
             variant,

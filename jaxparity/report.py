@@ -1070,8 +1070,9 @@ def _method(res: Results) -> list[Block]:
                 )
                 + ". Shown is the least disturbed pass, the one with the lowest median: its "
                 "median, IQR and rounds. On a shared machine a slower pass measures the other "
-                "tenants (here, two-thread work drifted by half within a minute while "
-                "one-thread work held within 4 %). Beside it, how much slower the slowest "
+                "tenants (on the 2-vCPU machine the suite was built on, two-thread work drifted "
+                "by half within a minute while one-thread work held within 4 %). Beside it, how "
+                "much slower the slowest "
                 "pass's median was: the spread between processes, what a second run could see.",
                 "torch.compile costs up to 11–18 s per compiled function on a 2-core CPU, so the "
                 "default run compiles at one size per case and `--size test` leaves it out "
