@@ -20,6 +20,22 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="which pass of a multi-process benchmark run this is (recorded with each result)",
     )
     parser.addoption(
+        "--bench-device",
+        action="append",
+        default=None,
+        help="device(s) for bench/ (cpu, gpu); repeatable; default: JAXPARITY_DEVICES or all",
+    )
+    parser.addoption(
+        "--bench-plan",
+        default=None,
+        help="a jaxparity plan.json: time exactly its benchmarks, in its paired blocks",
+    )
+    parser.addoption(
+        "--bench-run-id",
+        default=None,
+        help="the jaxparity run these results belong to (recorded with each result)",
+    )
+    parser.addoption(
         "--bench-jsonl",
         default=None,
         help="append each finished benchmark to this JSON-lines file as soon as it finishes",

@@ -1,36 +1,60 @@
 """Honest timing of every timed case, written once for both frameworks.
 
-A benchmark *target* is case × variant × size × backend × device × mode. For each:
-1. the NumPy inputs are made and the backend's ``TIMED`` setup places them on the device;
-2. ``Backend.prepare`` compiles (``torch.compile``, ``jax.jit`` lowered and compiled) and
-   warms up, with compile seconds measured apart;
-3. pytest-benchmark times ``sync(fn(*args))``: the work and the wait for it, nothing else.
-Each finished result is also appended at once to a JSON-lines file (``--bench-jsonl``), so an
-interrupted run keeps what it finished.
+A benchmark *target* is case × variant × size × backend × device × mode. Targets that differ
+only in backend and mode form a *comparison group* (one case, variant, size and device): eager
+torch, ``torch.compile``, jitted JAX, JAX op by op, … Within a process, a group is timed in
+*paired blocks*:
+
+1. every member of the group is set up first: the NumPy inputs are placed on the device by
+   the backend's ``TIMED`` setup, and ``Backend.prepare`` compiles (``torch.compile``,
+   ``jax.jit`` lowered and compiled), with compile seconds measured apart;
+2. then ``blocks`` rounds follow; in each, every member in turn gets its own short warm-up
+   (a switch of framework leaves the other's thread pool spinning and this one's cold) and
+   one block of timed calls — pytest-benchmark times ``sync(fn(*args))``, the work and the
+   wait for it, nothing else. The members' order reverses every block, so neither framework
+   always runs first.
+
+Two members' blocks of the same round are seconds apart, so a drift of the shared machine hits
+both: the report's speed-up is the median of the per-round ratios (``jaxparity.paired``). Each
+block is appended at once to a JSON-lines file (``--bench-jsonl``), so an interrupted run keeps
+what it finished.
 """
 
 from __future__ import annotations
 
+import gc
 import importlib
 import json
-import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
 from shared import backends, cases, data
 from shared.cases import Case
-from tests.targets import load_on
 
+BLOCK_S = 0.2
+"""Seconds of timed calls in one block when pytest runs ``bench/`` without a plan."""
 WARMUP_CALLS = 3
-"""Calls after compilation and before timing: caches, allocator pools, thread pools settle."""
-WARMUP_S = 0.5
-"""No further warm-up call once this long has gone (one is always made): a 2 s call needs no
-three rehearsals, and every pass pays them."""
+"""Untimed calls before each block: caches, allocator pools, thread pools settle ..."""
+WARMUP_S = 0.05
+"""... but no call that would take the warm-up past this: a 50 ms call does not notice a cold
+thread pool, and every block of every pass would pay for it."""
+BLOCK_DESIGN = {
+    "measured": "(A @ A) ** 2, 500×500 float32, median ms per call (torch eager / JAX jit), "
+    "2-core AMD EPYC Zen 4, 2026-12-03 (python -m bench.block_design)",
+    "alone": "1.32 / 1.24",
+    "call by call": "1.34 / 1.34",
+    "blocks of 20, no warm-up": "1.30 / 1.30",
+    "blocks of 20, 3 warm-up calls": "1.38 / 1.41",
+    "blocks of 20 after a 20 ms pause": "1.43 / 1.41",
+    "blocks of 20 after a 20 ms pause, 3 warm-up calls": "1.37 / 1.37",
+}
+"""What ``python -m bench.block_design`` measured when the block design was chosen; quoted by
+the report's method section."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +66,11 @@ class Target:
     device: str
     mode: str
 
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Target:
+        """The target a plan row (``plan.json``) describes."""
+        return cls(*(row[k] for k in ("case_id", "variant", "size", "backend", "device", "mode")))
+
     @property
     def id(self) -> str:
         device = "" if self.device == "cpu" else f"-{self.device}"
@@ -50,6 +79,16 @@ class Target:
     @property
     def group(self) -> str:
         return f"{self.case_id} [{self.size}]"
+
+    @property
+    def comparison(self) -> tuple[str, str, str, str]:
+        """The comparison group: what must be equal for two timings to be compared."""
+        return (self.case_id, self.variant, self.size, self.device)
+
+
+def block_id(target: Target, block: int) -> str:
+    """The pytest id of one block of one target."""
+    return f"{target.id}-block{block}"
 
 
 def sizes_for(case: Case, wanted: list[str]) -> list[str]:
@@ -76,69 +115,168 @@ def _variants(case: Case, backend_name: str) -> list[str]:
     return [v for v in case.bench.variants if v in timed.get(case.id, {})]
 
 
-def targets(wanted_sizes: list[str], case_filter: list[str] | None = None) -> list[Target]:
-    """Every target, ordered so that one framework's benchmarks all run before the other's."""
+def targets(
+    wanted_sizes: list[str],
+    case_filter: list[str] | None = None,
+    devices: Iterable[str] | None = None,
+) -> list[Target]:
+    """Every target, comparison group by comparison group, in lesson order; within a group
+    torch before JAX, each framework's modes in the case's order. ``devices`` come from the
+    caller (the command's ``--device``); by default, ``JAXPARITY_DEVICES`` or all."""
+    device_list = list(devices) if devices is not None else backends.device_names()
     found = [
         Target(case.id, variant, size, b, d, mode)
         for case in cases.select(case_filter, implemented_only=True)
         if case.bench is not None
-        for b in backends.backend_names()
-        for d in backends.device_names()
-        for mode in case.bench.modes.get(b, ())
-        for variant in _variants(case, b)
+        for variant in case.bench.variants
         for size in sizes_for(case, wanted_sizes)
+        for d in device_list
+        for b in backends.backend_names()
+        for mode in case.bench.modes.get(b, ())
+        if variant in _variants(case, b)
     ]
-    # Never alternate frameworks: each keeps its thread pool spinning for a while after work,
-    # which slows the other 3–6× on this machine.
-    order = backends.backend_names()
-    return sorted(found, key=lambda t: (order.index(t.backend), t.device))
+    return found
 
 
-def run(benchmark: Any, target: Target, config: pytest.Config) -> None:
-    """Time one target with pytest-benchmark (or run it once under --benchmark-disable)."""
-    backend = load_on(target.backend, target.device)
-    # pyproject's addopts say --benchmark-disable; --benchmark-enable overrides it.
-    disabled = benchmark.disabled
-    if disabled and target.mode == "compile" and not os.environ.get("JAXPARITY_BENCH_COMPILE"):
-        pytest.skip(
-            "torch.compile takes 11–18 s per function here; timed runs include it "
-            "(set JAXPARITY_BENCH_COMPILE=1 to run it with --benchmark-disable)"
-        )
+def rounds_for(target: Target, blocks: int) -> int:
+    """Paired rounds of ``target``'s group: the run's ``blocks``, or fewer where the case
+    says so (``Bench.rounds``)."""
+    bench = cases.get(target.case_id).bench
+    return min(blocks, bench.rounds) if bench is not None and bench.rounds else blocks
+
+
+def schedule(found: list[Target], blocks: int) -> list[tuple[Target, int]]:
+    """The order the blocks run in: group after group; within a group, ``blocks`` rounds of
+    every member (``rounds_for``), the members' order reversed every other round."""
+    groups: dict[tuple[str, str, str, str], list[Target]] = {}
+    for t in found:
+        groups.setdefault(t.comparison, []).append(t)
+    order = []
+    for members in groups.values():
+        for block in range(1, rounds_for(members[0], blocks) + 1):
+            turn = members if block % 2 else members[::-1]
+            order += [(t, block) for t in turn]
+    return order
+
+
+@dataclass
+class Member:
+    """One target of the group being timed, set up and compiled: ``call()`` is what is timed."""
+
+    target: Target
+    call: Callable[[], Any]
+    compile_s: float
+    call_s: float
+    flops: float | None
+
+
+class _Group:
+    """The comparison group whose members are set up; one at a time, freed when the next
+    group starts (a group may hold gigabytes of inputs)."""
+
+    key: ClassVar[tuple[str, str, str, str] | None] = None
+    members: ClassVar[dict[Target, Member | BaseException]] = {}
+
+    @classmethod
+    def member(cls, target: Target, listed: list[Target], timed: bool) -> Member:
+        if cls.key != target.comparison:
+            cls.key, cls.members = target.comparison, {}
+            if timed:  # the previous group's arrays may be gigabytes held in cycles
+                gc.collect()
+            group = [m for m in listed if m.comparison == target.comparison] or [target]
+            if not timed:  # what the untimed run skips (see ``run``) is not set up
+                group = [m for m in group if (m.backend, m.mode) != ("jax", "eager")]
+            for t in group:
+                try:
+                    cls.members[t] = _set_up(t, timed)
+                except (Exception, pytest.skip.Exception) as e:  # the others are still timed
+                    cls.members[t] = e
+        found = cls.members.get(target) or _set_up(target, timed)
+        if isinstance(found, BaseException):
+            raise found
+        return found
+
+
+def _set_up(target: Target, timed: bool) -> Member:
+    try:
+        backend = backends.ready(target.backend, target.device)
+    except backends.BackendUnavailable as e:
+        pytest.skip(str(e))
     case = cases.get(target.case_id)
+    assert case.bench is not None
     inputs = data.inputs(case.id, target.size)
     setup = backend.topic(case.topic).TIMED[case.id][target.variant]
     fn, args = setup(inputs, target.device, target.mode)
     ready, compile_s = backend.prepare(fn, target.mode, args)
-    if not disabled:
-        warm_up(lambda: backend.sync(ready(*args)))
 
-    assert case.bench is not None
+    def call() -> Any:
+        return backend.sync(ready(*args))
+
+    call_s = 0.0
+    if timed:  # one call's seconds, to size the warm-up and the blocks
+        start = time.perf_counter()
+        call()
+        call_s = time.perf_counter() - start
     flops = None
     if case.bench.flops:
-        flops = getattr(importlib.import_module(f"shared.data.{case.topic}"), case.bench.flops)(
-            inputs
+        count = getattr(importlib.import_module(f"shared.data.{case.topic}"), case.bench.flops)
+        flops = count(inputs)
+    return Member(target, call, compile_s, call_s, flops)
+
+
+def run(
+    benchmark: Any,
+    target: Target,
+    block: int,
+    config: pytest.Config,
+    listed: list[Target],
+    block_s: float,
+) -> None:
+    """Time one block of one target with pytest-benchmark (once, untimed, under
+    ``--benchmark-disable``). ``listed``: every target of this process, to set up the group."""
+    # pyproject's addopts say --benchmark-disable; --benchmark-enable overrides it.
+    disabled = benchmark.disabled
+    if disabled and target.mode == "compile":
+        pytest.skip(
+            "torch.compile takes 11–18 s per function here; timed runs include it "
+            "(jaxparity bench, or pytest bench --benchmark-enable)"
         )
+    if disabled and (target.backend, target.mode) == ("jax", "eager"):
+        pytest.skip(
+            "JAX op by op is the jitted function uncompiled, and its first call compiles "
+            "every primitive on its own (≈ 11 s for all cases here); timed runs include it"
+        )
+    member = _Group.member(target, listed, not disabled)
+    case = cases.get(target.case_id)
+    assert case.bench is not None
+    estimate = member.call_s if disabled else warm_up(member.call, member.call_s)
     benchmark.group = target.group
     benchmark.extra_info.update(
         {
             **asdict(target),
             "framework": target.backend,
-            "compile_s": compile_s,
-            "flops": flops,
+            "block": block,
+            "compile_s": member.compile_s,
+            "flops": member.flops,
             "variant_doc": case.bench.variants[target.variant],
         }
     )
-    benchmark(lambda: backend.sync(ready(*args)))
+    rounds = max(1, min(10_000, round(block_s / max(estimate, 1e-7))))
+    benchmark.pedantic(member.call, rounds=rounds, iterations=1, warmup_rounds=0)
     record(config, benchmark)
 
 
-def warm_up(call: Callable[[], Any]) -> None:
-    """``WARMUP_CALLS`` calls, or fewer if they take longer than ``WARMUP_S`` together."""
+def warm_up(call: Callable[[], Any], estimate: float) -> float:
+    """Up to ``WARMUP_CALLS`` calls, none that would end past ``WARMUP_S``; returns the
+    latest estimate of one call's seconds."""
     start = time.perf_counter()
     for _ in range(WARMUP_CALLS):
-        call()
-        if time.perf_counter() - start > WARMUP_S:
+        if time.perf_counter() - start + estimate > WARMUP_S:
             break
+        began = time.perf_counter()
+        call()
+        estimate = time.perf_counter() - began
+    return estimate
 
 
 def record(config: pytest.Config, benchmark: Any) -> None:
@@ -148,10 +286,11 @@ def record(config: pytest.Config, benchmark: Any) -> None:
     stats = getattr(benchmark, "stats", None)
     if not path or stats is None:
         return
-    record = {
+    line = {
         "time": time.time(),
+        "run_id": config.getoption("bench_run_id", None),
         **benchmark.extra_info,
         "stats": stats.as_dict(include_data=False)["stats"],
     }
     with Path(path).open("a") as f:
-        f.write(json.dumps(record) + "\n")
+        f.write(json.dumps(line) + "\n")

@@ -1,11 +1,17 @@
-"""Every timed case × variant × size × framework × device × mode (see bench/harness.py)."""
+"""Every timed case × variant × size × framework × device × mode, in paired blocks
+(see bench/harness.py)."""
 
 from __future__ import annotations
 
-import pytest
+from typing import Any
 
 from bench import harness
 
 
-def test_case(benchmark, bench_target: harness.Target, request: pytest.FixtureRequest) -> None:
-    harness.run(benchmark, bench_target, request.config)
+def test_case(
+    benchmark, bench_block: tuple[harness.Target, int], bench_plan: dict[str, Any], request
+) -> None:
+    target, block = bench_block
+    harness.run(
+        benchmark, target, block, request.config, bench_plan["targets"], bench_plan["block_s"]
+    )

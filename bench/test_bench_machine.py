@@ -1,54 +1,104 @@
-"""The machine's matmul peak, measured in the same run: the yardstick for matmul-bound cases.
+"""The machine's floor and ceiling, measured in the same run as the cases.
 
-A float32 n×n matmul in NumPy (CPU), torch and jitted JAX, on each device; the report takes the
-best of them per device as the machine's peak and states every matmul-bound case as a share.
+* **Ceiling** (``machine.matmul_peak``): a float32 n×n matmul in NumPy (CPU), eager torch,
+  jitted JAX and JAX op by op, on each device. Each library's rate is its BLAS or XLA kernel,
+  not compilation: the report shows every one beside the best, and states every matmul-bound
+  case as a share of the best.
+* **Floor** (``machine.dispatch``): the cost of one dispatched call that does almost nothing —
+  one tiny eager torch op, an empty ``jax.jit`` function, one tiny JAX op by op. A small
+  case's time near this floor is dispatch overhead, not arithmetic.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pytest
 
 from bench.harness import record
+from jaxparity.summary import DISPATCH_CASE, PEAK_CASE
 from shared import backends
 from tests.targets import load_on, target_id
 
-TARGETS = [("numpy", "cpu")] + [
-    (b, d) for b in backends.backend_names() for d in backends.device_names()
-]
+LIBRARIES = [("numpy", "eager"), ("torch", "eager"), ("jax", "jit"), ("jax", "eager")]
+FLOOR = {
+    ("torch", "eager"): "x + 1 on a one-element tensor",
+    ("jax", "jit"): "an empty jax.jit function (returns its argument)",
+    ("jax", "eager"): "x + 1 on a one-element array, op by op",
+}
 
 
-@pytest.mark.parametrize(("framework", "device"), TARGETS, ids=[target_id(*t) for t in TARGETS])
-def test_matmul_peak(benchmark, framework: str, device: str, request) -> None:
+def _pairs(config: pytest.Config, framework: str) -> list[str]:
+    devices = config.getoption("bench_device") or backends.device_names()
+    return ["cpu"] if framework == "numpy" else devices
+
+
+def machine_id(framework: str, device: str, mode: str) -> str:
+    """The test id of one machine benchmark (also used by ``jaxparity bench``'s plan)."""
+    return f"{target_id(framework, device)}-{mode}"
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "library" in metafunc.fixturenames:
+        rows = [
+            (f, d, m)
+            for f, m in LIBRARIES
+            if f == "numpy" or f in backends.backend_names()
+            for d in _pairs(metafunc.config, f)
+        ]
+        metafunc.parametrize("library", rows, ids=[machine_id(*r) for r in rows])
+    if "floor" in metafunc.fixturenames:
+        rows = [
+            (f, d, m)
+            for f, m in FLOOR
+            if f in backends.backend_names()
+            for d in _pairs(metafunc.config, f)
+        ]
+        metafunc.parametrize("floor", rows, ids=[machine_id(*r) for r in rows])
+
+
+def _time(benchmark: Any, request: pytest.FixtureRequest, fn: Callable, info: dict) -> None:
+    fn()
+    benchmark.extra_info.update({"compile_s": 0.0, "backend": info["framework"], **info})
+    benchmark(fn)
+    record(request.config, benchmark)
+
+
+def test_matmul_peak(benchmark, library: tuple[str, str, str], request) -> None:
+    framework, device, mode = library
     size = (request.config.getoption("bench_size") or ["test"])[0]
     n = 64 if size == "test" else 1000 if device == "cpu" else 8192
     rng = np.random.default_rng(0)
     a, b = (rng.standard_normal((n, n), dtype=np.float32) for _ in range(2))
     if framework == "numpy":
-        fn, args = np.matmul, (a, b)
+        fn: Callable = lambda: a @ b  # noqa: E731
     else:
         backend = load_on(framework, device)
         args = (backend.asarray(a, device), backend.asarray(b, device))
-        mode = "jit" if framework == "jax" else "eager"
         matmul, _ = backend.prepare(lambda x, y: x @ y, mode, args)
 
-        def fn(x, y):
-            return backend.sync(matmul(x, y))
+        def fn() -> Any:
+            return backend.sync(matmul(*args))
 
-    fn(*args)
-    benchmark.group = f"machine.matmul_peak [{device}]"
-    benchmark.extra_info.update(
-        {
-            "case_id": "machine.matmul_peak",
-            "variant": "matmul",
-            "size": size,
-            "backend": framework,
-            "framework": framework,
-            "device": device,
-            "mode": "jit" if framework == "jax" else "eager",
-            "flops": 2.0 * n**3,
-            "compile_s": 0.0,
-        }
-    )
-    benchmark(fn, *args)
-    record(request.config, benchmark)
+    benchmark.group = f"{PEAK_CASE} [{device}]"
+    info = {"case_id": PEAK_CASE, "variant": "matmul", "size": size, "flops": 2.0 * n**3}
+    _time(benchmark, request, fn, {**info, "framework": framework, "device": device, "mode": mode})
+
+
+def test_dispatch(benchmark, floor: tuple[str, str, str], request) -> None:
+    framework, device, mode = floor
+    size = (request.config.getoption("bench_size") or ["test"])[0]
+    backend = load_on(framework, device)
+    x = backend.asarray(np.ones(1, np.float32), device)
+    work = (lambda x: x) if mode == "jit" else (lambda x: x + 1)
+    call, _ = backend.prepare(work, mode, (x,))
+
+    def fn() -> Any:
+        return backend.sync(call(x))
+
+    benchmark.group = f"{DISPATCH_CASE} [{device}]"
+    info = {"case_id": DISPATCH_CASE, "variant": "call", "size": size, "flops": None}
+    info["variant_doc"] = FLOOR[framework, mode]
+    _time(benchmark, request, fn, {**info, "framework": framework, "device": device, "mode": mode})

@@ -434,6 +434,8 @@ def _backward_setup(argnums: tuple[int, ...]) -> Callable:
 
 _regression_grad = jax.jit(jax.grad(regression_loss, argnums=(0, 1)), static_argnames="total")
 """∂loss/∂(w, b), compiled once per shape: the step each chunk of the batch runs."""
+_regression_grad_op_by_op = jax.grad(regression_loss, argnums=(0, 1))
+"""The same step uncompiled: each primitive dispatched on its own (the benchmark's ``eager``)."""
 
 
 def accumulation(
@@ -457,7 +459,9 @@ def accumulation(
     first = jax.grad(lambda x: jnp.sum(x * x))(x)
     second = jax.grad(lambda x: jnp.sum(2 * x))(x)
     full_w, full_b = jax.grad(regression_loss, argnums=(0, 1))(w, b, X, y)
-    chunked_w, chunked_b = _chunked_gradients(w, b, X, y, chunks, next(iter(X.devices())))
+    chunked_w, chunked_b = _chunked_gradients(
+        w, b, X, y, chunks, next(iter(X.devices())), _regression_grad
+    )
     return {
         "first_grad": first,
         "accumulated_grad": first + second,
@@ -470,7 +474,13 @@ def accumulation(
 
 
 def _chunked_gradients(
-    w: jax.Array, b: jax.Array, X: np.ndarray | jax.Array, y: jax.Array, parts: int, device
+    w: jax.Array,
+    b: jax.Array,
+    X: np.ndarray | jax.Array,
+    y: jax.Array,
+    parts: int,
+    device: jax.Device,
+    step: Callable,
 ) -> tuple[jax.Array, jax.Array]:
     """One compiled gradient per chunk of rows, each chunk put on ``device`` first; summed.
 
@@ -480,7 +490,7 @@ def _chunked_gradients(
     """
     summed = None
     for rows in _row_chunks(len(y), parts):
-        grads = _regression_grad(w, b, jax.device_put(X[rows], device), y[rows], total=len(y))
+        grads = step(w, b, jax.device_put(X[rows], device), y[rows], total=len(y))
         jax.block_until_ready(grads)  # frees this chunk before the next one is copied
         summed = grads if summed is None else jax.tree.map(jnp.add, summed, grads)
     return summed
@@ -497,17 +507,19 @@ def _row_chunks(n: int, parts: int) -> list[slice]:
 def _accumulation_setup(chunked: bool) -> Callable:
     """As in the lesson, ``X`` stays in host memory (NumPy) and moves to the device inside
     the call, whole (``full``) or a chunk at a time (``chunked``); ``y``, ``w`` and ``b``
-    live there. The gradient step is compiled (``_regression_grad``); the loop over chunks
-    and the copies are Python, so the harness must not wrap it in one ``jit``: that would
-    turn ``X`` into one argument copied to the device whole (mode ``jit_grad``)."""
+    live there. The gradient step is compiled (``_regression_grad``, mode ``jit_grad``) or
+    op by op (mode ``eager``); the loop over chunks and the copies are Python, so the harness
+    must not wrap it in one ``jit``: that would turn ``X`` into one argument copied to the
+    device whole."""
 
     def setup(inputs: Mapping[str, np.ndarray], device: str, mode: str) -> tuple:
         d = jax_device(device)
         w, b, y = (jax.device_put(inputs[k], d) for k in "wby")
         parts = inputs["chunks"] if chunked else 1
+        step = _regression_grad_op_by_op if mode == "eager" else _regression_grad
 
         def gradients(w: jax.Array, b: jax.Array, X: np.ndarray, y: jax.Array) -> tuple:
-            return _chunked_gradients(w, b, X, y, parts, d)
+            return _chunked_gradients(w, b, X, y, parts, d, step)
 
         return gradients, (w, b, inputs["X"], y)
 

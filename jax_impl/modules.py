@@ -462,11 +462,11 @@ def _train_step_setup(inputs: Mapping[str, np.ndarray], device: str, mode: str) 
     x, labels = jax.device_put(inputs["x"], d), jax.device_put(inputs["labels"], d)
     if mode == "nnx_jit":
         return _sgd_step, (model, nnx.Optimizer(model, tx, wrt=nnx.Param), x, labels)
-    if mode == "jit":
+    if mode in ("jit", "eager"):  # eager: the same pure step, op by op
         graphdef, state = nnx.split(model)
         params = nnx.to_pure_dict(state)
         return _pure_sgd_step(graphdef, tx), (params, tx.init(params), x, labels)
-    raise ValueError(f"modules.train_step has no JAX mode {mode!r}; modes: jit, nnx_jit")
+    raise ValueError(f"modules.train_step has no JAX mode {mode!r}; modes: jit, eager, nnx_jit")
 
 
 TIMED = {"modules.train_step": {"step": _train_step_setup}}

@@ -1,12 +1,14 @@
 """What two cases' explanations need beyond parity and timings, saved in ``artifacts.jsonl``.
 
-``autograd.graph_view`` is explained by files a student opens side by side: torchviz's graph
-of the tape, and JAX's jaxpr with a drawing of it (each backend's ``write_graph``, into
-``graphs/``). ``autograd.backward_inputs`` is explained by the matrix products each side
-really computes per bench variant (each backend's ``matmul_counts``), at every size the
-benchmarks of this run time it, and at ``test``. ``jaxparity run`` and ``check`` collect them
-right after the parity checks, for the selected cases only; each result is appended as soon
-as it is known, and a failure is a record with a one-line reason, as in ``check.jsonl``.
+``autograd.graph_view`` is explained by files a student opens side by side: torch's tape as DOT
+(torchviz's drawing, or without torchviz the same drawing by ``torch_impl/tape_dot.py``; the check's
+``drawn_by`` observation says which), and JAX's jaxpr with a drawing of it (each backend's
+``write_graph``, into ``graphs/``; an SVG beside each DOT file only where Graphviz's ``dot`` is
+installed, the DOT text always). ``autograd.backward_inputs`` is explained by the matrix products
+each side really computes per bench variant (each backend's ``matmul_counts``), at every size the
+benchmarks of this run time it, and at ``test``. ``jaxparity run`` and ``check`` collect them right
+after the parity checks, for the selected cases only; each result is appended as soon as it is
+known, and a failure is a record with a one-line reason, as in ``check.jsonl``.
 """
 
 from __future__ import annotations

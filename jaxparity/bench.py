@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
@@ -37,21 +38,17 @@ from shared.cases import Case
 ROOT = Path(__file__).resolve().parent.parent
 CASES_FILE = "bench/test_bench_cases.py"
 MACHINE_FILE = "bench/test_bench_machine.py"
-MAX_TIME_S = {"test": 0.2, "cpu": 0.7, "lesson": 0.7, "sweep": 0.35}
-"""pytest-benchmark's --benchmark-max-time per --size: seconds of timed rounds per benchmark
-in each pass (at least 5 rounds whatever it takes)."""
-PASSES = {"test": 1, "cpu": 3, "lesson": 3, "sweep": 3}
-"""Processes each benchmark is timed in, one after another (``--passes`` overrides); the
-report takes the least disturbed pass, the one with the lowest median. On this shared 2-vCPU
-machine the second vCPU is taken by other tenants for tens of seconds at a time: a 400×400
-matmul on one thread kept its per-second median within 4 % over 40 s, on two threads it
-drifted by 56 % (630 → 960 µs). A pass caught in such a window measures the neighbours; some
-benchmarks are also bimodal per process (JAX's large-MLP vmap(grad): 19 or 34 ms, minima
-alike). Two pairs of runs of 3 passes agreed within 10 % for 41 of 44 and 43 of 44 benchmarks
-above 1 ms by the best pass's median; by the median of the passes' medians, 30 of 46 and 40
-of 45; one 2 s process per benchmark gave 43 of 52. Five passes of 0.4 s did no better (41 of
-45) and took 12 minutes: what is left differs between whole runs (all passes of one run
-slower) or within a pass of five 2 s rounds (JAX's 1.6 GB accumulation)."""
+BLOCKS = {"test": 2, "cpu": 4, "lesson": 4, "sweep": 3}
+"""Paired rounds per comparison group and pass (``bench/harness.py``): each member of the
+group — eager torch, torch.compile, jitted JAX, JAX op by op — is timed once per round, the
+members' order reversed every round. Each round gives one ratio per comparison."""
+BLOCK_S = {"test": 0.02, "cpu": 0.1, "lesson": 0.1, "sweep": 0.08}
+"""Seconds of timed calls per block (at least one call, however long it takes)."""
+PASSES = {"test": 1, "cpu": 2, "lesson": 2, "sweep": 2}
+"""Fresh processes the whole plan runs in, one after another (``--passes`` overrides). Some
+timings are bimodal per process (JAX's large-MLP vmap(grad) ran at 19 or 34 ms, a state kept
+for the process's life): pairs from two processes keep one such state from deciding a
+verdict. The pairs of all passes are pooled."""
 
 
 def repo() -> Path:
@@ -77,14 +74,15 @@ def make_plan(
     """Every benchmark to run (with its pytest node id) and every one left out, with why."""
     repo()
     from bench import harness  # imports pytest and the backends: only when benchmarking
+    from bench.test_bench_machine import FLOOR, LIBRARIES, machine_id
 
     timed = [c for c in case_list if c.bench is not None and c.implemented]
     chosen = {c.id: selection.bench_sizes(c, size) for c in timed}
     sizes = list(dict.fromkeys(s for c in timed for s in chosen[c.id]))
     targets, excluded = [], []
-    found = harness.targets(sizes, [c.id for c in timed]) if sizes else []
+    found = harness.targets(sizes, [c.id for c in timed], devices) if sizes else []
     for t in found:
-        if t.device not in devices or t.size not in chosen[t.case_id]:
+        if t.size not in chosen[t.case_id]:
             continue
         row = {**asdict(t), "framework": t.backend}
         why = selection.mode_excluded(t.backend, t.mode, t.size, chosen[t.case_id], size, modes)
@@ -92,21 +90,21 @@ def make_plan(
             excluded.append({**row, "reason": why})
         else:
             targets.append({**row, "nodeid": f"{CASES_FILE}::test_case[{t.id}]"})
+    excluded += _left_out(timed, chosen, devices)
     machine = []
     if targets:
-        pairs = [("numpy", "cpu")] if "cpu" in devices else []
-        pairs += [(b, d) for b in backends.backend_names() for d in devices]
+        present = backends.backend_names()
+        rows = [("numpy", "cpu", m) for f, m in LIBRARIES if f == "numpy" and "cpu" in devices]
+        rows += [(f, d, m) for f, m in LIBRARIES if f in present for d in devices]
         machine = [
-            {
-                "case_id": "machine.matmul_peak",
-                "variant": "matmul",
-                "size": sizes[0],  # the harness sizes the peak's matmul by the first size
-                "framework": b,
-                "device": d,
-                "mode": "jit" if b == "jax" else "eager",
-                "nodeid": f"{MACHINE_FILE}::test_matmul_peak[{_target_id(b, d)}]",
-            }
-            for b, d in pairs
+            _machine_row("matmul_peak", "matmul", f, d, m, sizes[0], machine_id(f, d, m))
+            for f, d, m in rows
+        ]
+        machine += [
+            _machine_row("dispatch", "call", f, d, m, sizes[0], machine_id(f, d, m))
+            for (f, m) in FLOOR
+            if f in present
+            for d in devices
         ]
     selected = {c.id for c in case_list}
     modules = [m for m in _case_modules() if m["case_id"] in selected and targets]
@@ -116,11 +114,13 @@ def make_plan(
         if not chosen[c.id]
     ]
     return {
+        "run_id": uuid.uuid4().hex[:12],
         "size": size,
         "sizes": sizes,
         "devices": devices,
         "modes": modes or "all",
-        "max_time_s": MAX_TIME_S[size],
+        "blocks": BLOCKS[size],
+        "block_s": BLOCK_S[size],
         "passes": passes or PASSES[size],
         "targets": targets,
         "machine": machine,
@@ -129,6 +129,58 @@ def make_plan(
         "no_sizes": no_sizes,
         "started": time.time(),
     }
+
+
+def planned_blocks(plan: dict[str, Any]) -> int:
+    """Timed blocks per pass: each target once per paired round of its group."""
+    repo()
+    from bench import harness
+
+    found = [harness.Target.from_row(t) for t in plan["targets"]]
+    return len(harness.schedule(found, plan["blocks"]))
+
+
+def _machine_row(
+    test: str, variant: str, framework: str, device: str, mode: str, size: str, test_id: str
+) -> dict[str, Any]:
+    """One floor or ceiling benchmark (``bench/test_bench_machine.py``); the harness sizes
+    the matmul by the run's first size."""
+    return {
+        "case_id": f"machine.{test}",
+        "variant": variant,
+        "size": size,
+        "framework": framework,
+        "device": device,
+        "mode": mode,
+        "nodeid": f"{MACHINE_FILE}::test_{test}[{test_id}]",
+    }
+
+
+def _left_out(
+    timed: list[Case], chosen: dict[str, list[str]], devices: list[str]
+) -> list[dict[str, Any]]:
+    """The modes a case does not time, each with the case's reason (``Bench.left_out``)."""
+    rows = []
+    for case in timed:
+        assert case.bench is not None
+        for key, reason in case.bench.left_out.items():
+            framework, mode = key.split("/")
+            rows += [
+                {
+                    "case_id": case.id,
+                    "variant": variant,
+                    "size": s,
+                    "backend": framework,
+                    "framework": framework,
+                    "device": d,
+                    "mode": mode,
+                    "reason": reason,
+                }
+                for variant in case.bench.variants
+                for s in chosen[case.id]
+                for d in devices
+            ]
+    return rows
 
 
 def _case_modules() -> list[dict[str, str]]:
@@ -156,14 +208,17 @@ def command(plan: dict[str, Any], folder: Path, number: int = 1) -> list[str]:
         sys.executable,
         "-m",
         "pytest",
-        *[t["nodeid"] for t in plan["targets"] + plan["machine"]],
+        CASES_FILE,
+        *[t["nodeid"] for t in plan["machine"]],
         *[m["file"] for m in plan["modules"] if number == 1],
         "--benchmark-enable",
         *[f"--bench-size={s}" for s in plan["sizes"]],
+        *[f"--bench-device={d}" for d in plan["devices"]],
+        f"--bench-plan={folder / results.PLAN}",
+        f"--bench-run-id={plan['run_id']}",
         f"--bench-pass={number}",
         f"--bench-jsonl={folder / results.BENCH}",
         f"--benchmark-json={_pass_json(folder, number)}",
-        f"--benchmark-max-time={plan['max_time_s']}",
         "-p",
         "no:cacheprovider",
         "-p",

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -91,14 +92,15 @@ def parser() -> argparse.ArgumentParser:
         )
         sp.add_argument(
             "--modes",
-            help="comma-separated modes to time (eager, compile, jit, nnx_jit) or 'all'; "
-            "default: all, with torch.compile at one size per case and none at --size test",
+            help="comma-separated modes to time (eager: torch eager and JAX op by op, compile, "
+            "jit, jit_grad, nnx_jit) or 'all'; default: all, with torch.compile at one size "
+            "per case and none at --size test",
         )
         sp.add_argument(
             "--passes",
             type=_positive,
-            help="processes each benchmark is timed in, one after another; the report takes "
-            "the least disturbed one, the lowest median (default: 3, or 1 at --size test)",
+            help="processes the benchmarks are timed in, one after another, each in paired "
+            "blocks; the report pools every pass's pairs (default: 2, or 1 at --size test)",
         )
 
     run_p = sub.add_parser("run", help="parity checks, benchmarks, then the report")
@@ -115,16 +117,32 @@ def parser() -> argparse.ArgumentParser:
     report_p = sub.add_parser("report", help="rebuild the report from saved results")
     common(report_p, filters=False)
     compare_p = sub.add_parser(
-        "compare", help="two saved runs' medians side by side; exit 1 if any differ too much"
+        "compare",
+        help="two saved runs side by side: medians, speed-ups, verdicts, machines; exit 1 "
+        "when they agree less than the thresholds",
     )
     compare_p.add_argument("first", type=Path, help="a results folder (--out of a run)")
     compare_p.add_argument("second", type=Path, help="another results folder")
     compare_p.add_argument(
         "--within",
-        type=float,
+        type=_percent,
         default=100 * REPRODUCIBLE,
-        help=f"tolerated gap in %% between the medians, for benchmarks above "
-        f"{ABOVE_S * 1e3:g} ms (default: {100 * REPRODUCIBLE:g})",
+        help=f"tolerated gap in %% between two medians or two speed-ups, for benchmarks "
+        f"above {ABOVE_S * 1e3:g} ms (default: {100 * REPRODUCIBLE:g})",
+    )
+    compare_p.add_argument(
+        "--min-speedups",
+        type=_percent,
+        default=100 * compare.SPEEDUPS,
+        help="least share in %% of speed-ups above 1 ms that must lie --within of each other "
+        f"(default: {100 * compare.SPEEDUPS:g})",
+    )
+    compare_p.add_argument(
+        "--min-verdicts",
+        type=_percent,
+        default=100 * compare.VERDICTS,
+        help=f"least share in %% of win / tie / loss verdicts that must agree "
+        f"(default: {100 * compare.VERDICTS:g})",
     )
     show_p = sub.add_parser("show", help="one case's two implementations side by side")
     show_p.add_argument("case", help="a case id, e.g. devices.layer")
@@ -225,9 +243,10 @@ def _plan_bench(args: argparse.Namespace, case_list: list, devices: list[str]) -
 
 
 def _bench(args: argparse.Namespace, plan: dict, out: Console) -> int:
-    n = (len(plan["targets"]) + len(plan["machine"])) * plan["passes"]
+    n = (bench.planned_blocks(plan) + len(plan["machine"])) * plan["passes"]
     out.print(
         f"bench: {len(plan['targets'])} benchmarks at --size {args.size}, "
+        f"{plan['blocks']} paired blocks each, "
         f"{plan['passes']} pass{'es' if plan['passes'] > 1 else ''} "
         f"({len(plan['excluded'])} left out by the mode rules); log in "
         f"{args.out / results.BENCH_LOG}"
@@ -324,16 +343,44 @@ def _cmd_show(args: argparse.Namespace, out: Console) -> int:
     return show.show(args.case, args.device, out)
 
 
+def _percent(text: str) -> float:
+    try:
+        return compare.percent(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
 def _cmd_compare(args: argparse.Namespace, out: Console) -> int:
-    rows = compare.pairs(args.first, args.second)
+    first, second = compare.load(args.first), compare.load(args.second)
+    if args.first.resolve() == args.second.resolve():
+        out.print(f"[yellow]note:[/] {args.first} is compared with itself: everything agrees")
+    differ = compare.machine_differences(first, second)
+    for line in differ:
+        out.print(f"[bold red]different machine or libraries:[/] {escape(line)}")
+    rows = compare.pairs(first, second)
     within = args.within / 100
     out.print(compare.table(rows, args.first, args.second, within))
-    near, counted = compare.verdict(rows, within)
+    agree = compare.agreement(rows, within)
+    speedups_ok = compare.share(agree.speedups) >= args.min_speedups / 100
+    verdicts_ok = compare.share(agree.verdicts) >= args.min_verdicts / 100
     out.print(
-        f"{near} of {counted} benchmarks above {ABOVE_S * 1e3:g} ms have medians within "
-        f"{args.within:g} % of each other ({len(rows) - counted} shorter ones shown dimmed)"
+        f"medians: {agree.medians[0]} of {agree.medians[1]} benchmarks above "
+        f"{ABOVE_S * 1e3:g} ms within {args.within:g} % ({len(rows) - agree.medians[1]} "
+        "shorter ones shown dimmed)\n"
+        f"speed-ups: {agree.speedups[0]} of {agree.speedups[1]} within {args.within:g} % "
+        f"({100 * compare.share(agree.speedups):.0f} %, at least {args.min_speedups:g} % "
+        f"asked) {'ok' if speedups_ok else 'TOO FEW'}\n"
+        f"verdicts: {agree.verdicts[0]} of {agree.verdicts[1]} agree "
+        f"({100 * compare.share(agree.verdicts):.0f} %, at least {args.min_verdicts:g} % asked)"
+        f" {'ok' if verdicts_ok else 'TOO FEW'}"
+        + (
+            f"\n[bold red]the runs come from different machines or libraries ({len(differ)} "
+            "differences above): they are not expected to agree[/]"
+            if differ
+            else ""
+        )
     )
-    return 0 if near == counted else 1
+    return 0 if speedups_ok and verdicts_ok else 1
 
 
 COMMANDS = {

@@ -1,61 +1,100 @@
-"""``jaxparity compare A B``: are two runs' timings the same, benchmark by benchmark?
+"""``jaxparity compare A B``: do two runs give the same answer, benchmark by benchmark?
 
-The run-to-run check a reader of the report needs before trusting a speed-up: match every
-timed benchmark of two saved runs (case × variant × size × framework × device × mode) and say
-how far apart their medians are. Only benchmarks above ``summary.ABOVE_S`` count towards the
-verdict; below it, timer and dispatch jitter are the larger part of what is measured. The same
-measure (``summary.apart``) gives each benchmark's spread between the passes of one run.
+The run-to-run check a reader of the report needs before trusting a speed-up. Three measures,
+each over what both runs timed (case × variant × size × framework × device × mode):
+
+* medians within ``--within`` % (benchmarks above ``summary.ABOVE_S``: below it, timer and
+  dispatch jitter are the larger part of what is measured);
+* paired speed-ups over eager torch within ``--within`` % (where either side is above
+  ``ABOVE_S``);
+* the same win / tie / loss verdict.
+
+Two runs from different machines or library versions are not expected to agree: the machine
+records are compared first and every difference is said before the numbers.
 """
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from rich.markup import escape
 from rich.table import Table
 
-from jaxparity import results
+from jaxparity import machine, results
 from jaxparity.errors import CliError
-from jaxparity.report import fmt_s
-from jaxparity.summary import ABOVE_S, MIN_ROUNDS, PEAK_CASE, apart, build
+from jaxparity.fmt import fmt_s, fmt_x
+from jaxparity.summary import ABOVE_S, apart, build
 
 Key = tuple[str, str, str, str, str, str]
+VERDICTS = 0.95
+"""Default ``--min-verdicts``: the share of win / tie / loss verdicts that must agree ..."""
+SPEEDUPS = 0.90
+"""... and ``--min-speedups``: the share of speed-ups above 1 ms within ``--within``."""
 
 
-def _timed(folder: Path) -> dict[Key, dict[str, Any]]:
-    summ = build(results.load(folder))
-    return {
+@dataclass
+class Run:
+    folder: Path
+    timed: dict[Key, dict[str, Any]]
+    machine: dict[str, Any]
+
+
+def load(folder: Path) -> Run:
+    if folder.exists() and not folder.is_dir():
+        raise CliError(f"{folder} is a file, not a results folder (the --out of a run)")
+    res = results.load(folder)
+    summ = build(res)
+    timed = {
         (r["case"], r["variant"], r["size"], r["framework"], r["device"], r["mode"]): r
         for r in summ.of(kind="bench", status="pass")
-        if r["median_s"] and r["case"] != PEAK_CASE and (r["rounds"] or 0) >= MIN_ROUNDS
+        if r["median_s"] and not r["case"].startswith("machine.") and r["blocks"]
     }
+    return Run(folder, timed, res.machine)
 
 
-def pairs(a: Path, b: Path) -> list[dict[str, Any]]:
+def pairs(a: Run, b: Run) -> list[dict[str, Any]]:
     """Every benchmark timed in both runs, the most different first."""
-    first, second = _timed(a), _timed(b)
-    both = first.keys() & second.keys()
+    both = a.timed.keys() & b.timed.keys()
     if not both:
-        raise CliError(f"no benchmark was timed in both {a} and {b}")
+        raise CliError(f"no benchmark was timed in both {a.folder} and {b.folder}")
     rows = []
     for key in both:
-        x, y = first[key]["median_s"], second[key]["median_s"]
-        gap = apart(x, y)
-        rows.append({"key": key, "a": x, "b": y, "gap": gap, "counts": max(x, y) > ABOVE_S})
+        x, y = a.timed[key], b.timed[key]
+        sx, sy = x["speedup_vs_torch_eager"], y["speedup_vs_torch_eager"]
+        rows.append(
+            {
+                "key": key,
+                "a": x["median_s"],
+                "b": y["median_s"],
+                "gap": apart(x["median_s"], y["median_s"]),
+                "counts": max(x["median_s"], y["median_s"]) > ABOVE_S,
+                "speedup_a": sx,
+                "speedup_b": sy,
+                "speedup_gap": apart(sx, sy) if sx and sy else None,
+                "verdict_a": x["verdict"],
+                "verdict_b": y["verdict"],
+            }
+        )
     return sorted(rows, key=lambda r: (not r["counts"], -(r["gap"] or 0), r["key"]))
 
 
 def table(rows: list[dict[str, Any]], a: Path, b: Path, within: float) -> Table:
-    t = Table(title=escape(f"Median time per benchmark: first {a}, second {b}"))
+    t = Table(title=escape(f"Per benchmark: first {a}, second {b}"))
     for col in ("case", "variant", "size", "framework · mode", "device"):
         t.add_column(col, no_wrap=True)
-    for col in ("first", "second", "slower by"):
+    for col in ("first", "second", "slower by", "× torch first", "second", "verdicts"):
         t.add_column(col, justify="right", no_wrap=True)
     for r in rows:
         case, variant, size, framework, device, mode = r["key"]
         gap = "—" if r["gap"] is None else f"{100 * r['gap']:.1f} %"
         style = "dim" if not r["counts"] else "red" if (r["gap"] or 0) > within else ""
+        verdicts = "—"
+        if r["verdict_a"]:
+            same = r["verdict_a"] == r["verdict_b"]
+            verdicts = r["verdict_a"] if same else f"[red]{r['verdict_a']} → {r['verdict_b']}[/]"
         t.add_row(
             case,
             variant,
@@ -65,11 +104,46 @@ def table(rows: list[dict[str, Any]], a: Path, b: Path, within: float) -> Table:
             fmt_s(r["a"]),
             fmt_s(r["b"]),
             f"[{style}]{gap}[/]" if style else gap,
+            fmt_x(r["speedup_a"]),
+            fmt_x(r["speedup_b"]),
+            verdicts,
         )
     return t
 
 
-def verdict(rows: list[dict[str, Any]], within: float) -> tuple[int, int]:
-    """(how many benchmarks above ``ABOVE_S`` agree within ``within``, how many there are)."""
+@dataclass
+class Agreement:
+    medians: tuple[int, int]
+    speedups: tuple[int, int]
+    verdicts: tuple[int, int]
+
+
+def agreement(rows: list[dict[str, Any]], within: float) -> Agreement:
+    """(agreeing, counted) for medians above ``ABOVE_S``, speed-ups whose benchmarks are above
+    it, and verdicts."""
     counted = [r for r in rows if r["counts"]]
-    return sum(1 for r in counted if r["gap"] is not None and r["gap"] <= within), len(counted)
+    medians = sum(1 for r in counted if r["gap"] is not None and r["gap"] <= within)
+    rated = [r for r in counted if r["speedup_gap"] is not None]
+    speedups = sum(1 for r in rated if r["speedup_gap"] <= within)
+    judged = [r for r in rows if r["verdict_a"] and r["verdict_b"]]
+    verdicts = sum(1 for r in judged if r["verdict_a"] == r["verdict_b"])
+    return Agreement((medians, len(counted)), (speedups, len(rated)), (verdicts, len(judged)))
+
+
+def share(pair: tuple[int, int]) -> float:
+    return pair[0] / pair[1] if pair[1] else 1.0
+
+
+def machine_differences(a: Run, b: Run) -> list[str]:
+    return machine.differences(a.machine, b.machine)
+
+
+def percent(text: str) -> float:
+    """An argparse type: a finite percentage from 0 to 100."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a number") from None
+    if not math.isfinite(value) or not 0 <= value <= 100:
+        raise ValueError(f"{text!r} is not a percentage from 0 to 100")
+    return value

@@ -23,8 +23,8 @@ COLORS = {
 FONT = 'font-family="system-ui,sans-serif" font-size="12"'
 SMALL = 'font-family="system-ui,sans-serif" font-size="10"'
 
-Bar = tuple[str, float, str]
-"""(series name, value, colour)."""
+Bar = tuple[str, float, str, tuple[float | None, float | None] | None]
+"""(series name, value, colour, (low, high) interval drawn as a whisker, or ``None``)."""
 
 
 def color(framework: str, mode: str) -> str:
@@ -80,7 +80,8 @@ def hbars(
     width: int = 920,
 ) -> str:
     """Bars on a log axis; with ``ref`` they grow from that line (left below it, right above)."""
-    values = [v for _, bars in groups for _, v, _ in bars if v > 0]
+    values = [v for _, bars in groups for _, v, _, _ in bars if v > 0]
+    values += [e for _, bars in groups for *_, ci in bars if ci for e in ci if e and e > 0]
     if not values:
         return ""
     lo, hi = min(values), max(values)
@@ -95,7 +96,7 @@ def hbars(
     def x(v: float) -> float:
         return left + plot_w * (math.log10(v) - math.log10(lo)) / (math.log10(hi) - math.log10(lo))
 
-    series = list(dict.fromkeys((name, col) for _, bars in groups for name, _, col in bars))
+    series = list(dict.fromkeys((name, col) for _, bars in groups for name, _, col, _ in bars))
     parts = _open(width, height, title, _legend(series, left, 30))
     for t in _ticks(lo, hi):
         parts.append(
@@ -115,7 +116,7 @@ def hbars(
         parts.append(
             f'<text x="{left - 8}" y="{mid:.0f}" {FONT} text-anchor="end">{escape(label)}</text>'
         )
-        for name, v, col in bars:
+        for name, v, col, ci in bars:
             if v <= 0:
                 continue
             x0, x1 = sorted((base, x(v)))
@@ -124,6 +125,13 @@ def hbars(
                 f'height="{bar_h - 2}" fill="{col}"><title>{escape(label)} · {escape(name)}: '
                 f"{value_text(v)}</title></rect>"
             )
+            if ci and ci[0] and ci[1] and ci[0] > 0:
+                lo_x, hi_x, mid_y = x(ci[0]), x(ci[1]), y + bar_h / 2
+                parts.append(
+                    f'<path d="M{lo_x:.1f} {mid_y - 3:.1f}v6M{lo_x:.1f} {mid_y:.1f}H{hi_x:.1f}'
+                    f'M{hi_x:.1f} {mid_y - 3:.1f}v6" stroke="#222" stroke-width="1" fill="none"/>'
+                )
+                x0, x1 = min(x0, lo_x), max(x1, hi_x)
             anchor, tx = ("start", x1 + 4) if x(v) >= base else ("end", x0 - 4)
             parts.append(
                 f'<text x="{tx:.1f}" y="{y + bar_h - 3}" {SMALL} '

@@ -11,13 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import statistics
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from jaxparity import artifacts, plots, results, sources
+from jaxparity import artifacts, claim, method, plots, results, sources
 from jaxparity.document import (
     Block,
     Bullets,
@@ -34,14 +33,22 @@ from jaxparity.document import (
     html,
     markdown,
 )
+from jaxparity.fmt import (
+    anchor,
+    fmt_bytes,
+    fmt_ci,
+    fmt_err,
+    fmt_rel,
+    fmt_s,
+    fmt_x,
+    label,
+    mode_name,
+)
+from jaxparity.machine import label as machine_label
 from jaxparity.results import Results
 from jaxparity.summary import (
-    ABOVE_S,
     FRAMEWORKS,
-    MIN_ROUNDS,
     MISSING,
-    PEAK_CASE,
-    REPRODUCIBLE,
     Summary,
     build,
 )
@@ -49,9 +56,6 @@ from shared import cases
 from shared.cases import Case
 
 TITLE = "jaxparity — the PyTorch lesson in PyTorch and JAX, checked and timed"
-TIE = 1.10
-"""Within this factor (or with overlapping IQRs) two timings are called a tie."""
-CLAIM = "JAX trains faster thanks to compilation, but needs stricter code and more compute."
 TOPIC_TITLES = {
     "tensors": "1. Tensors",
     "devices": "2. Device placement",
@@ -60,114 +64,6 @@ TOPIC_TITLES = {
     "modes": "5. Grad modes",
     "modules": "6. Modules and MLPs",
 }
-
-
-# ---- number formatting ---------------------------------------------------------------------
-
-
-def fmt_s(s: float | None) -> str:
-    if s is None:
-        return "—"
-    for unit, scale in (("s", 1.0), ("ms", 1e-3), ("µs", 1e-6)):
-        if s >= scale:
-            return f"{s / scale:.3g} {unit}"
-    return f"{s / 1e-9:.3g} ns"
-
-
-def fmt_err(x: float | None) -> str:
-    return "—" if x is None else "0" if x == 0 else f"{x:.2g}"
-
-
-def fmt_bytes(b: float | None) -> str:
-    if b is None:
-        return "—"
-    for unit, scale in (("GiB", 2**30), ("MiB", 2**20), ("KiB", 2**10)):
-        if b >= scale:
-            return f"{b / scale:.3g} {unit}"
-    return f"{b:.0f} B"
-
-
-def fmt_x(x: float | None) -> str:
-    if x is None:
-        return "—"
-    return f"{x:,.0f}×" if x >= 100 else f"{x:.2g}×"
-
-
-def fmt_rel(x: float | None) -> str:
-    """A relative error; against a reference of (almost) zero it means nothing, and says so."""
-    return "n/a (reference ≈ 0)" if x is not None and x > 1e12 else fmt_err(x)
-
-
-def _anchor(case_id: str) -> str:
-    return case_id.replace(".", "-")
-
-
-def _link(case_id: str) -> str:
-    return f"[{case_id}](#{_anchor(case_id)})"
-
-
-def _mode_name(framework: str, mode: str) -> str:
-    return {
-        ("torch", "eager"): "torch eager",
-        ("torch", "compile"): "torch.compile",
-        ("jax", "jit"): "JAX jit",
-        ("jax", "nnx_jit"): "JAX nnx.jit",
-        ("jax", "eager"): "JAX eager",
-    }.get((framework, mode), f"{'JAX' if framework == 'jax' else framework} {mode}")
-
-
-# ---- the comparisons the closing section and the glance plots are made of --------------------
-
-
-def primary_jax_mode(case_id: str) -> str | None:
-    """The compiled JAX mode a case is judged by: ``jit`` where declared, else its first
-    compiled mode (e.g. ``jit_grad``); the others (``nnx_jit``) are JAX as a student writes it."""
-    case = cases.CASES.get(case_id)
-    modes = case.bench.modes.get("jax", ()) if case is not None and case.bench else ()
-    compiled = [m for m in modes if m != "eager"]
-    return "jit" if "jit" in compiled else next(iter(compiled), None)
-
-
-def is_jit(r: dict[str, Any]) -> bool:
-    return r["framework"] == "jax" and r["mode"] == primary_jax_mode(r["case"])
-
-
-def is_student_jax(r: dict[str, Any]) -> bool:
-    return r["framework"] == "jax" and r["mode"] not in ("eager", primary_jax_mode(r["case"]))
-
-
-def is_torch_compile(r: dict[str, Any]) -> bool:
-    return (r["framework"], r["mode"]) == ("torch", "compile")
-
-
-def comparisons(summ: Summary, select: Callable[[dict[str, Any]], bool]) -> list[dict[str, Any]]:
-    """Each selected timing with a speed-up over eager torch (same case, variant, size,
-    device), and a verdict that respects the spread: a win or loss needs both the factor
-    ``TIE`` and IQRs that do not overlap."""
-    eager = {
-        (r["case"], r["variant"], r["size"], r["device"]): r
-        for r in summ.of(kind="bench", framework="torch", mode="eager", status="pass")
-    }
-    out = []
-    for r in summ.of(kind="bench", status="pass"):
-        ratio = r["speedup_vs_torch_eager"]
-        if ratio is None or not select(r):
-            continue
-        t = eager[r["case"], r["variant"], r["size"], r["device"]]
-        apart = r["q3_s"] < t["q1_s"] or t["q3_s"] < r["q1_s"]
-        verdict = (
-            "win" if ratio >= TIE and apart else "loss" if ratio <= 1 / TIE and apart else "tie"
-        )
-        out.append({"rec": r, "torch": t, "ratio": ratio, "verdict": verdict})
-    return out
-
-
-def _where(c: dict[str, Any]) -> tuple[str, str, str]:
-    return c["rec"]["case"], c["rec"]["size"], c["rec"]["device"]
-
-
-def _label(r: dict[str, Any]) -> str:
-    return f"{r['case']} · {r['variant']} (size {r['size']})"
 
 
 # ---- sections --------------------------------------------------------------------------------
@@ -182,7 +78,7 @@ def _header(res: Results, summ: Summary) -> list[Block]:
     blocks: list[Block] = [
         Heading(1, TITLE),
         Para(
-            f"Run of {when} on **{machine.get('cpu_model', 'an unknown CPU')}**"
+            f"Run of {when} on **{_machine_name(machine)}**"
             + (f" and **{machine['torch_gpu']}**" if machine.get("torch_gpu") else "")
             + f"; devices: {', '.join(summ.devices)}; benchmark size `{plan_b.get('size', '—')}`, "
             f"modes: {_modes_text(plan_b)}; parity at size `{plan_c.get('size', '—')}`."
@@ -196,12 +92,20 @@ def _header(res: Results, summ: Summary) -> list[Block]:
     ]
     for note in summ.notes:
         blocks.append(Note(note, warn=True))
-    blocks += [n for n in _load_note(res, summ) if isinstance(n, Note) and n.warn]
+    blocks += [n for n in method.load_note(res, summ) if isinstance(n, Note) and n.warn]
     nav = " · ".join(f"[{TOPIC_TITLES[t]}](#topic-{t})" for t in cases.TOPICS if t in TOPIC_TITLES)
     blocks.append(
         Para(f"{nav} · [The lesson's claim](#claim) · [Machine](#machine) · [Method](#method)")
     )
     return blocks
+
+
+def _machine_name(record: dict[str, Any]) -> str:
+    """The machine in one line: its CPU identity where recorded (two CPUs may share a model
+    name and differ 1.7× in matmul rate), else the model name alone."""
+    if record.get("identity"):
+        return machine_label(record["identity"])
+    return record.get("cpu_model", "an unknown CPU")
 
 
 def _modes_text(plan_b: dict[str, Any]) -> str:
@@ -225,29 +129,31 @@ def _glance(summ: Summary, figures: dict[str, str]) -> list[Block]:
     blocks: list[Block] = [Heading(2, "At a glance", "glance")]
     for device in summ.devices:
         groups: dict[str, list[plots.Bar]] = defaultdict(list)
-        for c in comparisons(summ, lambda r, device=device: r["device"] == device):
-            r = c["rec"]
+        for r in claim.comparisons(summ, lambda r, device=device: r["device"] == device):
             bar = (
-                _mode_name(r["framework"], r["mode"]),
-                c["ratio"],
+                mode_name(r["framework"], r["mode"]),
+                r["speedup_vs_torch_eager"],
                 plots.color(r["framework"], r["mode"]),
+                (r["speedup_low"], r["speedup_high"]),
             )
-            groups[_label(r)].append(bar)
+            groups[label(r)].append(bar)
         svg = plots.hbars(
             list(groups.items()),
-            f"Speed-up over eager PyTorch on {device} (median time ratio; right of 1× = faster)",
+            f"Speed-up over eager PyTorch on {device}, compute cases (paired median, "
+            "whiskers: 95 % interval; right of 1× = faster)",
         )
         if svg:
             figures[f"speedup-{device}"] = svg
             blocks.append(Figure(f"speedup-{device}", svg, f"speed-ups on {device}"))
         compile_groups: dict[str, list[plots.Bar]] = defaultdict(list)
         for r in summ.of(kind="bench", device=device, status="pass"):
-            if r["compile_s"] and r["case"] != PEAK_CASE:
-                compile_groups[_label(r)].append(
+            if r["compile_s"] and not r["case"].startswith("machine."):
+                compile_groups[label(r)].append(
                     (
-                        _mode_name(r["framework"], r["mode"]),
+                        mode_name(r["framework"], r["mode"]),
                         r["compile_s"],
                         plots.color(r["framework"], r["mode"]),
+                        None,
                     )
                 )
         svg = plots.hbars(
@@ -303,7 +209,7 @@ def _agreement(summ: Summary, case: Case) -> list[Block]:
 def _timing_row(r: dict[str, Any]) -> dict[str, str]:
     spread = (
         f"{fmt_s(r['iqr_s'])} ({100 * r['iqr_s'] / r['median_s']:.0f} %)"
-        if r["iqr_s"] is not None and r["median_s"] and (r["rounds"] or 0) >= MIN_ROUNDS
+        if r["iqr_s"] is not None and r["median_s"] and (r["blocks"] or r["rounds"] or 0) > 1
         else "—"
     )
     flops = f"{r['gflops']:.3g}" if r["gflops"] else "—"
@@ -313,17 +219,24 @@ def _timing_row(r: dict[str, Any]) -> dict[str, str]:
         "variant": r["variant"],
         "size": r["size"],
         "device": r["device"],
-        "framework · mode": _mode_name(r["framework"], r["mode"]),
+        "framework · mode": mode_name(r["framework"], r["mode"]),
         "status": r["status"],
         "median": fmt_s(r["median_s"]),
-        "IQR (% of median)": spread,
-        "rounds": str(r["rounds"] or "—"),
+        "block IQR (% of median)": spread,
+        "rounds (blocks)": f"{r['rounds']} ({r['blocks']})"
+        if r["blocks"]
+        else str(r["rounds"] or "—"),
         "passes (range of medians)": _passes_text(r),
         "compile": fmt_s(r["compile_s"]) if r["compile_s"] else "—",
         "peak memory": fmt_bytes(r["peak_bytes"]),
         "GFLOP/s (% of peak)": flops,
-        "× eager torch": fmt_x(r["speedup_vs_torch_eager"]),
-        "note": "; ".join(filter(None, [r["reason"], _extra_text(r["extra"])])),
+        "× eager torch [95 %]": (
+            f"{fmt_x(r['speedup_vs_torch_eager'])} {fmt_ci(r['speedup_low'], r['speedup_high'])}"
+            if r["speedup_vs_torch_eager"] is not None
+            else "—"
+        ),
+        "verdict": r["verdict"] or "—",
+        "note": "; ".join(filter(None, [r["reason"], r["unequal_work"], _extra_text(r["extra"])])),
     }
 
 
@@ -335,7 +248,7 @@ def _passes_text(r: dict[str, Any]) -> str:
     return f"{r['passes']} ({100 * r['pass_spread']:.0f} %)"
 
 
-LEFT_ALIGNED = ("variant", "size", "device", "framework · mode", "status", "note")
+LEFT_ALIGNED = ("variant", "size", "device", "framework · mode", "status", "verdict", "note")
 
 
 def _timings(summ: Summary, case: Case) -> list[Block]:
@@ -355,7 +268,7 @@ def _timings(summ: Summary, case: Case) -> list[Block]:
     for r in recs:
         if r not in shown:
             not_run[r["reason"]].append(
-                f"{r['variant']} {_mode_name(r['framework'], r['mode'])} "
+                f"{r['variant']} {mode_name(r['framework'], r['mode'])} "
                 f"(size {r['size']}, {r['device']})"
             )
     items = [
@@ -422,13 +335,13 @@ def _scaling(summ: Summary, case: Case, figures: dict[str, str]) -> list[Block]:
                         values = [by_size.get(s) for s in line]
                         if sum(v is not None for v in values) >= 2:
                             series.append(
-                                (_mode_name(framework, mode), plots.color(framework, mode), values)
+                                (mode_name(framework, mode), plots.color(framework, mode), values)
                             )
                 fixed = "" if axis == "size" else f" ({', '.join(_others(line[0], axis))})"
                 title = f"{case.id} · {variant} on {device}: median time by {axis}{fixed}"
                 svg = plots.lines(labels, series, title, fmt_s)
                 if svg:
-                    name = f"scaling-{_anchor(case.id)}-{variant}-{device}-{axis}"
+                    name = f"scaling-{anchor(case.id)}-{variant}-{device}-{axis}"
                     figures[name] = svg
                     found.append(Figure(name, svg, f"{case.id} {variant} by {axis} on {device}"))
     return [Heading(4, "Scaling with size"), Figures(found)] if found else []
@@ -531,7 +444,7 @@ def _graph_files(res: Results, case: Case) -> list[Block]:
         panels.append(
             Panel(
                 GRAPH_TITLES.get(r["framework"], name),
-                inline_svg(svg, f"{_anchor(case.id)}-{r['framework']}") if svg else None,
+                inline_svg(svg, f"{anchor(case.id)}-{r['framework']}") if svg else None,
                 svg_path,
                 "The graph in Graphviz DOT"
                 + (" (no SVG: Graphviz's dot was not installed)" if svg_path is None else ""),
@@ -619,7 +532,7 @@ def _counts_text(
     timed = {
         (r["size"], r["device"], r["variant"], r["framework"]): r["median_s"]
         for r in summ.of(case=case.id, kind="bench", status="pass")
-        if r["median_s"] and ((r["framework"], r["mode"]) == ("torch", "eager") or is_jit(r))
+        if r["median_s"] and ((r["framework"], r["mode"]) == ("torch", "eager") or claim.is_jit(r))
     }
     both = [(s, d) for s, d in columns if all(counts.get((s, d, f)) for f in FRAMEWORKS)]
     sentences = []
@@ -697,7 +610,7 @@ def _cases(res: Results, summ: Summary, figures: dict[str, str]) -> list[Block]:
         blocks.append(Heading(2, TOPIC_TITLES.get(topic, topic), f"topic-{topic}"))
         for case in cases.select(topics=[topic]):
             lo, hi = case.seed_lines
-            blocks.append(Heading(3, f"`{case.id}` — {case.title}", _anchor(case.id)))
+            blocks.append(Heading(3, f"`{case.id}` — {case.title}", anchor(case.id)))
             status = Counter(r["status"] for r in summ.of(case=case.id, kind="check"))
             blocks.append(
                 Para(
@@ -717,254 +630,6 @@ def _cases(res: Results, summ: Summary, figures: dict[str, str]) -> list[Block]:
     return blocks
 
 
-MACHINE_KEYS = (
-    ("cpu_model", "CPU"),
-    ("cpu_count", "CPU cores (os.cpu_count)"),
-    ("torch_gpu", "GPU (torch)"),
-    ("jax_devices", "JAX devices"),
-    ("torch", "torch"),
-    ("torch_cuda", "torch CUDA"),
-    ("torch_threads", "torch threads"),
-    ("torch_interop_threads", "torch inter-op threads"),
-    ("jax", "jax"),
-    ("jaxlib", "jaxlib"),
-    ("flax", "flax"),
-    ("numpy", "numpy"),
-    ("jax_backend", "JAX default backend"),
-    ("xla_flags", "XLA_FLAGS"),
-    ("torch_float32_matmul", "torch float32 matmul"),
-    ("jax_default_matmul_precision", "JAX matmul precision"),
-    ("python", "Python"),
-    ("platform", "platform"),
-    ("git_commit", "git commit"),
-    ("missing_backends", "missing frameworks"),
-    ("load_1m_at_start", "load average (1 min) at the start"),
-)
-
-
-def _machine(res: Results, summ: Summary) -> list[Block]:
-    m = res.machine
-    rows = [[label, _plain(m[key])] for key, label in MACHINE_KEYS if m.get(key) not in (None, "")]
-    known = {k for k, _ in MACHINE_KEYS} | {"tool", "date"}
-    rows += [[k, _plain(v)] for k, v in sorted(m.items()) if k not in known]
-    blocks: list[Block] = [Heading(2, "The machine", "machine")]
-    blocks.append(Table(["what", "value"], rows) if rows else Para("No machine record saved."))
-    blocks += _load_note(res, summ)
-    for device, peak in summ.peaks.items():
-        blocks.append(
-            Para(
-                f"Matmul peak on {device}, measured in this run: **{peak['gflops']:.3g} GFLOP/s** "
-                f"(float32 {peak['n']}×{peak['n']} matmul, best of NumPy, torch and jitted JAX: "
-                f"{peak['framework']}). Matmul-bound cases are stated as a share of it."
-                + _peak_per_pass(res, device)
-            )
-        )
-    return blocks
-
-
-def _peak_per_pass(res: Results, device: str) -> str:
-    """The same matmul, timed at the end of every pass: a drop in one pass is the machine
-    (other tenants), not the frameworks, and tells how far to trust that pass's neighbours."""
-    best: dict[int, float] = {}
-    for r in res.bench:
-        s = r["stats"]
-        if (
-            r["case_id"] != PEAK_CASE
-            or r["device"] != device
-            or not (r.get("flops") and s.get("median"))
-        ):
-            continue
-        number = r.get("pass", 1)
-        best[number] = max(best.get(number, 0.0), r["flops"] / s["median"] / 1e9)
-    if len(best) < 2:
-        return ""
-    values = ", ".join(f"{best[n]:.3g}" for n in sorted(best))
-    return (
-        f" Per pass: {values} GFLOP/s; a pass well below the others ran while other tenants "
-        "held the machine."
-    )
-
-
-def _load_note(res: Results, summ: Summary) -> list[Block]:
-    """Was the machine busy with other work? Timings taken under load are inflated."""
-    loads = [r["load_1m"] for r in summ.of(kind="bench") if r["load_1m"] is not None]
-    cores = res.machine.get("cpu_count")
-    if not loads or not cores:
-        return []
-    busy = sum(load > cores for load in loads)
-    text = (
-        f"Load average (1 min) as each benchmark ended: {min(loads):.1f}–{max(loads):.1f} on "
-        f"{cores} cores."
-    )
-    if busy:
-        text += (
-            f" {busy} of {len(loads)} benchmarks ended with the load above the core count: other "
-            "processes competed for the CPU, so those timings are inflated (a thread pool "
-            "waiting for a descheduled thread suffers most)."
-        )
-    return [Note(text, warn=bool(busy))]
-
-
-def _plain(v: Any) -> str:
-    if isinstance(v, dict):
-        return "; ".join(f"{k}: {x}" for k, x in v.items()) or "—"
-    if isinstance(v, list):
-        return ", ".join(map(str, v)) or "—"
-    return str(v)
-
-
-def _range_s(values: list[float]) -> str:
-    return f"{fmt_s(min(values))}–{fmt_s(max(values))} (median {fmt_s(statistics.median(values))})"
-
-
-def _names(items: list[dict[str, Any]], n: int = 6) -> str:
-    shown = ", ".join(
-        f"{_link(c['rec']['case'])} · {c['rec']['variant']} (size {c['rec']['size']}, "
-        f"{c['rec']['device']}) {fmt_x(c['ratio'])}"
-        for c in items[:n]
-    )
-    return shown + (f", and {len(items) - n} more" if len(items) > n else "")
-
-
-def _claim(summ: Summary) -> list[Block]:
-    blocks: list[Block] = [
-        Heading(2, "The lesson's claim, from the numbers", "claim"),
-        Para(
-            f"The lesson closes: *{CLAIM}* What this run measured — every sentence below is "
-            "generated from the results above, so it changes when the numbers do."
-        ),
-    ]
-    jit = comparisons(summ, is_jit)
-    if not jit:
-        blocks.append(
-            Para("No timed case finished on both eager PyTorch and jitted JAX: no answer.")
-        )
-        return blocks
-    by = {
-        v: sorted(
-            (c for c in jit if c["verdict"] == v), key=lambda c: c["ratio"], reverse=v != "loss"
-        )
-        for v in ("win", "tie", "loss")
-    }
-    n = len(jit)
-    items = [
-        f"**Where jitted JAX wins** (at least {(TIE - 1):.0%} faster, IQRs apart): "
-        f"{len(by['win'])} of {n}" + (f" — {_names(by['win'])}." if by["win"] else "."),
-        f"**Where they tie** (within {(TIE - 1):.0%} or overlapping IQRs): {len(by['tie'])} of {n}"
-        + (f" — {_names(by['tie'])}." if by["tie"] else "."),
-        f"**Where eager PyTorch wins**: {len(by['loss'])} of {n}"
-        + (f" — {_names(by['loss'])}." if by["loss"] else "."),
-    ]
-    sizes = sorted({c["rec"]["size"] for c in jit})
-    if len(sizes) > 1:
-        medians = {
-            s: statistics.median(c["ratio"] for c in jit if c["rec"]["size"] == s) for s in sizes
-        }
-        items.append(
-            "**By size**: median speed-up "
-            + ", ".join(f"`{s}` {fmt_x(m)}" for s, m in medians.items())
-            + "."
-        )
-    student = comparisons(summ, is_student_jax)
-    compiled = comparisons(summ, is_torch_compile)
-    for c in [c for c in jit if c["rec"]["case"] == "modules.train_step"]:
-        r = c["rec"]
-        as_student = next((x for x in student if _where(x) == _where(c)), None)
-        as_compiled = next((x for x in compiled if _where(x) == _where(c)), None)
-        items.append(
-            f"**Training** ({_link(r['case'])}, size {r['size']}, {r['device']}): one SGD "
-            f"step with jitted JAX runs at {fmt_x(c['ratio'])} the speed of eager PyTorch"
-            + (
-                f"; written as a student would ({_mode_name('jax', as_student['rec']['mode'])}), "
-                f"{fmt_x(as_student['ratio'])}"
-                if as_student
-                else ""
-            )
-            + (f"; `torch.compile` reaches {fmt_x(as_compiled['ratio'])}" if as_compiled else "")
-            + "."
-        )
-    items += _compile_cost(summ, jit)
-    items += _strictness(summ)
-    items += _memory(summ)
-    blocks.append(Bullets(items))
-    blocks.append(Para(_verdict(summ, by, n)))
-    return blocks
-
-
-def _compile_cost(summ: Summary, jit: list[dict[str, Any]]) -> list[str]:
-    out = []
-    jax_c = [
-        r["compile_s"]
-        for r in summ.of(kind="bench", framework="jax", status="pass")
-        if r["compile_s"] and r["case"] != PEAK_CASE
-    ]
-    torch_c = [
-        r["compile_s"]
-        for r in summ.of(kind="bench", mode="compile", status="pass")
-        if r["compile_s"]
-    ]
-    text = "**What compilation costs**: "
-    text += f"`jax.jit` took {_range_s(jax_c)} per function" if jax_c else "no JAX compile time"
-    if torch_c:
-        text += f"; `torch.compile` took {_range_s(torch_c)}"
-    else:
-        skipped = [r for r in summ.of(kind="bench", mode="compile") if r["status"] == "skip"]
-        text += "; `torch.compile` was not timed in this run" + (
-            f" ({skipped[0]['reason']})" if skipped else ""
-        )
-    paybacks = [
-        c["rec"]["compile_s"] / (c["torch"]["median_s"] - c["rec"]["median_s"])
-        for c in jit
-        if c["verdict"] == "win" and c["rec"]["compile_s"]
-    ]
-    if paybacks:
-        text += (
-            f". Where jit wins, its compile time is paid back after about "
-            f"{statistics.median(paybacks):,.0f} calls (median; {min(paybacks):,.0f}–"
-            f"{max(paybacks):,.0f})"
-        )
-    out.append(text + ".")
-    compiled = comparisons(summ, is_torch_compile)
-    if compiled:
-        wins = sum(c["verdict"] == "win" for c in compiled)
-        losses = sum(c["verdict"] == "loss" for c in compiled)
-        out.append(
-            f"**torch.compile** against eager torch: faster in {wins}, slower in {losses}, a tie "
-            f"in {len(compiled) - wins - losses} of {len(compiled)} (median "
-            f"{fmt_x(statistics.median(c['ratio'] for c in compiled))})."
-        )
-    return out
-
-
-def _short(value: object, limit: int = 24) -> str:
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _strictness(summ: Summary, shown: int = 8) -> list[str]:
-    differ = []
-    for case in cases.CASES.values():
-        if not case.implemented:
-            continue
-        t, j = case.expectations("torch", "cpu"), case.expectations("jax", "cpu")
-        keys = [k for k in t if k in j and t[k] != j[k]]
-        checks = summ.of(case=case.id, kind="check", device="cpu")
-        if keys and checks and all(r["status"] == "pass" for r in checks):
-            k = keys[0]
-            differ.append(f"{_link(case.id)} (`{k}`: torch {_short(t[k])}, JAX {_short(j[k])})")
-    if not differ:
-        return []
-    implemented = sum(c.implemented for c in cases.CASES.values())
-    more = f"; and {len(differ) - shown} more" if len(differ) > shown else ""
-    return [
-        f"**Stricter code**: in {len(differ)} of the {implemented} implemented cases the two "
-        "frameworks behave differently on purpose, each asserted and confirmed in this run — "
-        + "; ".join(differ[:shown])
-        + more
-        + "."
-    ]
-
-
 def _extra_text(extra: dict[str, Any] | None) -> str:
     """A benchmark's own measurements (memory kept, …); byte counts made readable."""
     if not extra:
@@ -975,134 +640,17 @@ def _extra_text(extra: dict[str, Any] | None) -> str:
     )
 
 
-def _memory(summ: Summary) -> list[str]:
-    """One number per memory measurement: its peak, else the first byte count it recorded."""
-    parts = []
-    for r in summ.of(kind="bench", status="pass"):
-        extra = {k: v for k, v in (r["extra"] or {}).items() if k.endswith("bytes")}
-        name, value = (
-            ("peak", r["peak_bytes"]) if r["peak_bytes"] else next(iter(extra.items()), ("", None))
-        )
-        if value is not None:
-            parts.append(
-                f"{_link(r['case'])} · {r['variant']} {_mode_name(r['framework'], r['mode'])} "
-                f"(size {r['size']}, {r['device']}): {name.replace('_', ' ')} {fmt_bytes(value)}"
-            )
-    if not parts:
-        return ["**Memory**: no benchmark measured memory in this run."]
-    return ["**Memory**, where a benchmark measured it: " + "; ".join(parts) + "."]
-
-
-def _verdict(summ: Summary, by: dict[str, list], n: int) -> str:
-    wins, ties, losses = len(by["win"]), len(by["tie"]), len(by["loss"])
-    spreads = [
-        r["iqr_s"] / r["median_s"]
-        for r in summ.of(kind="bench", status="pass")
-        if r["iqr_s"] is not None and r["median_s"] and (r["rounds"] or 0) >= MIN_ROUNDS
-    ]
-    if wins > losses + ties:
-        head = "On this machine the claim's first half holds for most timed cases"
-    elif wins > losses:
-        head = "On this machine the claim's first half holds more often than not"
-    elif wins == 0:
-        head = "On this machine the claim's first half does not show: jit never won clearly"
-    else:
-        head = "On this machine the claim's first half holds only in places"
-    noise = ""
-    if spreads:
-        worst = statistics.quantiles(spreads, n=10)[-1] if len(spreads) > 1 else spreads[0]
-        noise = (
-            f" Noise: the IQR is a median {100 * statistics.median(spreads):.0f} % of "
-            f"the median time, under {100 * worst:.0f} % for nine benchmarks in ten; a win "
-            f"or loss needs ≥ {(TIE - 1):.0%} and IQRs apart, anything else is a tie."
-            + _between_passes(summ)
-        )
-    timed = summ.of(kind="bench", status="pass")
-    jit_s = sum(r["compile_s"] or 0 for r in timed if r["framework"] == "jax")
-    compile_s = sum(r["compile_s"] or 0 for r in timed if is_torch_compile(r))
-    price = (
-        f" The price, measured: {jit_s:.1f} s of JAX compilation in this run"
-        + (f" ({compile_s:.1f} s for torch.compile)" if compile_s else "")
-        + "."
-    )
-    return f"**Verdict**: {head} ({wins} wins, {ties} ties, {losses} losses of {n}).{price}{noise}"
-
-
-def _between_passes(summ: Summary) -> str:
-    """How far apart the passes' medians were, for the benchmarks the target is about."""
-    spans = [
-        r["pass_spread"]
-        for r in summ.of(kind="bench", status="pass")
-        if r["pass_spread"] is not None and r["median_s"] > ABOVE_S
-    ]
-    if not spans:
-        return ""
-    near = sum(1 for x in spans if x <= REPRODUCIBLE)
-    return (
-        f" Between passes (separate processes): for {near} of {len(spans)} benchmarks above "
-        f"{ABOVE_S * 1e3:.0f} ms the slowest pass's median is within {REPRODUCIBLE:.0%} of "
-        f"the fastest's (median gap {100 * statistics.median(spans):.0f} %)."
-    )
-
-
-def _method(res: Results) -> list[Block]:
-    plan_b = res.plan.get("bench", {})
-    return [
-        Heading(2, "How these numbers were made", "method"),
-        Bullets(
-            [
-                "Parity: `shared.parity`, the helper the tests use — every output against a NumPy "
-                "oracle (float32 rtol 2e-5, atol 1e-6; gradients ×10; see "
-                "`shared/tolerances.py`), torch against JAX, observed behaviour against the "
-                "case's expectations.",
-                "Timing: pytest-benchmark through `bench/harness.py`. Inputs are placed on the "
-                "device before timing; compilation (`torch.compile`, `jax.jit(...).lower()"
-                ".compile()`) and up to 3 warm-up calls (0.5 s at most) happen before it, "
-                "compile seconds are reported apart (from the first pass, with cold caches); "
-                "each timed call waits for the result (`block_until_ready`, "
-                "`torch.cuda.synchronize`); one framework runs all its benchmarks before the "
-                "other's. Each benchmark runs in "
-                + (
-                    f"{plan_b.get('passes', 1)} pass(es) — fresh processes, one after another — "
-                    f"of about {plan_b['max_time_s']} s of rounds each (at least 5)"
-                    if plan_b
-                    else "one or more passes — fresh processes, one after another"
-                )
-                + ". Shown is the least disturbed pass, the one with the lowest median: its "
-                "median, IQR and rounds. On a shared machine a slower pass measures the other "
-                "tenants (on the 2-vCPU machine the suite was built on, two-thread work drifted "
-                "by half within a minute while one-thread work held within 4 %). Beside it, how "
-                "much slower the slowest "
-                "pass's median was: the spread between processes, what a second run could see.",
-                "torch.compile costs up to 11–18 s per compiled function on a 2-core CPU, so the "
-                "default run compiles at one size per case and `--size test` leaves it out "
-                "(`--modes` decides). It starts from an empty inductor cache in every run, as "
-                "`jax.jit` keeps none on disk: compile seconds are what a first run pays.",
-                "The benchmark process runs with glibc's allocator thresholds fixed "
-                "(`MALLOC_MMAP_THRESHOLD_`, `MALLOC_TRIM_THRESHOLD_`; see `jaxparity/bench.py`): "
-                "otherwise an eager call's time depends on which benchmarks freed memory before "
-                "it (up to 4× for torch's per-sample gradients here).",
-                "Speed-up = eager torch's median / the other's median at the same case, variant, "
-                f"size and device. A win or loss needs ≥ {(TIE - 1):.0%} and IQRs that do not "
-                "overlap; anything else is a tie.",
-                f"Rebuild this report from the saved files with `jaxparity report --out "
-                f"{res.folder}`; raw results: `{results.CHECK}`, `{results.ARTIFACTS}`, "
-                f"`{results.BENCH}`, `{results.OUTCOMES}`, `{results.BENCHMARK_JSON}`, "
-                f"`{results.SUMMARY}`; graph files in `{results.GRAPHS}/`.",
-            ]
-        ),
-    ]
-
-
 def blocks_of(res: Results, summ: Summary) -> tuple[list[Block], dict[str, str]]:
     figures: dict[str, str] = {}
     blocks = _header(res, summ)
-    blocks += _left_out(summ)
+    blocks += claim.answer(summ)
     blocks += _glance(summ, figures)
+    blocks += _left_out(summ)
     blocks += _cases(res, summ, figures)
-    blocks += _claim(summ)
-    blocks += _machine(res, summ)
-    blocks += _method(res)
+    blocks.append(Heading(2, "The claim's second half", "details"))
+    blocks += claim.details(summ)
+    blocks += method.machine(res, summ)
+    blocks += method.method(res)
     return blocks, figures
 
 

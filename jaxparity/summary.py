@@ -9,16 +9,21 @@ out by ``--modes``/``--size``, or missing because the run was cut short.
 
 from __future__ import annotations
 
+import re
+import statistics
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from jaxparity import paired
 from jaxparity.results import Results
 from shared import cases
 from shared.cases import Case
 
 FRAMEWORKS = ("torch", "jax")
 PEAK_CASE = "machine.matmul_peak"
+DISPATCH_CASE = "machine.dispatch"
 NOT_IMPLEMENTED = "not implemented yet"
 MISSING = "missing: did not finish (run interrupted?)"
 
@@ -50,11 +55,29 @@ FIELDS = (
     "flops",
     "gflops",
     "pct_of_peak",
+    "blocks",
     "speedup_vs_torch_eager",
+    "speedup_low",
+    "speedup_high",
+    "pairs",
+    "verdict",
+    "compile_factor",
+    "compile_factor_low",
+    "compile_factor_high",
+    "vs_torch_compile",
+    "vs_torch_compile_low",
+    "vs_torch_compile_high",
+    "unequal_work",
     "load_1m",
     "extra",
 )
-"""Every record has all of these (``None`` where they do not apply)."""
+"""Every record has all of these (``None`` where they do not apply). Speed-ups are paired
+(``jaxparity.paired``): ``speedup_vs_torch_eager`` with its 95 % interval
+(``speedup_low``/``speedup_high``, from ``pairs`` rounds) and ``verdict``; on a compiled JAX
+record ``compile_factor`` is its paired speed-up over the same function op by op (JAX
+``eager``) and ``vs_torch_compile`` over ``torch.compile``. The JAX ``eager`` record's own
+speed-up over eager torch is the kernel-and-dispatch factor. ``unequal_work`` says why a
+comparison is not one of compute (one side does less or other work)."""
 
 
 def _record(**values: Any) -> dict[str, Any]:
@@ -149,6 +172,7 @@ def _key(r: dict[str, Any]) -> Key:
 
 HARNESS_KEYS = {
     "time",
+    "run_id",
     "case_id",
     "variant",
     "size",
@@ -162,42 +186,66 @@ HARNESS_KEYS = {
     "variant_doc",
     "stats",
     "pass",
+    "block",
 }
 MIN_ROUNDS = 5
-"""Fewer rounds (a one-shot memory measurement) give no spread: no speed-up is computed."""
+"""A measurement timed in fewer rounds and no blocks (a one-shot memory measurement) gives no
+spread and no speed-up."""
 
 
-def _timing(passes: list[dict[str, Any]]) -> dict[str, Any]:
-    """One benchmark's numbers from its passes (separate processes, minutes apart).
+def _median(values: list[float]) -> float:
+    return statistics.median(values)
 
-    The reported pass is the least disturbed one, the pass with the lowest median: on a shared
-    machine a slower pass measures the neighbours (see ``jaxparity.bench.PASSES``). Its median,
-    quartiles and rounds are reported; ``min_s`` is the fastest round of any pass, and
-    ``pass_spread`` how much slower the slowest pass's median was than the fastest's, as a
-    fraction (what a second run could see). ``compile_s`` comes from the first pass, the one
-    that compiled with cold caches."""
-    timed = [r for r in passes if r["stats"].get("median") is not None]
-    best = min(timed, key=lambda r: r["stats"]["median"]) if timed else passes[0]
-    s = best["stats"]
-    median = s.get("median")
-    medians = [r["stats"]["median"] for r in timed]
-    first = min(passes, key=lambda r: r.get("pass", 1))
-    flops = best.get("flops")
-    peaks = [r["peak_bytes"] for r in passes if r.get("peak_bytes") is not None]
+
+def _timing(records: list[dict[str, Any]]) -> dict[str, Any]:
+    """One benchmark's numbers from its blocks (``bench/harness.py``), across passes.
+
+    ``median_s`` is the median of the blocks' medians (of the least disturbed pass for the
+    unpaired machine measurements), ``q1_s``/``q3_s`` their quartiles (how much the blocks
+    moved), ``min_s`` the fastest round, ``rounds`` all rounds timed.
+    ``pass_spread``: how much slower the slowest pass was than the fastest, each pass by the
+    median of its blocks, as a fraction (what a second process could see). ``compile_s``
+    comes from the first pass, the one that compiled with cold caches."""
+    timed = [r for r in records if r["stats"].get("median") is not None]
+    if not timed:
+        timed = records[:1]
+    medians = [r["stats"]["median"] for r in timed if r["stats"].get("median") is not None]
+    per_pass: dict[int, list[float]] = defaultdict(list)
+    for r in timed:
+        if r["stats"].get("median") is not None:
+            per_pass[r.get("pass", 1)].append(r["stats"]["median"])
+    pass_medians = [_median(v) for v in per_pass.values()]
+    blocked = [r for r in timed if r.get("block") is not None]
+    # Unpaired measurements (the machine's floor and ceiling, once per pass) report their
+    # least disturbed pass: what the machine can do, not what its neighbours left of it.
+    median = (_median(medians) if blocked else min(medians)) if medians else None
+    q1 = q3 = iqr = None
+    if len(medians) >= 2:
+        q1, _, q3 = statistics.quantiles(medians, n=4, method="inclusive")
+        iqr = q3 - q1
+    elif medians:  # one block: the spread of its rounds
+        s = timed[0]["stats"]
+        q1, q3, iqr = s.get("q1"), s.get("q3"), s.get("iqr")
+    first = min(records, key=lambda r: r.get("pass", 1))
+    flops = first.get("flops")
+    peaks = [r["peak_bytes"] for r in records if r.get("peak_bytes") is not None]
     return {
         "median_s": median,
-        "iqr_s": s.get("iqr"),
-        "q1_s": s.get("q1"),
-        "q3_s": s.get("q3"),
+        "iqr_s": iqr,
+        "q1_s": q1,
+        "q3_s": q3,
         "min_s": min((r["stats"]["min"] for r in timed if "min" in r["stats"]), default=None),
-        "rounds": s.get("rounds"),
-        "passes": len(passes),
-        "pass_spread": apart(max(medians), min(medians)) if len(medians) > 1 else None,
+        "rounds": sum(r["stats"].get("rounds") or 0 for r in timed) or None,
+        "passes": len(per_pass) or None,
+        "blocks": len(blocked) or None,
+        "pass_spread": apart(max(pass_medians), min(pass_medians))
+        if len(pass_medians) > 1
+        else None,
         "compile_s": first.get("compile_s"),
         "peak_bytes": max(peaks) if peaks else None,
         "flops": flops,
         "gflops": flops / median / 1e9 if flops and median else None,
-        "extra": {k: v for k, v in best.items() if k not in HARNESS_KEYS} or None,
+        "extra": {k: v for k, v in first.items() if k not in HARNESS_KEYS} or None,
     }
 
 
@@ -213,17 +261,41 @@ def apart(a: float, b: float) -> float | None:
     return (slow - fast) / fast if fast > 0 else None
 
 
-def _bench_records(res: Results) -> tuple[list[dict[str, Any]], list[str]]:
+_BLOCK_SUFFIX = re.compile(r"-block\d+\]$")
+
+
+def _base_nodeid(nodeid: str) -> str:
+    """A block's node id → its target's (``...[target-block3]`` → ``...[target]``)."""
+    return _BLOCK_SUFFIX.sub("]", nodeid)
+
+
+def _bench_records(res: Results) -> tuple[list[dict[str, Any]], list[str], dict]:
     plan = res.plan.get("bench", {})
     notes: list[str] = []
     by_node = {t["nodeid"]: _key(t) for t in plan.get("targets", []) + plan.get("machine", [])}
+    run_id = plan.get("run_id")
     timed: dict[Key, list[dict[str, Any]]] = {}
+    foreign = 0
     for r in res.bench:
+        if run_id and r.get("run_id") not in (None, run_id):
+            foreign += 1
+            continue
         timed.setdefault(_key(r), []).append(r)
+    if foreign:
+        notes.append(
+            f"{foreign} saved benchmark results belong to another run (not {run_id}): "
+            "left out (an earlier or orphaned process wrote them here)"
+        )
     outcome: dict[Key, dict[str, Any]] = {}
+    loads: dict[Key, list[float]] = {}
     for o in res.outcomes:
-        if o["nodeid"] in by_node and o["outcome"] != "passed":
-            outcome[by_node[o["nodeid"]]] = o
+        key = by_node.get(_base_nodeid(o["nodeid"]))
+        if key is None:
+            continue
+        if o["outcome"] != "passed":
+            outcome[key] = o
+        if o.get("load_1m") is not None:
+            loads.setdefault(key, []).append(o["load_1m"])
     rows: dict[Key, dict[str, Any]] = {}
     for t in plan.get("targets", []) + plan.get("machine", []):
         rows[_key(t)] = {"status": "skip", "reason": MISSING}
@@ -232,15 +304,11 @@ def _bench_records(res: Results) -> tuple[list[dict[str, Any]], list[str]]:
     for key, o in outcome.items():
         status = "skip" if o["outcome"] == "skipped" else "fail"
         rows[key] = {"status": status, "reason": o.get("reason")}
-    loads: dict[Key, list[float]] = {}
-    for o in res.outcomes:
-        if o["nodeid"] in by_node and o.get("load_1m") is not None:
-            loads.setdefault(by_node[o["nodeid"]], []).append(o["load_1m"])
-    for key, passes in timed.items():
+    for key, found in timed.items():
         if rows.get(key, {}).get("status") == "fail":
-            continue  # failed in some pass: the failure is the result, not the other passes
+            continue  # failed in some block: the failure is the result, not the other blocks
         load = max(loads.get(key, []), default=None)
-        rows[key] = {"status": "pass", "reason": None, **_timing(passes), "load_1m": load}
+        rows[key] = {"status": "pass", "reason": None, **_timing(found), "load_1m": load}
     out = []
     for key, values in rows.items():
         case_id, variant, size, framework, device, mode = key
@@ -260,7 +328,7 @@ def _bench_records(res: Results) -> tuple[list[dict[str, Any]], list[str]]:
         )
     for c in plan.get("no_sizes", []):
         notes.append(f"{c['case_id']}: not timed — {c['reason']}")
-    return out, notes
+    return out, notes, timed
 
 
 def _peaks(records: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -270,38 +338,70 @@ def _peaks(records: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
             continue
         if r["device"] not in best or r["gflops"] > best[r["device"]]["gflops"]:
             n = round((r["flops"] / 2) ** (1 / 3))
-            best[r["device"]] = {"gflops": r["gflops"], "framework": r["framework"], "n": n}
+            best[r["device"]] = {
+                "gflops": r["gflops"],
+                "framework": r["framework"],
+                "mode": r["mode"],
+                "n": n,
+            }
     return best
 
 
-def _derive(records: list[dict[str, Any]], peaks: dict[str, dict[str, Any]]) -> None:
-    eager = {
-        (r["case"], r["variant"], r["size"], r["device"]): r["median_s"]
-        for r in records
-        if r["kind"] == "bench"
-        and (r["framework"], r["mode"]) == ("torch", "eager")
-        and (r["rounds"] or 0) >= MIN_ROUNDS
+def _rounds(blocks: list[dict[str, Any]]) -> dict[paired.Round, float]:
+    """Block medians by (pass, block): what pairs with another target's same round."""
+    return {
+        (r.get("pass", 1), r["block"]): r["stats"]["median"]
+        for r in blocks
+        if r.get("block") is not None and r["stats"].get("median")
     }
+
+
+def _put(r: dict[str, Any], name: str, found: paired.Ratio | None) -> None:
+    if found is not None:
+        r[name], r[f"{name}_low"], r[f"{name}_high"] = found.value, found.low, found.high
+
+
+def _derive(
+    records: list[dict[str, Any]],
+    peaks: dict[str, dict[str, Any]],
+    blocks: dict[Key, list[dict[str, Any]]],
+) -> None:
+    """Paired speed-ups (over eager torch, torch.compile and JAX op by op), verdicts, shares
+    of the matmul peak, and which comparisons are not of compute."""
+    rounds = {key: _rounds(found) for key, found in blocks.items()}
+
+    def of(r: dict[str, Any], framework: str, mode: str) -> dict[paired.Round, float]:
+        return rounds.get((r["case"], r["variant"], r["size"], framework, r["device"], mode), {})
+
     for r in records:
-        if r["kind"] != "bench" or not r["median_s"] or r["case"] == PEAK_CASE:
+        if r["kind"] != "bench" or not r["median_s"] or r["case"].startswith("machine."):
             continue
-        if (r["rounds"] or 0) < MIN_ROUNDS:
-            continue
-        base = eager.get((r["case"], r["variant"], r["size"], r["device"]))
-        if base and not (r["framework"] == "torch" and r["mode"] == "eager"):
-            r["speedup_vs_torch_eager"] = base / r["median_s"]
         peak = peaks.get(r["device"])
         if r["gflops"] and peak:
             r["pct_of_peak"] = 100.0 * r["gflops"] / peak["gflops"]
+        case = cases.CASES.get(r["case"])
+        if case is not None and case.bench is not None:
+            r["unequal_work"] = case.bench.not_compute(r["variant"])
+        mine = of(r, r["framework"], r["mode"])
+        if not mine or (r["framework"], r["mode"]) == ("torch", "eager"):
+            continue
+        eager = paired.ratio(of(r, "torch", "eager"), mine)
+        if eager is not None:
+            r["speedup_vs_torch_eager"] = eager.value
+            r["speedup_low"], r["speedup_high"] = eager.low, eager.high
+            r["pairs"], r["verdict"] = eager.pairs, eager.verdict
+        if r["framework"] == "jax" and r["mode"] != "eager":
+            _put(r, "compile_factor", paired.ratio(of(r, "jax", "eager"), mine))
+            _put(r, "vs_torch_compile", paired.ratio(of(r, "torch", "compile"), mine))
 
 
 def build(res: Results) -> Summary:
     """The summary of everything saved in ``res``, with what is missing marked."""
     devices = _devices(res)
-    bench, notes = _bench_records(res)
+    bench, notes, blocks = _bench_records(res)
     records = _check_records(res, devices) + sorted(bench, key=_bench_order)
     peaks = _peaks(records)
-    _derive(records, peaks)
+    _derive(records, peaks, blocks)
     missing = sum(1 for r in records if r["reason"] == MISSING)
     if missing:
         notes.insert(0, f"{missing} planned results are missing: the run did not finish")

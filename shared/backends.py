@@ -65,3 +65,15 @@ def available(names: list[str] | None = None) -> tuple[list[Backend], dict[str, 
         except BackendUnavailable as e:
             missing[name] = str(e)
     return found, missing
+
+
+def ready(name: str, device: str) -> Backend:
+    """The backend called ``name`` with its precision pinned, able to run on ``device``;
+    ``BackendUnavailable`` says why not (not selected, not installed, no such device)."""
+    if name not in backend_names():
+        raise BackendUnavailable(f"{name} not selected by JAXPARITY_BACKENDS")
+    backend = load(name)
+    if device not in backend.devices():
+        raise BackendUnavailable(f"no {device} visible to {name} on this machine")
+    backend.pin_precision()
+    return backend

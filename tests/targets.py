@@ -15,13 +15,7 @@ def target_id(backend: str, device: str) -> str:
 
 def load_on(backend_name: str, device: str) -> Backend:
     """The backend, precision pinned, or a skip saying why it or the device is missing."""
-    if backend_name not in backends.backend_names():
-        pytest.skip(f"{backend_name} not selected by JAXPARITY_BACKENDS")
     try:
-        backend = backends.load(backend_name)
+        return backends.ready(backend_name, device)
     except backends.BackendUnavailable as e:
         pytest.skip(str(e))
-    if device not in backend.devices():
-        pytest.skip(f"no {device} visible to {backend_name} on this machine")
-    backend.pin_precision()
-    return backend

@@ -4,13 +4,15 @@ graph files, what XLA and the tape really compute, the timed functions, and bad 
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 from collections.abc import Callable
 
 import numpy as np
 import pytest
 
-from shared import backends, data, oracles, parity
+from shared import backends, cases, data, oracles, parity
 from shared.tolerances import for_dtype
 from shared.validation import CaseInputError, require
 from tests.targets import load_on
@@ -168,6 +170,7 @@ def test_jax_complex_gradient_is_the_conjugate_of_torchs(device: str) -> None:
 
 
 def test_graph_text_is_the_lessons_graph(target) -> None:
+    """Drawn by torchviz where it is installed, else by torch_impl/tape_dot.py: both pass."""
     backend, device = target
     result, _ = parity.run(backend, "autograd.graph_view", device)
     obs = result.observations
@@ -182,7 +185,108 @@ def test_graph_text_is_the_lessons_graph(target) -> None:
         assert "dot_general" in obs["jaxpr"]
         assert "transpose" in obs["grad_jaxpr"] or obs["grad_jaxpr"].count("dot_general") == 2
     else:
-        assert '"X' not in dot  # X does not require grad: torchviz does not draw it
+        from torch_impl import tape_dot
+
+        assert obs["drawn_by"] == tape_dot.renderer()
+        _assert_lessons_tape(dot, obs["node_count"])
+
+
+# The lesson's tape, edge by edge, as labels (a leaf's label is its name and shape).
+_LESSONS_TAPE = sorted(
+    [
+        ("Weight (10)", "AccumulateGrad"),
+        ("AccumulateGrad", "MvBackward0"),
+        ("MvBackward0", "AddBackward0"),
+        ("Bias (1)", "AccumulateGrad"),
+        ("AccumulateGrad", "AddBackward0"),
+        ("AddBackward0", "SubBackward0"),
+        ("SubBackward0", "PowBackward0"),
+        ("PowBackward0", "MeanBackward0"),
+        ("MeanBackward0", "Loss ()"),
+    ]
+)
+
+
+def _dot_edges(dot: str) -> tuple[dict[str, tuple[str, str]], list[tuple[str, str]]]:
+    """``{node id: (label on one line, fillcolor)}`` and the edges as label pairs."""
+    nodes = {
+        m["id"]: (" ".join(m["label"].strip('"').split()), m["fill"] or "")
+        for m in re.finditer(
+            r'^\t(?P<id>\d+) \[label=(?P<label>"[^"]*"|\w+)(?: fillcolor=(?P<fill>\w+))?\]$',
+            dot,
+            re.MULTILINE,
+        )
+    }
+    edges = re.findall(r"^\t(\d+) -> (\d+)", dot, re.MULTILINE)
+    return nodes, sorted((nodes[a][0], nodes[b][0]) for a, b in edges)
+
+
+def _assert_lessons_tape(dot: str, node_count: int = 10) -> None:
+    """The DOT torch's side draws, torchviz's or ours: backward nodes by class name, the
+    leaves Weight and Bias light blue with their shapes, the loss green, and no X or y (they
+    do not require grad)."""
+    assert dot.startswith("digraph {\n") and dot.endswith("}\n")
+    nodes, edges = _dot_edges(dot)
+    assert len(nodes) == node_count == 10
+    assert edges == _LESSONS_TAPE
+    colours = {label: fill for label, fill in nodes.values()}
+    assert colours["Weight (10)"] == colours["Bias (1)"] == "lightblue"
+    assert colours["Loss ()"] == "darkolivegreen1"
+    assert {label for label, fill in nodes.values() if not fill} == {
+        "MvBackward0",
+        "AddBackward0",
+        "SubBackward0",
+        "PowBackward0",
+        "MeanBackward0",
+        "AccumulateGrad",
+    }
+    assert '"X' not in dot and '"y' not in dot  # X, y do not require grad: not drawn
+
+
+def test_graph_without_torchviz_is_drawn_by_our_walk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The GPU machine's case: ``import torchviz`` fails, and the same graph is drawn."""
+    monkeypatch.setitem(sys.modules, "torchviz", None)  # makes ``import torchviz`` raise
+    from torch_impl import tape_dot
+
+    assert tape_dot.renderer() == "jaxparity"
+    result, raw = parity.run(load_on("torch", "cpu"), "autograd.graph_view", "cpu")
+    assert result.observations["drawn_by"] == "jaxparity"
+    _assert_lessons_tape(result.observations["graph_text"], result.observations["node_count"])
+    assert parity.behaviour_mismatches(result) == {}
+    assert all(c.ok for c in parity.against_oracle(result, raw))
+
+
+def _tapes(torch, autograd) -> dict[str, tuple[object, dict | None]]:
+    """Tapes that use every part of torchviz's drawing: leaves, names, a custom Function's
+    saved tensor, an output that is a view, two outputs, a tape deeper than a few nodes."""
+    gen = torch.Generator().manual_seed(0)
+    X, y = torch.rand(5, 4, generator=gen), torch.rand(5, generator=gen)
+    w = torch.nn.Parameter(torch.rand(4, generator=gen))
+    b = torch.nn.Parameter(torch.rand(1, generator=gen))
+    loss = autograd.regression_loss(w, b, X, y)
+    custom = autograd.mse(autograd.MySquare.apply(autograd.predict(w, b, X)), y)
+    A, B = (torch.rand(3, 3, generator=gen, requires_grad=True) for _ in range(2))
+    return {
+        "lesson": (loss, {"Weight": w, "Bias": b, "Loss": loss}),
+        "custom_function": (custom, {"Weight": w}),
+        "view": ((w * 2).view(2, 2), None),
+        "two_outputs": ((loss, custom), {"Weight": w, 'A "quoted" name': b}),
+        "calc_loss": (autograd.calc_loss(A, B, 0.9, b, 90), {"A": A, "B": B}),
+    }
+
+
+@pytest.mark.parametrize("tape", ["lesson", "custom_function", "view", "two_outputs", "calc_loss"])
+def test_our_walk_writes_the_dot_torchviz_writes(tape: str) -> None:
+    pytest.importorskip("torchviz", reason="compares our walk with torchviz's make_dot")
+    torch, autograd = _torch_modules()
+    from torch_impl import tape_dot
+
+    var, params = _tapes(torch, autograd)[tape]
+    # The same live tensors and nodes: torchviz's ids and ours are the same objects' ids.
+    theirs, ours = tape_dot.draw(var, params), tape_dot.walk(var, params)
+    assert (theirs.drawn_by, ours.drawn_by) == ("torchviz", "jaxparity")
+    assert ours.source == theirs.source
+    assert ours.node_count == theirs.node_count
 
 
 @pytest.mark.parametrize("backend_name", BACKENDS)
@@ -200,6 +304,33 @@ def test_write_graph_writes_files_a_student_can_open(backend_name: str, tmp_path
         assert path.parent == tmp_path and path.stat().st_size > 0
     if ".svg" in expected:
         assert "<svg" in (tmp_path / f"autograd.graph_view.{backend_name}.svg").read_text()
+
+
+_FAKE_DOT = '#!/bin/sh\n# dot -Tsvg IN -o OUT\necho "<svg>$2</svg>" > "$4"\n'
+
+
+@pytest.mark.parametrize("graphviz", ["dot", "no dot"])
+def test_torch_graph_files_without_torchviz(
+    graphviz: str, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Neither torchviz nor Graphviz (the GPU machine): the DOT is written, nothing fails; with
+    a ``dot`` on the PATH (a stand-in script here) the SVG is rendered from that DOT file."""
+    monkeypatch.setitem(sys.modules, "torchviz", None)
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    if graphviz == "dot":
+        (bin_dir / "dot").write_text(_FAKE_DOT)
+        (bin_dir / "dot").chmod(0o755)
+        monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}")
+    else:
+        monkeypatch.setenv("PATH", str(bin_dir))  # no dot anywhere
+    out = tmp_path / "graphs"
+    written = load_on("torch", "cpu").topic("autograd").write_graph(out)
+    dot_file = out / "autograd.graph_view.torch.dot"
+    assert written == [dot_file, *([dot_file.with_suffix(".svg")] if graphviz == "dot" else [])]
+    _assert_lessons_tape(dot_file.read_text())  # the lesson's data: the same shapes
+    if graphviz == "dot":
+        assert dot_file.with_suffix(".svg").read_text() == f"<svg>{dot_file}</svg>\n"
 
 
 @pytest.mark.parametrize("backend_name", BACKENDS)
@@ -243,12 +374,19 @@ def test_timed_functions_compute_the_oracles_gradients(
             v: [want["full_grad_w"], want["full_grad_b"]] for v in ("full", "chunked")
         }
     tol = for_dtype(np.float32, grad=True)
+    bench = cases.get(case_id).bench
+    assert bench is not None
+    # Every mode timed (JAX: compiled and op by op), not only the one a student would call.
+    modes = [m for m in bench.modes[backend_name] if m != "compile"]
     for variant, setup in backend.topic("autograd").TIMED[case_id].items():
-        fn, args = setup(inputs, device, "eager")
-        got = [backend.to_numpy(g) for g in backend.sync(fn(*args))]
-        assert len(got) == len(expected_grads[variant]), variant
-        for g, w in zip(got, expected_grads[variant], strict=True):
-            np.testing.assert_allclose(g, w, rtol=tol.rtol, atol=tol.atol, err_msg=variant)
+        for mode in modes:
+            fn, args = setup(inputs, device, mode)
+            ready, _ = backend.prepare(fn, mode, args)
+            got = [backend.to_numpy(g) for g in backend.sync(ready(*args))]
+            where = f"{variant} ({mode})"
+            assert len(got) == len(expected_grads[variant]), where
+            for g, w in zip(got, expected_grads[variant], strict=True):
+                np.testing.assert_allclose(g, w, rtol=tol.rtol, atol=tol.atol, err_msg=where)
 
 
 @pytest.mark.parametrize("chunks", [1, 5, 12])

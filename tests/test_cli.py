@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 
-from jaxparity import artifacts, results
+from jaxparity import artifacts, bench, results
 from jaxparity.cli import main
 from shared import backends, cases, parity
 
@@ -125,18 +126,40 @@ def test_a_failing_artifact_is_a_record(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def broken(*args: object) -> dict:
-        raise RuntimeError("no torchviz here\nsecond line")
+        raise RuntimeError("Graphviz crashed\nsecond line")
 
     monkeypatch.setitem(artifacts.HOOKS, "autograd.graph_view", ("graph", broken, False))
     argv = ["check", "--case", "autograd.graph_view", "--device", "cpu", "--out", str(tmp_path)]
     assert main(argv) == 0  # parity decides the exit status, not an explanation's files
-    assert "failed: raised RuntimeError: no torchviz here" in capsys.readouterr().out
+    assert "failed: raised RuntimeError: Graphviz crashed" in capsys.readouterr().out
     lines = [json.loads(x) for x in (tmp_path / results.ARTIFACTS).read_text().splitlines()]
     assert {(r["status"], r["reason"]) for r in lines} == {
-        ("fail", "raised RuntimeError: no torchviz here")
+        ("fail", "raised RuntimeError: Graphviz crashed")
     }
     main(["report", "--out", str(tmp_path)])
     assert "torch: no graph — raised RuntimeError" in (tmp_path / results.REPORT_MD).read_text()
+
+
+def test_check_draws_torchs_graph_without_torchviz(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The GPU machine has no torchviz: the check passes and torch_impl/tape_dot.py's walk
+    draws the graph files, saying so in the check's observations."""
+    monkeypatch.setitem(sys.modules, "torchviz", None)  # makes ``import torchviz`` raise
+    argv = ["check", "--case", "autograd.graph_view", "--device", "cpu", "--out", str(tmp_path)]
+    assert main(argv) == 0
+    assert "artifacts: 2 of 2" in capsys.readouterr().out
+    checks = [json.loads(x) for x in (tmp_path / results.CHECK).read_text().splitlines()]
+    assert [(r["kind"], r.get("framework"), r["status"]) for r in checks] == [
+        ("check", "torch", "pass"),
+        ("check", "jax", "pass"),
+        ("between", None, "pass"),
+    ]
+    assert checks[0]["observations"]["drawn_by"] == "jaxparity"
+    lines = [json.loads(x) for x in (tmp_path / results.ARTIFACTS).read_text().splitlines()]
+    assert [(r["framework"], r["status"]) for r in lines] == [("torch", "pass"), ("jax", "pass")]
+    dot = (tmp_path / results.GRAPHS / "autograd.graph_view.torch.dot").read_text()
+    assert dot.startswith("digraph {") and "MvBackward0" in dot and "Weight" in dot
 
 
 def test_artifact_sizes_follow_the_bench_plan() -> None:
@@ -172,27 +195,51 @@ def test_show(capsys: pytest.CaptureFixture[str]) -> None:
 
 @pytest.mark.slow
 def test_bench_one_tiny_case(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """One real benchmark run: pytest-benchmark in two subprocesses (passes), results saved,
-    report built from both."""
+    """One real benchmark run: pytest-benchmark in two subprocesses (passes), each timing the
+    comparison group in paired blocks; results saved, report built from both."""
     argv = ["bench", "--size", "test", "--case", "devices.layer", "--device", "cpu"]
     assert main([*argv, "--modes", "eager,jit", "--passes", "2", "--out", str(tmp_path)]) == 0
     timed = [json.loads(x) for x in (tmp_path / results.BENCH).read_text().splitlines()]
-    assert sorted(r["pass"] for r in timed) == [1] * 7 + [2] * 7  # 2 variants × 2 + 3 peaks
-    assert {(r["case_id"], r["framework"], r["mode"]) for r in timed} == {
-        ("devices.layer", "torch", "eager"),
-        ("devices.layer", "jax", "jit"),
+    cases_timed = [r for r in timed if r["case_id"] == "devices.layer"]
+    # 2 variants × (torch eager, JAX jit, JAX op by op) × 2 blocks × 2 passes
+    assert len(cases_timed) == 24
+    assert {(r["pass"], r["block"]) for r in cases_timed} == {(1, 1), (1, 2), (2, 1), (2, 2)}
+    assert {(r["framework"], r["mode"]) for r in cases_timed} == {
+        ("torch", "eager"),
+        ("jax", "jit"),
+        ("jax", "eager"),
+    }
+    machine = {(r["case_id"], r["framework"], r["mode"]) for r in timed} - {
+        ("devices.layer", f, m) for f, m in [("torch", "eager"), ("jax", "jit"), ("jax", "eager")]
+    }
+    assert machine == {
         ("machine.matmul_peak", "numpy", "eager"),
         ("machine.matmul_peak", "torch", "eager"),
         ("machine.matmul_peak", "jax", "jit"),
+        ("machine.matmul_peak", "jax", "eager"),
+        ("machine.dispatch", "torch", "eager"),
+        ("machine.dispatch", "jax", "jit"),
+        ("machine.dispatch", "jax", "eager"),
     }
+    run_ids = {r["run_id"] for r in timed}
+    assert len(run_ids) == 1 and None not in run_ids
     saved = json.loads((tmp_path / results.BENCHMARK_JSON).read_text())
-    assert len(saved["benchmarks"]) == 14  # both passes in one pytest-benchmark file
+    assert len(saved["benchmarks"]) == len(timed)  # both passes in one pytest-benchmark file
     assert all("data" not in b["stats"] for b in saved["benchmarks"])
     assert not list(tmp_path.glob(f"{results.BENCHMARK_JSON}.*"))  # per-pass files merged
     main(["report", "--out", str(tmp_path)])
     records = json.loads((tmp_path / results.SUMMARY).read_text())
     jit = [r for r in records if r["case"] == "devices.layer" and r["mode"] == "jit"]
     assert len(jit) == 2 and all(r["speedup_vs_torch_eager"] > 0 for r in jit)
+    assert all(r["pairs"] == 4 and r["speedup_low"] <= r["speedup_high"] for r in jit)
+    assert all(r["compile_factor"] > 0 and r["verdict"] for r in jit)
     assert all(r["passes"] == 2 and r["pass_spread"] is not None for r in jit)
     compiled = [r for r in records if r["mode"] == "compile"]
     assert compiled and all("not in --modes" in r["reason"] for r in compiled)
+
+
+def test_bench_plan_takes_devices_from_the_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    """JAXPARITY_DEVICES (as the GPU script sets it for its tests) must not empty a CPU plan."""
+    monkeypatch.setenv("JAXPARITY_DEVICES", "gpu")
+    plan = bench.make_plan(cases.select(["devices.layer"]), ["cpu"], "test", None)
+    assert plan["targets"] and {t["device"] for t in plan["targets"]} == {"cpu"}

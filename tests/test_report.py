@@ -262,66 +262,123 @@ def test_sweep_points_become_one_line_per_dimension() -> None:
     ]
 
 
-def _add_pass(folder: Path, number: int, scale: float, **where: str) -> None:
-    """Append another pass of the matching benchmarks of the first pass, their times (and
-    compile seconds) multiplied by ``scale``."""
+def _add_block(folder: Path, number: int, block: int, scale: float, **where: str) -> None:
+    """Append another block (in pass ``number``) of the matching benchmarks of pass 1 block 1,
+    their times (and compile seconds) multiplied by ``scale``."""
     bench = folder / results.BENCH
     lines = [json.loads(line) for line in bench.read_text().splitlines()]
-    first = [r for r in lines if r.get("pass", 1) == 1]
+    first = [r for r in lines if r.get("pass", 1) == 1 and r.get("block", 1) == 1]
     again = [r for r in first if all(r[k] == v for k, v in where.items())]
     with bench.open("a") as f:
         for r in again:
             stats = {k: v * scale if k != "rounds" else v for k, v in r["stats"].items()}
             compile_s = r["compile_s"] * scale
-            f.write(json.dumps({**r, "pass": number, "stats": stats, "compile_s": compile_s}))
-            f.write("\n")
+            line = {**r, "pass": number, "stats": stats, "compile_s": compile_s}
+            if "block" in r:
+                line["block"] = block
+            f.write(json.dumps(line) + "\n")
 
 
-def test_passes_merge_into_one_record(folder: Path) -> None:
-    """Three passes (processes) of a benchmark: the least disturbed one is reported, with the
-    range of the passes' medians beside it; compile seconds are the first (cold) pass's."""
+def test_blocks_and_passes_merge_into_one_record(folder: Path) -> None:
+    """Blocks in two passes: the median of the blocks' medians is reported, with the spread
+    between the passes; compile seconds are the first (cold) pass's."""
     where = {"case_id": "devices.layer", "framework": "jax"}
-    _add_pass(folder, 2, 0.9, **where)
-    _add_pass(folder, 3, 3.0, **where)  # a pass caught while other tenants took the CPU
+    _add_block(folder, 1, 2, 0.9, **where)
+    _add_block(folder, 2, 1, 3.0, **where)  # a pass caught while other tenants took the CPU
+    _add_block(folder, 2, 2, 3.0, **where)
     report.write(folder)
     jit = _one(_records(folder), case="devices.layer", variant="on_device", mode="jit")
-    assert jit["median_s"] == pytest.approx(0.9e-5)  # pass 2's
-    assert (jit["iqr_s"], jit["rounds"]) == (pytest.approx(0.9e-6), 50)
-    assert jit["passes"] == 3
-    assert jit["pass_spread"] == pytest.approx(3.0 / 0.9 - 1)
+    assert jit["median_s"] == pytest.approx(2e-5)  # median of 1, 0.9, 3, 3 (× 1e-5)
+    assert (jit["blocks"], jit["passes"], jit["rounds"]) == (4, 2, 200)
+    assert jit["pass_spread"] == pytest.approx(3.0 / 0.95 - 1)  # pass medians 0.95 and 3
     assert jit["min_s"] == pytest.approx(0.9 * 9e-6)
-    assert jit["compile_s"] == 0.05  # pass 1's, not pass 2's 0.045
-    assert jit["speedup_vs_torch_eager"] == pytest.approx(4e-5 / 0.9e-5)
+    assert jit["compile_s"] == 0.05  # pass 1's
+    # Paired with torch's only block (pass 1, block 1): one ratio, 4e-5 / 1e-5.
+    assert jit["speedup_vs_torch_eager"] == pytest.approx(4.0)
+    assert (jit["pairs"], jit["verdict"]) == (1, "win")
     eager = _one(_records(folder), case="devices.layer", variant="on_device", mode="eager")
     assert eager["passes"] == 1 and eager["pass_spread"] is None
-    assert "| 3 (233 %) |" in (folder / results.REPORT_MD).read_text()
+
+
+def test_paired_speedup_follows_the_machine(folder: Path) -> None:
+    """Both frameworks slowed alike in pass 2 (the machine, not the code): the paired
+    speed-up stays 4×, though the medians of the two sides moved."""
+    _add_block(folder, 2, 1, 3.0, case_id="devices.layer", variant="on_device")
+    report.write(folder)
+    jit = _one(_records(folder), case="devices.layer", variant="on_device", mode="jit")
+    assert jit["speedup_vs_torch_eager"] == pytest.approx(4.0)
+    assert jit["speedup_low"] == pytest.approx(4.0) and jit["speedup_high"] == pytest.approx(4.0)
+    assert jit["pairs"] == 2
 
 
 def test_matmul_peak_per_pass(folder: Path) -> None:
-    _add_pass(folder, 2, 2.0, case_id="machine.matmul_peak")  # the machine at half speed
+    _add_block(folder, 2, 1, 2.0, case_id="machine.matmul_peak")  # the machine at half speed
     report.write(folder)
     md = (folder / results.REPORT_MD).read_text()
     assert "measured in this run: **105 GFLOP/s**" in md  # the best pass
     assert "Per pass: 105, 52.4 GFLOP/s" in md
 
 
+def test_claim_comes_first_and_sets_non_compute_apart(folder: Path) -> None:
+    report.write(folder)
+    md = (folder / results.REPORT_MD).read_text()
+    assert md.index('id="claim"') < md.index('id="glance"') < md.index('id="topic-tensors"')
+    assert "**Jitted JAX against eager PyTorch** (1 compute comparisons): 1 wins" in md
+
+
+def _scale_run(run: Path, scale: float, jax_scale: float | None = None) -> None:
+    lines = [json.loads(line) for line in (run / results.BENCH).read_text().splitlines()]
+    with (run / results.BENCH).open("w") as f:
+        for r in lines:
+            k = jax_scale if jax_scale and r["framework"] == "jax" else scale
+            stats = {n: v * k if n != "rounds" else v for n, v in r["stats"].items()}
+            f.write(json.dumps({**r, "stats": stats}) + "\n")
+
+
 def test_compare_two_runs(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     other = tmp_path / "other"
     shutil.copytree(folder, other)
     assert main(["compare", str(folder), str(other)]) == 0
-    # The fixture's timings are µs: none is above 1 ms, so all agree trivially; scale them up.
-    for run, scale in ((folder, 1000.0), (other, 1150.0)):
-        lines = [json.loads(line) for line in (run / results.BENCH).read_text().splitlines()]
-        with (run / results.BENCH).open("w") as f:
-            for r in lines:
-                stats = {k: v * scale if k != "rounds" else v for k, v in r["stats"].items()}
-                f.write(json.dumps({**r, "stats": stats}) + "\n")
+    # The fixture's timings are µs: none is above 1 ms; scale them up, 15 % apart.
+    _scale_run(folder, 1000.0)
+    _scale_run(other, 1150.0)
     capsys.readouterr()
-    assert main(["compare", str(folder), str(other)]) == 1  # 15 % apart
+    # Both frameworks 15 % slower: medians differ, the paired speed-up and verdict do not.
+    assert main(["compare", str(folder), str(other)]) == 0
     out = capsys.readouterr().out
-    assert "0 of 2 benchmarks above 1 ms have medians within 10 %" in out
-    assert "15.0 %" in out
-    assert main(["compare", str(folder), str(other), "--within", "20"]) == 0
+    assert "medians: 0 of 2 benchmarks above 1 ms within 10 %" in out
+    assert "speed-ups: 1 of 1 within 10 %" in out and "verdicts: 1 of 1 agree" in out
+    # JAX alone 5× slower in the second run: speed-up 4× → 0.8×, a win becomes a loss.
+    _scale_run(other, 1.0, jax_scale=5.0)
+    capsys.readouterr()
+    assert main(["compare", str(folder), str(other)]) == 1
+    out = capsys.readouterr().out
+    assert "speed-ups: 0 of 1" in out and "verdicts: 0 of 1 agree" in out
+    assert "TOO FEW" in out and "win → loss" in out
+    assert (
+        main(["compare", str(folder), str(other), "--min-speedups", "0", "--min-verdicts", "0"])
+        == 0
+    )
+
+
+def test_compare_says_when_machines_differ(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = tmp_path / "other"
+    shutil.copytree(folder, other)
+    record = json.loads((other / results.MACHINE).read_text())
+    (other / results.MACHINE).write_text(json.dumps({**record, "torch": "9.9.9"}))
+    main(["compare", str(folder), str(other)])
+    out = capsys.readouterr().out
+    assert "different machine or libraries" in out and "9.9.9" in out
+
+
+@pytest.mark.parametrize("bad", ["nan", "-5", "1e400", "x"])
+def test_compare_rejects_bad_percentages(
+    bad: str, folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["compare", str(folder), str(folder), "--within", bad]) == 2
+    assert capsys.readouterr().err.strip().count("\n") == 0
 
 
 def test_compare_needs_common_benchmarks(

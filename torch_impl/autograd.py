@@ -22,6 +22,7 @@ import torch
 
 from shared import data
 from shared.validation import INTEGERS, REAL_FLOATS, require
+from torch_impl import tape_dot
 from torch_impl.backend import torch_device
 
 
@@ -221,20 +222,18 @@ def intermediate_grad(*, x: torch.Tensor, y: torch.Tensor, v: torch.Tensor) -> d
 
 
 def graph_view(*, X: torch.Tensor, y: torch.Tensor, w: torch.Tensor, b: torch.Tensor) -> dict:
-    """The tape behind the lesson's MSE, drawn by torchviz's ``make_dot`` as Graphviz DOT.
+    """The tape behind the lesson's MSE, drawn as Graphviz DOT as torchviz's ``make_dot`` does.
 
     Nodes are backward functions (``MvBackward0`` undoes ``X @ w``); ``X`` and ``y`` are not
-    drawn because they do not require gradients. JAX instead: ``jax.make_jaxpr`` shows the
-    traced forward program, every input included; ``jax.grad`` derives the backward from it.
+    drawn because they do not require gradients. torchviz draws it where it is installed,
+    else ``tape_dot.walk`` (the same walk of ``grad_fn``); ``drawn_by`` says which. JAX
+    instead: ``jax.make_jaxpr`` shows the traced forward program, every input included;
+    ``jax.grad`` derives the backward from it.
     """
     _require_regression(X, y, w, b)
     w, b = torch.nn.Parameter(w.clone()), torch.nn.Parameter(b.clone())
     loss = regression_loss(w, b, X, y)
-    from torchviz import make_dot  # only here: the GPU machine's image lacks torchviz
-
-    with warnings.catch_warnings():  # torchviz 0.0.3 compares versions with distutils
-        warnings.filterwarnings("ignore", "distutils Version classes are deprecated")
-        graph = make_dot(loss, params={"Weight": w, "Bias": b, "Loss": loss})
+    graph = tape_dot.draw(loss, params={"Weight": w, "Bias": b, "Loss": loss})
     tape = list(_nodes(loss.grad_fn))
     params = {id(w): "Weight", id(b): "Bias"}
     loss.backward()
@@ -243,7 +242,8 @@ def graph_view(*, X: torch.Tensor, y: torch.Tensor, w: torch.Tensor, b: torch.Te
         "grad_w": w.grad,
         "grad_b": b.grad,
         "graph_text": graph.source,
-        "node_count": sum(1 for line in graph.body if "[label=" in line and "->" not in line),
+        "node_count": graph.node_count,
+        "drawn_by": graph.drawn_by,
         "ops": ",".join(sorted({n.name().removeprefix("torch::autograd::") for n in tape})),
         "leaves": ",".join(sorted(params[id(n.variable)] for n in tape if hasattr(n, "variable"))),
         "matmul_op": next(n.name() for n in tape if n.name().startswith("Mv")),
@@ -251,8 +251,8 @@ def graph_view(*, X: torch.Tensor, y: torch.Tensor, w: torch.Tensor, b: torch.Te
 
 
 def write_graph(out_dir: str | Path) -> list[Path]:
-    """Write ``graph_view``'s graph of the lesson's data for a student: ``.dot`` always, and
-    ``.svg`` when Graphviz's ``dot`` is installed. Returns the files written."""
+    """Write ``graph_view``'s graph of the lesson's data for a student: ``.dot`` always (torchviz
+    or not), and ``.svg`` when Graphviz's ``dot`` is installed. Returns the files written."""
     inputs = {
         k: torch.from_numpy(v) for k, v in data.inputs("autograd.graph_view", "lesson").items()
     }

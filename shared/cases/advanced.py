@@ -82,7 +82,8 @@ CASES = [
                 **{f"mlp_{k}": f"{v}; on a DeepNetwork" for k, v in PER_SAMPLE_METHODS.items()},
             },
             sizes=("test", "small", "large"),
-            modes={"torch": ("eager",), "jax": ("jit",)},
+            modes={"torch": ("eager",), "jax": ("jit", "eager")},
+            left_out={"torch/compile": _NO_TORCH_COMPILE},
         ),
     ),
     Case(
@@ -97,7 +98,8 @@ CASES = [
         bench=Bench(
             variants=HESSIAN_METHODS,
             sizes=("test", "small", "large"),
-            modes={"torch": ("eager",), "jax": ("jit",)},
+            modes={"torch": ("eager",), "jax": ("jit", "eager")},
+            left_out={"torch/compile": _NO_TORCH_COMPILE},
         ),
     ),
     Case(

@@ -28,20 +28,35 @@ class Bench:
     ``variants`` maps a variant name (one way of computing the case, e.g. ``on_device`` vs
     ``with_transfer``) to its description; each backend implements it in its topic module's
     ``TIMED[case_id][variant]``. ``modes`` says how each framework runs it: torch ``eager`` and
-    ``compile`` (``torch.compile``), JAX ``jit`` and ``eager`` (op by op, no compilation).
-    ``sizes`` are the data sizes the benchmark runs at (``shared.data``); ``sweep`` lists
-    extra sizes for scaling plots, run only when asked for (``--bench-size sweep``).
+    ``compile`` (``torch.compile``), JAX ``jit`` and ``eager`` (the same function op by op,
+    no ``jax.jit``: what JAX's kernels and dispatch give without compilation). ``sizes`` are
+    the data sizes the benchmark runs at (``shared.data``); ``sweep`` lists extra sizes for
+    scaling plots, run only when asked for (``--bench-size sweep``).
     """
 
     variants: Mapping[str, str]
     sizes: tuple[str, ...] = ("test", "lesson")
     sweep: tuple[str, ...] = ()
     modes: Mapping[str, tuple[str, ...]] = field(
-        default_factory=lambda: {"torch": ("eager", "compile"), "jax": ("jit",)}
+        default_factory=lambda: {"torch": ("eager", "compile"), "jax": ("jit", "eager")}
     )
     flops: str | None = None
     """Name of a FLOP-count function ``shared.data.<topic>.<flops>(inputs)``: matmul-bound
     cases are reported as GFLOP/s and as a share of the machine's measured matmul peak."""
+    rounds: int | None = None
+    """Paired rounds per pass when fewer than the run's will do: for a case whose calls take
+    seconds (the run would otherwise spend minutes on it)."""
+    left_out: Mapping[str, str] = field(default_factory=dict)
+    """``"framework/mode"`` → why that usual mode is not timed for this case (e.g. JAX op by
+    op where it would run for minutes); the plan and the report say so."""
+    unequal_work: Mapping[str, str] = field(default_factory=dict)
+    """Variant (or ``"*"`` for all) → why its timings are not a compute comparison: one side
+    does less work (XLA removes it) or different work (a copy against a shared buffer). The
+    verdict sets these apart from the speed comparisons."""
+
+    def not_compute(self, variant: str) -> str | None:
+        """Why ``variant``'s frameworks do unequal work, or ``None`` when they compute alike."""
+        return self.unequal_work.get(variant) or self.unequal_work.get("*")
 
 
 @dataclass(frozen=True)

@@ -147,7 +147,7 @@ CASES = [
             variants={"step": "one SGD step (cross-entropy) on a DeepNetwork"},
             sizes=("test", "lesson"),
             sweep=SWEEP_SIZES,
-            modes={"torch": ("eager", "compile"), "jax": ("jit", "nnx_jit")},
+            modes={"torch": ("eager", "compile"), "jax": ("jit", "eager", "nnx_jit")},
         ),
     ),
 ]

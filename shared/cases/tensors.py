@@ -63,7 +63,12 @@ CASES = [
                 "device_put": "torch.as_tensor(..., device) / jax.device_put: onto the device",
             },
             sizes=("test", "lesson"),
+            # Conversions are not computations: there is nothing to compile on either side.
             modes={"torch": ("eager",), "jax": ("eager",)},
+            unequal_work={
+                "*": "a copy against a shared buffer (torch.from_numpy wraps NumPy's memory; "
+                "JAX copies float64 into a float32 device array): memory traffic, not speed"
+            },
         ),
     ),
     Case(
