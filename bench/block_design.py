@@ -3,7 +3,7 @@
 ``python -m bench.block_design`` times one small compute-bound function, ``(A @ A) ** 2`` on a
 500×500 float32 matrix, in eager torch and jitted JAX under several schedules, and prints each
 framework's median per call. The paired benchmarks (``bench/harness.py``) use the design this
-measurement favours; the report quotes the figures recorded in ``harness.BLOCK_DESIGN``.
+measurement favours; the report quotes the figures recorded in ``jaxparity.bench.BLOCK_DESIGN``.
 Run it on a quiet machine: it takes about a minute.
 """
 

@@ -33,28 +33,12 @@ from typing import Any, ClassVar
 
 import pytest
 
+from jaxparity.bench import WARMUP_CALLS, WARMUP_S
 from shared import backends, cases, data
 from shared.cases import Case
 
 BLOCK_S = 0.2
 """Seconds of timed calls in one block when pytest runs ``bench/`` without a plan."""
-WARMUP_CALLS = 3
-"""Untimed calls before each block: caches, allocator pools, thread pools settle ..."""
-WARMUP_S = 0.05
-"""... but no call that would take the warm-up past this: a 50 ms call does not notice a cold
-thread pool, and every block of every pass would pay for it."""
-BLOCK_DESIGN = {
-    "measured": "(A @ A) ** 2, 500×500 float32, median ms per call (torch eager / JAX jit), "
-    "2-core AMD EPYC Zen 4, 2026-12-03 (python -m bench.block_design)",
-    "alone": "1.32 / 1.24",
-    "call by call": "1.34 / 1.34",
-    "blocks of 20, no warm-up": "1.30 / 1.30",
-    "blocks of 20, 3 warm-up calls": "1.38 / 1.41",
-    "blocks of 20 after a 20 ms pause": "1.43 / 1.41",
-    "blocks of 20 after a 20 ms pause, 3 warm-up calls": "1.37 / 1.37",
-}
-"""What ``python -m bench.block_design`` measured when the block design was chosen; quoted by
-the report's method section."""
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,26 @@ from shared.cases import Case
 ROOT = Path(__file__).resolve().parent.parent
 CASES_FILE = "bench/test_bench_cases.py"
 MACHINE_FILE = "bench/test_bench_machine.py"
+WARMUP_CALLS = 3
+"""Untimed calls before each block: caches, allocator pools, thread pools settle ..."""
+WARMUP_S = 0.05
+"""... but no call that would take the warm-up past this: a 50 ms call does not notice a cold
+thread pool, and every block of every pass pays for the warm-up."""
+BLOCK_DESIGN = {
+    "measured": "(A @ A) ** 2, 500×500 float32, median ms per call, torch eager / JAX jit, "
+    "range of two runs of python -m bench.block_design on the 2-core AMD EPYC Zen 4, "
+    "2026-12-03, while other tenants loaded the machine",
+    "each alone": "1.90–2.72 / 1.65–1.73",
+    "call by call": "2.30–2.34 / 2.51–2.97",
+    "blocks of 20, no warm-up": "1.65–2.13 / 1.54–2.26",
+    "blocks of 20, 3 warm-up calls": "1.62–1.89 / 1.54–1.80",
+    "blocks of 20 after a 20 ms pause": "1.72–1.73 / 1.51–1.57",
+    "blocks of 20 after a 20 ms pause, 3 warm-up calls": "1.65 / 1.50–1.55",
+    "conclusion": "interleaving call by call slows JAX 1.5–1.8×; blocks with their own warm-up "
+    "run as fast as each framework alone",
+}
+"""What ``python -m bench.block_design`` measured when the block design was chosen; quoted by
+the report's method section."""
 BLOCKS = {"test": 2, "cpu": 4, "lesson": 4, "sweep": 3}
 """Paired rounds per comparison group and pass (``bench/harness.py``): each member of the
 group — eager torch, torch.compile, jitted JAX, JAX op by op — is timed once per round, the
@@ -45,10 +65,19 @@ members' order reversed every round. Each round gives one ratio per comparison."
 BLOCK_S = {"test": 0.02, "cpu": 0.1, "lesson": 0.1, "sweep": 0.08}
 """Seconds of timed calls per block (at least one call, however long it takes)."""
 PASSES = {"test": 1, "cpu": 2, "lesson": 2, "sweep": 2}
-"""Fresh processes the whole plan runs in, one after another (``--passes`` overrides). Some
-timings are bimodal per process (JAX's large-MLP vmap(grad) ran at 19 or 34 ms, a state kept
-for the process's life): pairs from two processes keep one such state from deciding a
-verdict. The pairs of all passes are pooled."""
+"""Fresh processes the whole plan runs in, one after another (``--passes`` overrides); the
+pairs of all passes are pooled. Some timings are bimodal per process (JAX's large-MLP
+vmap(grad) ran at 19 or 34 ms, a state kept for the process's life): two processes keep one
+such state from deciding a verdict.
+
+Chosen by measurement, two back-to-back default runs per design on the 2-core Zen 4
+(2026-12-03), counting speed-ups of benchmarks above 1 ms within 10 % and verdicts alike:
+2 passes × 4 blocks of 0.1 s (this design; 8–9 min a run): 39 of 57 and 94 of 95;
+2 passes × 8 blocks of 0.04 s, GC off while timing (8.5 min): 40 of 59 and 92 of 95;
+4 passes × 2 blocks of 0.08 s (13 min): 36 of 58 and 91 of 95. One round's ratio scatters
+by ≈ 14 % (log scale) between blocks, and the passes of one run differ as much as two runs
+do: on this shared machine neither more blocks nor more processes buy steadier speed-ups
+within the run's 10 minutes. The report shows each speed-up's interval for that reason."""
 
 
 def repo() -> Path:
@@ -129,6 +158,22 @@ def make_plan(
         "no_sizes": no_sizes,
         "started": time.time(),
     }
+
+
+def nothing_to_time(case_list: list[Case], plan: dict[str, Any]) -> str:
+    """Why a plan has no benchmark, in one line: untimed cases, or every one left out."""
+    untimed = [c.id for c in case_list if c.bench is None]
+    if len(untimed) == len(case_list):
+        shown = ", ".join(untimed[:4]) + (" …" if len(untimed) > 4 else "")
+        return f"nothing to time: {shown} {'is' if len(untimed) == 1 else 'are'} not timed cases"
+    reasons = sorted(
+        {r["reason"] for r in plan["excluded"]} | {r["reason"] for r in plan["no_sizes"]}
+    )
+    return (
+        "nothing to time: every benchmark of the selection is left out ("
+        + "; ".join(reasons[:3])
+        + ")"
+    )
 
 
 def planned_blocks(plan: dict[str, Any]) -> int:

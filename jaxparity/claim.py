@@ -114,7 +114,13 @@ def _verdicts(found: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
 
 
 def _count(by: dict[str, list]) -> str:
-    return f"{len(by['win'])} wins, {len(by['tie'])} ties, {len(by['loss'])} losses"
+    return ", ".join(_n(len(by[v]), v) for v in ("win", "tie", "loss"))
+
+
+def _n(count: int, word: str) -> str:
+    """``1 win``, ``2 wins``, ``1 loss``, ``2 losses``."""
+    plural = word + ("es" if word.endswith("s") else "s")
+    return f"{count} {word if count == 1 else plural}"
 
 
 def answer(summ: Summary) -> list[Block]:
@@ -125,8 +131,9 @@ def answer(summ: Summary) -> list[Block]:
             f"The lesson closes: *{CLAIM}* Every sentence below is generated from this run's "
             "results. A speed-up is the median of paired ratios (eager torch and the other "
             "timed in alternating blocks, seconds apart) with its 95 % bootstrap interval in "
-            f"brackets; a win or loss needs ≥ {paired.TIE - 1:.0%} and an interval wholly on "
-            "one side of 1×."
+            f"brackets. A win means at least {paired.TIE - 1:.0%} faster with 95 % confidence "
+            f"(the whole interval at or above {paired.TIE:g}×), a loss at least "
+            f"{paired.TIE - 1:.0%} slower; anything else is a tie."
         ),
     ]
     rows = _split_rows(summ)
@@ -144,7 +151,8 @@ def _headline(summ: Summary, rows: list[dict[str, Any]]) -> list[str]:
     jit = [row["jit"] for row in rows]
     by = _verdicts(jit)
     items = [
-        f"**Jitted JAX against eager PyTorch** ({len(jit)} compute comparisons): {_count(by)}; "
+        f"**Jitted JAX against eager PyTorch** ({_n(len(jit), 'compute comparison')}): "
+        f"{_count(by)}; "
         f"geometric mean {fmt_x(_geo([r['speedup_vs_torch_eager'] for r in jit]))}"
         + _extremes(jit)
         + "."
@@ -157,7 +165,7 @@ def _headline(summ: Summary, rows: list[dict[str, Any]]) -> list[str]:
         }
         tc = [row["compile"] for row in rows if row["compile"] is not None]
         items.append(
-            f"**Jitted JAX against `torch.compile`** ({len(versus)} comparisons): "
+            f"**Jitted JAX against `torch.compile`** ({_n(len(versus), 'comparison')}): "
             f"{_count(by_c)}; geometric mean "
             f"{fmt_x(_geo([r['vs_torch_compile'] for r in versus]))}. `torch.compile` itself "
             f"against eager torch: {fmt_x(_geo([r['speedup_vs_torch_eager'] for r in tc]))} "
@@ -314,8 +322,9 @@ def _verdict(summ: Summary, rows: list[dict[str, Any]]) -> str:
         why.append(f"{len(small)} of the losses take under 100 µs, where per-call dispatch decides")
     price = _price(summ)
     return (
-        f"**Verdict**: on this machine {head} ({wins} wins, {len(by['tie'])} ties, {losses} "
-        f"losses of {len(jit)})" + (f". Why: {'; '.join(why)}" if why else "") + f". {price}"
+        f"**Verdict**: on this machine {head} ({_count(by)} of {len(jit)})"
+        + (f". Why: {'; '.join(why)}" if why else "")
+        + f". {price}"
     )
 
 

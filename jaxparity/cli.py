@@ -318,9 +318,14 @@ def _cmd_check(args: argparse.Namespace, out: Console) -> int:
 
 def _cmd_bench(args: argparse.Namespace, out: Console) -> int:
     case_list, devices = _selection(args)
+    plan = bench.make_plan(
+        case_list, devices, args.size, selection.resolve_modes(args.modes), args.passes
+    )
+    if not plan["targets"]:  # say why before anything in --out is touched
+        raise CliError(bench.nothing_to_time(case_list, plan))
     results.start_fresh(args.out, results.BENCH_FILES)
     _save_machine(args.out)
-    plan = _plan_bench(args, case_list, devices)
+    results.update_plan(args.out, "bench", plan)
     try:
         rc = _bench(args, plan, out)
     except KeyboardInterrupt:

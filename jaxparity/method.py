@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from jaxparity import bench, paired, results
 from jaxparity import machine as machine_id
-from jaxparity import paired, results
 from jaxparity.document import Block, Bullets, Heading, Note, Para, Table
 from jaxparity.fmt import mode_name
 from jaxparity.results import Results
@@ -150,18 +150,19 @@ def _identity_rows(ident: dict[str, Any]) -> list[list[str]]:
         ["hypervisor", str(cpu.get("hypervisor") or "none")],
     ]
     for name, info in (ident.get("libraries") or {}).items():
-        rows.append([f"{name} kernels", _plain(info)])
+        what = "other thread pools" if name == "other_threadpools" else f"{name} kernels"
+        rows.append([what, _plain(info)])
     rows.append(["kernel environment", _plain(ident.get("kernel_env") or {}) or "—"])
     return rows
 
 
 def method(res: Results) -> list[Block]:
-    from bench import harness  # the numbers the text states are the harness's own
-
     plan_b = res.plan.get("bench", {})
     blocks, block_s = plan_b.get("blocks"), plan_b.get("block_s")
     passes = plan_b.get("passes", 1)
-    design = "; ".join(f"{k}: {v}" for k, v in harness.BLOCK_DESIGN.items() if k != "measured")
+    design = "; ".join(
+        f"{k}: {v}" for k, v in bench.BLOCK_DESIGN.items() if k not in ("measured", "conclusion")
+    )
     return [
         Heading(2, "How these numbers were made", "method"),
         Bullets(
@@ -185,17 +186,19 @@ def method(res: Results) -> list[Block]:
                     if blocks
                     else "several rounds per pass"
                 )
-                + f". Before each block, up to {harness.WARMUP_CALLS} warm-up calls (none that "
-                f"would run past {harness.WARMUP_S * 1e3:.0f} ms): a switch of framework leaves "
+                + f". Before each block, up to {bench.WARMUP_CALLS} warm-up calls (none that "
+                f"would run past {bench.WARMUP_S * 1e3:.0f} ms): a switch of framework leaves "
                 "one thread pool cold and the other's spinning. The members' order reverses "
                 "every round. Why this design, measured (`python -m bench.block_design`, "
-                f"{harness.BLOCK_DESIGN['measured']}): {design}. Frameworks never alternate "
-                "call by call.",
+                f"{bench.BLOCK_DESIGN['measured']}): {design} — "
+                f"{bench.BLOCK_DESIGN['conclusion']}. Frameworks never alternate call by call.",
                 "A speed-up is the median over rounds of the ratio of the two blocks' medians, "
                 f"with a {paired.CONFIDENCE:.0%} percentile-bootstrap interval "
                 f"({paired.RESAMPLES} resamples, seeded): a drift of the shared machine lands "
-                f"on both sides of a ratio. A win or loss needs ≥ {paired.TIE - 1:.0%} and the "
-                "whole interval on that side of 1×; anything else is a tie. A benchmark's "
+                f"on both sides of a ratio. A win needs the whole interval at or above "
+                f"{paired.TIE:g}× (a loss: at or below {1 / paired.TIE:.2f}×); anything else is "
+                "a tie, so a verdict near the threshold does not flip with the next run's "
+                "noise. A benchmark's "
                 "median is the median of its blocks' medians; the IQR shown is that of the "
                 "blocks (how much the machine moved).",
                 "torch.compile costs up to 11–18 s per compiled function on a 2-core CPU, so the "

@@ -18,9 +18,11 @@ from dataclasses import dataclass
 import numpy as np
 
 TIE = 1.10
-"""A win or a loss needs at least this factor ..."""
+"""A win needs the whole ``CONFIDENCE`` interval at or above this factor (a loss: at or
+below its inverse); anything else is a tie. Measured on two pairs of back-to-back default
+runs here, this kept 94 and 92 of 95 verdicts alike, where "median ≥ 1.10 and interval above
+1" kept 92 and 88: speed-ups near 1.1× (matmul-bound cases) flipped between win and tie."""
 CONFIDENCE = 0.95
-"""... and a ``CONFIDENCE`` interval that lies wholly on that side of 1."""
 RESAMPLES = 4000
 SEED = 0
 """The bootstrap is seeded: the same saved results always give the same report."""
@@ -40,10 +42,11 @@ class Ratio:
 
     @property
     def verdict(self) -> str:
-        """``win`` (the other is faster), ``loss`` or ``tie``, judged with the interval."""
-        if self.value >= TIE and self.low > 1:
+        """``win``: the other is at least ``TIE`` times faster with ``CONFIDENCE``; ``loss``:
+        at least ``TIE`` times slower; else ``tie``."""
+        if self.low >= TIE:
             return "win"
-        if self.value <= 1 / TIE and self.high < 1:
+        if self.high <= 1 / TIE:
             return "loss"
         return "tie"
 

@@ -243,3 +243,23 @@ def test_bench_plan_takes_devices_from_the_command(monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("JAXPARITY_DEVICES", "gpu")
     plan = bench.make_plan(cases.select(["devices.layer"]), ["cpu"], "test", None)
     assert plan["targets"] and {t["device"] for t in plan["targets"]} == {"cpu"}
+
+
+@pytest.mark.parametrize(
+    ("argv", "why"),
+    [
+        (["--case", "tensors.basic_ops"], "tensors.basic_ops is not timed"),
+        (
+            ["--case", "devices.layer", "--modes", "nnx_jit", "--size", "test"],
+            "left out",
+        ),
+    ],
+)
+def test_bench_with_nothing_to_time_is_a_usage_error(
+    argv: list[str], why: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    assert main(["bench", *argv, "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.strip().count("\n") == 0 and "nothing to time" in err and why in err
+    assert not out.exists()  # refused before anything was written

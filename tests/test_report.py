@@ -98,7 +98,7 @@ def test_html_is_self_contained_and_plots_are_svg(folder: Path) -> None:
         assert outside not in page
     assert "<svg" in page and "<style>" in page
     assert "def basic_ops" in page  # the code, side by side
-    assert 'id="claim"' in page and "1 wins, 0 ties, 0 losses of 1" in page
+    assert 'id="claim"' in page and "1 win, 0 ties, 0 losses of 1" in page
     svgs = sorted((folder / results.PLOTS).glob("*.svg"))
     assert [p.name for p in svgs] == ["compile-cpu.svg", "speedup-cpu.svg"]
     for svg in svgs:
@@ -323,7 +323,7 @@ def test_claim_comes_first_and_sets_non_compute_apart(folder: Path) -> None:
     report.write(folder)
     md = (folder / results.REPORT_MD).read_text()
     assert md.index('id="claim"') < md.index('id="glance"') < md.index('id="topic-tensors"')
-    assert "**Jitted JAX against eager PyTorch** (1 compute comparisons): 1 wins" in md
+    assert "**Jitted JAX against eager PyTorch** (1 compute comparison): 1 win" in md
 
 
 def _scale_run(run: Path, scale: float, jax_scale: float | None = None) -> None:

@@ -125,6 +125,7 @@ CASES = [
             # there is nothing for torch.compile there. JAX times jax.grad under jit, and op
             # by op (the forward's num_iters + 1 products and their backward, all computed).
             modes={"torch": ("eager",), "jax": ("jit", "eager")},
+            rounds=4,  # calls of 0.3–1.6 s: 8 rounds would cost a minute per pass
             left_out={
                 "torch/compile": "torch times backward() over a tape built before the call: "
                 "there is no function for torch.compile to compile"
