@@ -10,7 +10,15 @@
 # Not part of CI (the download), and it never touches .venv.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-python="${COMPAT_PYTHON:-$(command -v python3.12 || echo "$HOME/.pyenv/versions/3.12.1/bin/python")}"
+python="${COMPAT_PYTHON:-}"
+if [ -z "$python" ]; then  # the first Python 3.12 that runs (a pyenv shim may not)
+  for candidate in python3.12 "$HOME"/.pyenv/versions/3.12*/bin/python; do
+    if "$candidate" -c 'import sys; assert sys.version_info[:2] == (3, 12)' 2>/dev/null; then
+      python="$candidate"
+      break
+    fi
+  done
+fi
 env_dir="${COMPAT_ENV:-/tmp/jaxparity-compat}"
 # The GPU image's versions (device tool's KINDS.md, and the issue that asked for this check).
 pins=(torch==2.11.0 jax==0.11.2 jaxlib==0.11.2 numpy==2.5.2 flax==0.12.12 optax==0.2.8)

@@ -6,7 +6,8 @@
 # Then copy $OUT into bench/results/<gpu-name>/ and commit it with the date (machine.txt holds
 # the GPU, the driver and the versions; report/machine.json the CPU and kernel identity).
 # Nothing needs carrying: without torchviz, autograd.graph_view draws torch's tape itself.
-# Rehearse it on a CPU machine first: JAXPARITY_SESSION_DEVICE=cpu bash bench/gpu-session.sh
+# Rehearse it on a CPU machine first (≈ 4 min here):
+#   PYTHON=.venv/bin/python JAXPARITY_SESSION_DEVICE=cpu bash bench/gpu-session.sh
 # (the same steps on the CPU at --size test; it must end with both steps at exit 0).
 # Budgets (seconds) keep one call well inside 10 minutes, leaving the rest of the 15-minute
 # device budget for one rerun.

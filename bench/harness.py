@@ -168,8 +168,8 @@ class _Group:
             if timed:  # the previous group's arrays may be gigabytes held in cycles
                 gc.collect()
             group = [m for m in listed if m.comparison == target.comparison] or [target]
-            if not timed:  # what the untimed run skips (see ``run``) is not set up
-                group = [m for m in group if (m.backend, m.mode) != ("jax", "eager")]
+            if not timed:  # what the untimed run skips is not set up (nor compiled)
+                group = [m for m in group if not untimed_skip(m)]
             for t in group:
                 try:
                     cls.members[t] = _set_up(t, timed)
@@ -190,7 +190,10 @@ def _set_up(target: Target, timed: bool) -> Member:
     assert case.bench is not None
     inputs = data.inputs(case.id, target.size)
     setup = backend.topic(case.topic).TIMED[case.id][target.variant]
-    fn, args = setup(inputs, target.device, target.mode)
+    try:
+        fn, args = setup(inputs, target.device, target.mode)
+    except backends.NotTimed as e:
+        pytest.skip(str(e))
     ready, compile_s = backend.prepare(fn, target.mode, args)
 
     def call() -> Any:
@@ -208,6 +211,21 @@ def _set_up(target: Target, timed: bool) -> Member:
     return Member(target, call, compile_s, call_s, flops)
 
 
+def untimed_skip(target: Target) -> str | None:
+    """Why a target is not run under ``--benchmark-disable`` (the test suite), or ``None``."""
+    if target.mode == "compile":
+        return (
+            "torch.compile takes 11–18 s per function here; timed runs include it "
+            "(jaxparity bench, or pytest bench --benchmark-enable)"
+        )
+    if (target.backend, target.mode) == ("jax", "eager"):
+        return (
+            "JAX op by op is the jitted function uncompiled, and its first call compiles "
+            "every primitive on its own (≈ 11 s for all cases here); timed runs include it"
+        )
+    return None
+
+
 def run(
     benchmark: Any,
     target: Target,
@@ -220,16 +238,9 @@ def run(
     ``--benchmark-disable``). ``listed``: every target of this process, to set up the group."""
     # pyproject's addopts say --benchmark-disable; --benchmark-enable overrides it.
     disabled = benchmark.disabled
-    if disabled and target.mode == "compile":
-        pytest.skip(
-            "torch.compile takes 11–18 s per function here; timed runs include it "
-            "(jaxparity bench, or pytest bench --benchmark-enable)"
-        )
-    if disabled and (target.backend, target.mode) == ("jax", "eager"):
-        pytest.skip(
-            "JAX op by op is the jitted function uncompiled, and its first call compiles "
-            "every primitive on its own (≈ 11 s for all cases here); timed runs include it"
-        )
+    why = untimed_skip(target) if disabled else None
+    if why:
+        pytest.skip(why)
     member = _Group.member(target, listed, not disabled)
     case = cases.get(target.case_id)
     assert case.bench is not None

@@ -23,6 +23,11 @@ class BackendUnavailable(RuntimeError):
     """The backend's framework is not installed or does not import; the message says why."""
 
 
+class NotTimed(RuntimeError):
+    """A ``TIMED`` setup cannot run this mode with the installed framework version; the
+    message says why. The harness reports the benchmark as skipped with that reason."""
+
+
 def _names(
     kind: str, env: str, valid: tuple[str, ...] | dict[str, str], given: list[str] | None
 ) -> list[str]:

@@ -14,6 +14,7 @@ import numpy as np
 import torch
 from torch import nn
 
+from shared.backends import NotTimed
 from torch_impl.advanced import network
 from torch_impl.backend import torch_device
 
@@ -193,10 +194,16 @@ def forward(
 
 def _forward_setup(run: Callable) -> Callable:
     def setup(inputs: Mapping[str, np.ndarray], device: str, mode: str) -> tuple:
+        if run is _forward_inference_mode and mode == "compile" and _TORCH < (2, 13):
+            # torch 2.11: inductor fails on it (BackendCompilerFailed) and leaves the
+            # process's Python dispatcher broken: every later torch op raises "INTERNAL
+            # ASSERT FAILED ... PythonDispatcherTLS was not set". torch 2.13 compiles it.
+            raise NotTimed(f"torch {torch.__version__} cannot compile inference_mode safely")
         model = network(inputs["weights"], inputs["dims"], device)
         return (lambda x: run(model, x)), (torch.tensor(inputs["x"], device=torch_device(device)),)
 
     return setup
 
 
+_TORCH = tuple(int(p) for p in torch.__version__.split("+")[0].split(".")[:2])
 TIMED = {"modes.forward": {name: _forward_setup(run) for name, run in FORWARD.items()}}
