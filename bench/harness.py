@@ -108,18 +108,18 @@ def targets(
     torch before JAX, each framework's modes in the case's order. ``devices`` come from the
     caller (the command's ``--device``); by default, ``JAXPARITY_DEVICES`` or all."""
     device_list = list(devices) if devices is not None else backends.device_names()
-    found = [
+    timed = [c for c in cases.select(case_filter, implemented_only=True) if c.bench is not None]
+    implemented = {(c.id, b): _variants(c, b) for c in timed for b in backends.backend_names()}
+    return [
         Target(case.id, variant, size, b, d, mode)
-        for case in cases.select(case_filter, implemented_only=True)
-        if case.bench is not None
-        for variant in case.bench.variants
+        for case in timed
+        for variant in case.bench.variants  # type: ignore[union-attr]
         for size in sizes_for(case, wanted_sizes)
         for d in device_list
         for b in backends.backend_names()
-        for mode in case.bench.modes.get(b, ())
-        if variant in _variants(case, b)
+        for mode in case.bench.modes.get(b, ())  # type: ignore[union-attr]
+        if variant in implemented[case.id, b]
     ]
-    return found
 
 
 def rounds_for(target: Target, blocks: int) -> int:
@@ -147,7 +147,6 @@ def schedule(found: list[Target], blocks: int) -> list[tuple[Target, int]]:
 class Member:
     """One target of the group being timed, set up and compiled: ``call()`` is what is timed."""
 
-    target: Target
     call: Callable[[], Any]
     compile_s: float
     call_s: float
@@ -208,7 +207,7 @@ def _set_up(target: Target, timed: bool) -> Member:
     if case.bench.flops:
         count = getattr(importlib.import_module(f"shared.data.{case.topic}"), case.bench.flops)
         flops = count(inputs)
-    return Member(target, call, compile_s, call_s, flops)
+    return Member(call, compile_s, call_s, flops)
 
 
 def untimed_skip(target: Target) -> str | None:
