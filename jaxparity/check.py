@@ -9,6 +9,7 @@ as it is known.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import io
 import time
 import warnings
@@ -29,10 +30,11 @@ from shared.interface import Backend
 NOT_IMPLEMENTED = "not implemented yet"
 
 
-def _checks_json(checks: list[parity.Check]) -> list[dict[str, Any]]:
+def _checks_json(checks: tuple[parity.Check, ...]) -> list[dict[str, Any]]:
     return [
         {
             "key": c.key,
+            "backend": c.backend,
             "against": c.against,
             "max_abs": finite(c.max_abs),
             "max_rel": finite(c.max_rel),
@@ -43,18 +45,13 @@ def _checks_json(checks: list[parity.Check]) -> list[dict[str, Any]]:
     ]
 
 
-def _worst(checks: list[parity.Check]) -> tuple[float | None, float | None]:
-    if not checks:
-        return None, None
-    return finite(max(c.max_abs for c in checks)), finite(max(c.max_rel for c in checks))
+def _worst(verdict: parity.Verdict) -> tuple[float | None, float | None]:
+    max_abs, max_rel = verdict.worst()
+    return (None, None) if max_abs is None else (finite(max_abs), finite(max_rel))
 
 
-def _failure(checks: list[parity.Check]) -> str:
-    bad = [c for c in checks if not c.ok]
-    return "; ".join(
-        f"{c.key} vs {c.against}: max abs {c.max_abs:.3g}, max rel {c.max_rel:.3g} {c.detail}"
-        for c in bad[:3]
-    ) + (f"; and {len(bad) - 3} more" if len(bad) > 3 else "")
+def _failure(verdict: parity.Verdict) -> str | None:
+    return None if verdict.ok else verdict.message(limit=3).replace("\n", "; ")
 
 
 def _skip(case: Case, framework: str, device: str, size: str, reason: str) -> dict[str, Any]:
@@ -81,7 +78,7 @@ def check_one(
         warnings.simplefilter("always")
         try:
             run, raw_inputs = parity.run(backend, case.id, device, size)
-            checks = parity.against_oracle(run, raw_inputs)
+            verdict = parity.judge([run], raw_inputs)
         except UnknownNameError as e:
             if (e.kind, e.name) != ("size", size):
                 raise
@@ -95,25 +92,19 @@ def check_one(
             record = _skip(case, backend.name, device, size, "")
             record.update(status="fail", reason=one_line(e))
             return record, None, {}
-    mismatches = parity.behaviour_mismatches(run)
-    max_abs, max_rel = _worst(checks)
-    reasons = []
-    if not all(c.ok for c in checks):
-        reasons.append(_failure(checks))
-    reasons += [
-        f"{k}: expected {want!r}, observed {got!r}" for k, (want, got) in mismatches.items()
-    ]
+    max_abs, max_rel = _worst(verdict)
+    mismatches = verdict.mismatches.get(backend.name, {})
     record = {
         "kind": "check",
         "case": case.id,
         "framework": backend.name,
         "device": device,
         "size": size,
-        "status": "fail" if reasons else "pass",
-        "reason": "; ".join(reasons) or None,
+        "status": "pass" if verdict.ok else "fail",
+        "reason": _failure(verdict),
         "max_abs_err": max_abs,
         "max_rel_err": max_rel,
-        "checks": _checks_json(checks),
+        "checks": _checks_json(verdict.checks),
         "behaviour": {k: [want, got] for k, (want, got) in mismatches.items()},
         "observations": run.observations,
         "seconds": time.perf_counter() - start,
@@ -124,21 +115,22 @@ def check_one(
 
 
 def between_one(a: parity.Run, b: parity.Run, raw_inputs: dict[str, Any], size: str) -> dict:
-    """The two frameworks' outputs compared with each other (exact oracle keys only)."""
-    checks = parity.between(a, b, raw_inputs)
-    max_abs, max_rel = _worst(checks)
-    ok = all(c.ok for c in checks)
+    """The two frameworks' outputs compared with each other, and every output of both
+    judged by something (the oracle, the other framework, an expectation)."""
+    both = parity.judge([a, b], raw_inputs)
+    verdict = dataclasses.replace(both.of(parity.BETWEEN), unjudged=both.unjudged)
+    max_abs, max_rel = _worst(verdict)
     return {
         "kind": "between",
         "case": a.case.id,
         "device": a.device,
         "size": size,
         "frameworks": [a.backend, b.backend],
-        "status": "pass" if ok else "fail",
-        "reason": None if ok else _failure(checks),
+        "status": "pass" if verdict.ok else "fail",
+        "reason": _failure(verdict),
         "max_abs_err": max_abs,
         "max_rel_err": max_rel,
-        "checks": _checks_json(checks),
+        "checks": _checks_json(verdict.checks),
     }
 
 
@@ -179,8 +171,6 @@ def run_checks(
                     keep(_skip(case, name, device, size, missing[name]))
                 elif device not in backend.devices():
                     keep(_skip(case, name, device, size, f"no {device} visible to {name}"))
-                elif case.gpu_only and device != "gpu":
-                    keep(_skip(case, name, device, size, f"{case.id} needs a GPU"))
                 else:
                     record, run, raw_inputs = check_one(backend, case, device, size)
                     keep(record)

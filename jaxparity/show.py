@@ -85,23 +85,17 @@ def show(case_id: str, device: str, console: Console) -> int:
         outputs.add_row("(printed)", *[escape(printed.get(f, "")) for f in FRAMEWORKS])
     console.print(outputs)
 
-    lines, agree = [], True
-    for name, run in runs.items():
-        checks = parity.against_oracle(run, raw_inputs)
-        bad = [c.key for c in checks if not c.ok] + list(parity.behaviour_mismatches(run))
-        worst = max((c.max_abs for c in checks), default=0.0)
-        agree = agree and not bad
-        verdict = f"[red]differs: {', '.join(bad)}[/]" if bad else "[green]agrees[/]"
+    lines = []
+    if runs:
+        verdict = parity.judge(list(runs.values()), raw_inputs)
+        worst, _ = verdict.worst()
+        status = "[green]agree[/]" if verdict.ok else "[red]differ[/]"
+        judged = " and ".join(runs)
         lines.append(
-            f"{name}: {verdict} with the oracle and expectations (max abs err {worst:.2g})"
+            f"{judged}: {status} with the oracle, the expectations"
+            + (" and each other" if len(runs) == 2 else "")
+            + ("" if worst is None else f" (largest difference {worst:.2g})")
         )
-    if len(runs) == 2:
-        between = parity.between(runs["torch"], runs["jax"], raw_inputs)
-        worst = max((c.max_abs for c in between), default=0.0)
-        ok = all(c.ok for c in between)
-        agree = agree and ok
-        lines.append(
-            f"torch vs jax: {'[green]agree' if ok else '[red]differ'}[/] (max abs diff {worst:.2g})"
-        )
+        lines += [f"[red]{escape(line)}[/]" for line in verdict.failures()]
     console.print(Panel(Group(*lines), title="Parity"))
-    return 0 if agree else 1
+    return 0 if runs and verdict.ok else 1

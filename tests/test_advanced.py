@@ -1,5 +1,6 @@
-"""Advanced differentiation beyond the generic parity tests: finite differences in float64,
-torch-only methods against the same closed forms, and the errors the lesson runs into."""
+"""Advanced differentiation beyond the generic parity tests: finite differences in float64
+and the errors the lesson runs into (torch-only methods are judged by tests/test_parity.py,
+against the same closed forms)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from shared import backends, data, oracles, parity
-from shared.tolerances import for_dtype
+from shared import backends, data, parity
 from tests.targets import load_on
 
 DEVICES = [pytest.param(d, id=d) for d in backends.device_names()]
@@ -19,17 +19,6 @@ DEVICES = [pytest.param(d, id=d) for d in backends.device_names()]
 
 def _float64(case_id: str) -> dict[str, np.ndarray]:
     return {k: v.astype(np.float64) for k, v in data.inputs(case_id).items()}
-
-
-@pytest.mark.parametrize("device", DEVICES)
-def test_torch_only_hessians_match_the_closed_form(device: str) -> None:
-    """autograd.functional.hessian (both settings) has no JAX twin to be compared with, so it
-    is held to the oracle here, with the same tolerance as every Hessian."""
-    result, raw = parity.run(load_on("torch", device), "advanced.hessian", device)
-    want = oracles.expected("advanced.hessian", raw)["hessian_func"]
-    for key in ("hessian_functional", "hessian_functional_vectorized"):
-        tol = for_dtype(np.float32, grad=parity.is_grad(key))  # as the generic tests judge
-        np.testing.assert_allclose(result.arrays[key], want, rtol=tol.rtol, atol=tol.atol)
 
 
 def test_torch_second_order_finite_differences() -> None:

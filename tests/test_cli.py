@@ -179,18 +179,18 @@ def test_artifact_sizes_follow_the_bench_plan() -> None:
 def test_check_fails_on_a_disagreement(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(parity, "behaviour_mismatches", lambda run: {"shared": (True, False)})
+    monkeypatch.setattr(parity, "_behaviour_mismatches", lambda run: {"shared": (True, False)})
     argv = ["check", "--case", "tensors.basic_ops", "--device", "cpu", "--out", str(tmp_path)]
     assert main(argv) == 1
     out = capsys.readouterr().out
-    assert "fail" in out and "shared: expected True, observed False" in out
+    assert "fail" in out and "shared (torch): expected True, observed False" in out
 
 
 def test_show(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["show", "tensors.inplace"]) == 0
     out = capsys.readouterr().out
     assert out.count("def inplace(") == 2  # torch and JAX, side by side
-    assert "input_mutated" in out and "a.at[1].add(a[2])" in out
+    assert "result_in_input_buffer" in out and "a.at[1].add(a[2])" in out
 
 
 @pytest.mark.slow

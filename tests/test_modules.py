@@ -23,10 +23,6 @@ def _build(backend, network: str, num_layers: int = 2):
     return cls(*dims, num_layers) if network == "deep" else cls(*dims)
 
 
-def _failed(checks: list[parity.Check]) -> list[parity.Check]:
-    return [c for c in checks if not c.ok]
-
-
 def test_lesson_parameter_counts() -> None:
     """The numbers the lesson prints, so the oracle itself is pinned (seed lines 1164–1286)."""
     counts = oracles.expected("modules.param_count", data.inputs("modules.param_count"))
@@ -41,8 +37,8 @@ def test_depth_4_agrees(both) -> None:
     t, raw = parity.run(torch_backend, "modules.deep_network", device, size="depth4")
     j, _ = parity.run(jax_backend, "modules.deep_network", device, size="depth4")
     assert "grad.layers.3.0.weight" in t.arrays
-    checks = parity.against_oracle(t, raw) + parity.against_oracle(j, raw)
-    assert not _failed(checks + parity.between(t, j, raw))
+    verdict = parity.judge([t, j], raw)
+    assert verdict.ok, verdict.message()
 
 
 @settings(
@@ -65,7 +61,8 @@ def test_random_batches_and_weights(target, network: str, batch: int, seed: int)
     if network == "deep":
         inputs["num_layers"] = 2
     result, raw = parity.run(backend, f"modules.{network}_network", device, inputs=inputs)
-    assert not _failed(parity.against_oracle(result, raw))
+    verdict = parity.judge([result], raw)
+    assert verdict.ok, verdict.message()
 
 
 @pytest.mark.parametrize("network", list(NETWORKS))

@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import warnings
+import weakref
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
@@ -21,16 +22,8 @@ import numpy as np
 import torch
 
 from shared import data
-from shared.validation import INTEGERS, REAL_FLOATS, require
 from torch_impl import tape_dot
 from torch_impl.backend import torch_device
-
-
-def _require(
-    name: str, t: torch.Tensor, shape: tuple[int | None, ...] | None, *dtypes: str
-) -> None:
-    """Shape and dtype checked before the tape sees ``t`` (torch would broadcast silently)."""
-    require(name, tuple(t.shape), str(t.dtype).removeprefix("torch."), shape, dtypes or REAL_FLOATS)
 
 
 def _leaf(t: torch.Tensor) -> torch.Tensor:
@@ -146,9 +139,6 @@ def backward_basics(*, x: torch.Tensor, y: torch.Tensor, v: torch.Tensor) -> dic
     ``z.backward(v)`` seeds the pass with a cotangent ``v`` instead of ``.sum()``'s ones; a
     second pass over one tape needs ``retain_graph=True``, since the first one frees it.
     """
-    _require("x", x, None)
-    _require("y", y, tuple(x.shape))
-    _require("v", v, tuple(x.shape))
     x, y = _leaf(x), _leaf(y)
     z = lesson_z(x, y)
     z.sum().backward(retain_graph=True)
@@ -171,21 +161,22 @@ def requires_grad(*, x: torch.Tensor, y: torch.Tensor) -> dict:
     JAX instead: arrays carry no flag and record nothing; what to differentiate is chosen
     when calling ``jax.grad(f, argnums=...)``, and the "graph" is the traced jaxpr.
     """
-    _require("x", x, None)
-    _require("y", y, tuple(x.shape))
     plain = x.clone()
     x = x.clone().requires_grad_(True)  # as torch.tensor([...], requires_grad=True)
     y = y.clone()
     y.requires_grad_()
     z = lesson_z(x, y)
+    grad_before_backward = "None" if x.grad is None else "tensor"
+    x_alive = weakref.ref(x)
+    del x  # z's tape saved x for the backward of x³: it stays alive
     return {
         "z": z,
-        "has_flag": hasattr(plain, "requires_grad"),
         "default_requires_grad": plain.requires_grad,
         "output_requires_grad": z.requires_grad,
-        "records_graph": getattr(z, "grad_fn", None) is not None,
+        "records_graph": z.grad_fn is not None,
         "output_op": _op_name(z.grad_fn),
-        "grad_before_backward": "None" if x.grad is None else "tensor",
+        "grad_before_backward": grad_before_backward,
+        "result_keeps_input_alive": x_alive() is not None,
     }
 
 
@@ -196,9 +187,6 @@ def intermediate_grad(*, x: torch.Tensor, y: torch.Tensor, v: torch.Tensor) -> d
     the gradient w.r.t. a zero added to it (``z + dz`` at ``dz = 0``), or a ``jax.vjp`` of
     the part of the function after ``z``.
     """
-    _require("x", x, None)
-    _require("y", y, tuple(x.shape))
-    _require("v", v, tuple(x.shape))
     x = _leaf(x)
     z = lesson_z(x, y)
     z.sum().backward()
@@ -215,7 +203,6 @@ def intermediate_grad(*, x: torch.Tensor, y: torch.Tensor, v: torch.Tensor) -> d
         "grad_z": grad_z,
         "vjp_grad_z": z.grad,
         "vjp_grad_x": x.grad,
-        "has_grad_attribute": hasattr(z, "grad"),
         "grad_none_without_retain": grad_without_retain is None,
         "warned": any("retain_grad" in str(w.message) for w in caught),
     }
@@ -230,7 +217,6 @@ def graph_view(*, X: torch.Tensor, y: torch.Tensor, w: torch.Tensor, b: torch.Te
     instead: ``jax.make_jaxpr`` shows the traced forward program, every input included;
     ``jax.grad`` derives the backward from it.
     """
-    _require_regression(X, y, w, b)
     w, b = torch.nn.Parameter(w.clone()), torch.nn.Parameter(b.clone())
     loss = regression_loss(w, b, X, y)
     graph = tape_dot.draw(loss, params={"Weight": w, "Bias": b, "Loss": loss})
@@ -281,8 +267,6 @@ def unsupported_op(*, weight: torch.Tensor, idx: torch.Tensor) -> dict:
     ``∂/∂Re + i·∂/∂Im``, the direction of steepest ascent. JAX instead: ``jnp.take`` + norm
     differentiate, but ``jax.grad`` returns the complex conjugate of torch's gradient.
     """
-    _require("weight", weight, (None, None), "complex64", "complex128")
-    _require("idx", idx, (None,), *INTEGERS)
     embedding = torch.nn.Embedding.from_pretrained(weight.clone(), freeze=False)
     error, stage, message = "", "forward", ""
     try:
@@ -297,7 +281,6 @@ def unsupported_op(*, weight: torch.Tensor, idx: torch.Tensor) -> dict:
     return {
         "loss": loss,
         "grad_weight": weight.grad,
-        "dtype": str(weight.dtype).removeprefix("torch."),
         "error": error,
         "error_stage": stage if error else "",
         "message": message,
@@ -311,7 +294,6 @@ def custom_function(*, X: torch.Tensor, y: torch.Tensor, w: torch.Tensor, b: tor
     backward is yours. JAX instead: ``jax.custom_vjp`` (``my_square``) shows up in the jaxpr
     as one ``custom_vjp_call``; ``jax.grad`` uses its ``bwd`` rule.
     """
-    _require_regression(X, y, w, b)
     w, b = _leaf(w), _leaf(b)
     loss = mse(MySquare.apply(predict(w, b, X)), y)
     custom_node = next(n.name() for n in _nodes(loss.grad_fn) if "MySquare" in n.name())
@@ -350,11 +332,6 @@ def backward_inputs(
     ``jax.grad(argnums=...)`` under ``jit``; XLA removes whatever the requested gradient does
     not need, the forward pass included, and an unused argument's gradient is zeros.
     """
-    d = A.shape[0]
-    _require("A", A, (d, d))
-    _require("B", B, (d, d))
-    _require("b", b, ())
-    _require("c", c, (d, d))
     A, B, b, c = _leaf(A), _leaf(B), _leaf(b), _leaf(c)
     calc_loss(A, B, q, b, num_iters).backward()
     everything = {"grad_A": A.grad, "grad_B": B.grad, "grad_b": b.grad}
@@ -452,8 +429,6 @@ def accumulation(
     divides by the *whole* batch size (the lesson's ``mean`` per half would double it). JAX
     instead: gradients are returned, never stored, so accumulating is an explicit sum.
     """
-    _require("x", x, None)
-    _require_regression(X, y, w, b)
     x = _leaf(x)
     torch.sum(x * x).backward()
     first = x.grad.clone()
@@ -521,9 +496,6 @@ def inplace_error(*, x: torch.Tensor, m: torch.Tensor, v: torch.Tensor) -> dict:
     immutable, any item assignment is a TypeError; ``jnp.where`` and ``x.at[mask].set(0)``
     return new arrays.
     """
-    _require("x", x, None)
-    _require("m", m, tuple(x.shape))
-    _require("v", v, tuple(x.shape))
     x = _leaf(x)
     y = 2 * x
     z = y**2
@@ -570,10 +542,6 @@ def clone_detach(*, x: torch.Tensor, y: torch.Tensor, v: torch.Tensor, p: torch.
     ``lax.stop_gradient(y)`` makes ``y``'s gradient zeros, copies are just values, and
     nothing can be written through a stopped array.
     """
-    _require("x", x, None)
-    _require("y", y, tuple(x.shape))
-    _require("v", v, tuple(x.shape))
-    _require("p", p, None)
     x, y = torch.nn.Parameter(x.clone()), torch.nn.Parameter(y.clone())
     torch.sum(clone_and_detach(x, y)).backward()
     grad_x, y_grad = x.grad, _grad_kind(y.grad)
@@ -585,11 +553,12 @@ def clone_detach(*, x: torch.Tensor, y: torch.Tensor, v: torch.Tensor, p: torch.
     p.grad = None
     try:
         torch.sum(p.detach().clone() * 10).backward()
-        detached = _grad_kind(p.grad)
+        detached_backward = _grad_kind(p.grad)
     except RuntimeError as e:
-        detached = type(e).__name__
+        detached_backward = type(e).__name__
     before = p[0, 0].item()
-    p.detach()[0, 0] += 1
+    detached = p.detach()
+    detached[0, 0] += 1
     return {
         "grad_x": grad_x,
         "vjp_grad_x": x.grad,
@@ -597,17 +566,10 @@ def clone_detach(*, x: torch.Tensor, y: torch.Tensor, v: torch.Tensor, p: torch.
         "y_grad": y_grad,
         "clone_requires_grad": x.clone().requires_grad,
         "detach_requires_grad": x.detach().requires_grad,
-        "detached_backward": detached,
-        "detach_shares_memory": p[0, 0].item() != before,
+        "detached_backward": detached_backward,
+        "detach_shares_memory": detached.data_ptr() == p.data_ptr(),
+        "write_through_detached": p[0, 0].item() != before,
     }
-
-
-def _require_regression(X: torch.Tensor, y: torch.Tensor, w: torch.Tensor, b: torch.Tensor) -> None:
-    """The regression's shapes follow from its parameters: ``X`` is (len(y), len(w))."""
-    _require("w", w, (None,))
-    _require("b", b, (1,))
-    _require("y", y, (None,))
-    _require("X", X, (y.shape[0], w.shape[0]))
 
 
 TIMED = {

@@ -53,12 +53,17 @@ def cross_device_error(*, a: torch.Tensor, device: str) -> dict:
 
 
 def copy_on_transfer(*, p: torch.Tensor, device: str) -> dict:
-    """``.to`` copies only when the device changes; to the same device it returns ``p`` itself."""
+    """``.to`` copies only when the device changes; to the same device it returns ``p`` itself,
+    so on the CPU the "copy" shares memory and ``host -= 1`` changes it too."""
     host = p.cpu()
     on_device = host.to(torch_device(device))
     before = on_device.clone()
     host -= 1
-    return {"host_after": host, "device_copy_changed": not torch.equal(on_device, before)}
+    return {
+        "host_after": host,
+        "device_copy_shares_memory": on_device.data_ptr() == host.data_ptr(),
+        "device_copy_changed": not torch.equal(on_device, before),
+    }
 
 
 def layer(*, a: torch.Tensor, b: torch.Tensor) -> dict:

@@ -7,6 +7,7 @@ buffers with NumPy, global random state, and strict dtype rules for ``@``.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Mapping
 
 import numpy as np
@@ -16,18 +17,13 @@ from torch_impl.backend import torch_device
 
 
 def create(*, shape: tuple[int, ...], sample_size: int, seed: int) -> dict:
+    """``torch.randn`` draws from the global generator that ``manual_seed`` resets."""
     torch.manual_seed(seed)
-    zeros = torch.zeros(shape)
-    ones = torch.ones(shape, dtype=torch.int32)
-    randn = torch.randn(shape)
     sample = torch.randn(sample_size)
     return {
-        "zeros": zeros,
-        "ones": ones,
-        "zeros_dtype": str(zeros.dtype).removeprefix("torch."),
-        "ones_dtype": str(ones.dtype).removeprefix("torch."),
-        "randn_dtype": str(randn.dtype).removeprefix("torch."),
-        "randn_shape": str(tuple(randn.shape)),
+        "zeros": torch.zeros(shape),
+        "ones": torch.ones(shape, dtype=torch.int32),
+        "randn": torch.randn(shape),
         "sample_mean": sample.mean(),
         "sample_std": sample.std(),
     }
@@ -75,20 +71,23 @@ def conversion_speed(*, u_np: np.ndarray, device: str) -> dict:
 def api_names(*, a: torch.Tensor) -> dict:
     """``dim=`` where NumPy says ``axis=``; ``.view`` shares memory and needs contiguity."""
     m, n = a.shape
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        as_float64 = a.to(torch.float64)
     return {
         "sum_axis0": torch.sum(a, dim=0),
         "view": a.view(n, m),
         "reshape": a.T.reshape(m * n),  # a.T.view(-1) would fail: the transpose isn't contiguous
-        "as_float64": a.to(torch.float64),
-        "float64_dtype": str(a.to(torch.float64).dtype).removeprefix("torch."),
-        "float64_warned": False,
+        "as_float64": as_float64,
+        "float64_warned": bool(caught),
         "as_int32": a.type(torch.int32),
     }
 
 
 def inplace(*, a: torch.Tensor) -> dict:
-    """The lesson mutates ``A`` itself: each step overwrites the previous one's result."""
-    before = a.clone()
+    """The lesson mutates ``A`` itself: each step overwrites the previous one's result, in
+    the same memory (the clones keep each step for the comparison)."""
+    buffer = a.data_ptr()
     a[1] += a[2]
     row_added = a.clone()
     a.zero_()
@@ -98,7 +97,7 @@ def inplace(*, a: torch.Tensor) -> dict:
         "row_added": row_added,
         "zeroed": zeroed,
         "exp": a,
-        "input_mutated": not torch.equal(a, before),
+        "result_in_input_buffer": a.data_ptr() == buffer,
     }
 
 
@@ -111,13 +110,7 @@ def dtype_promotion(*, a32: np.ndarray, b64: np.ndarray) -> dict:
         matmul_error = ""
     except RuntimeError as e:
         matmul_error = type(e).__name__
-    return {
-        "add": added,
-        "add_dtype": str(added.dtype).removeprefix("torch."),
-        "matmul_error": matmul_error,
-        "cast_matmul": a.to(torch.float64) @ b,
-        "cast_matmul_dtype": str((a.to(torch.float64) @ b).dtype).removeprefix("torch."),
-    }
+    return {"add": added, "matmul_error": matmul_error, "cast_matmul": a.to(torch.float64) @ b}
 
 
 def useful_functions(*, a: torch.Tensor, b: torch.Tensor, x: torch.Tensor) -> dict:
@@ -152,10 +145,13 @@ def random_seeding(*, seed: int, shape: tuple[int, ...]) -> dict:
     second = torch.rand(shape)  # the very same call as `first`: the hidden state moved on
     torch.manual_seed(seed)
     again = torch.rand(shape)
+    torch.manual_seed(seed)
+    torch.rand(1)  # a draw elsewhere in the program (a dropout mask, a shuffle)
+    after_other_draw = torch.rand(shape)
     return {
         "same_seed_same_values": torch.equal(first, again),
         "second_draw_differs": not torch.equal(first, second),
-        "global_state": not torch.equal(first, second),
+        "other_draw_changes_values": not torch.equal(first, after_other_draw),
     }
 
 

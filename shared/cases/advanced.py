@@ -6,7 +6,9 @@ the same name. Where a way exists in one framework only (``torch.autograd.functi
 other framework lacks that output and that variant.
 """
 
-from shared.cases.model import Bench, Case
+from shared.cases.model import INTEGERS, Arg, Bench, Case
+
+LINEAR = {"x": Arg(("n", "d")), "w": Arg(("d",))}
 
 PER_SAMPLE_METHODS = {
     "loop": "one forward, then one backward per sample through the kept graph "
@@ -52,6 +54,7 @@ CASES = [
         (867, 881),
         "torch.autograd.grad returns the gradient instead of accumulating it into w.grad; "
         "jax.grad returns a new function that computes it. Both give X.mean(0).",
+        takes=LINEAR,
     ),
     Case(
         "advanced.vjp",
@@ -59,6 +62,7 @@ CASES = [
         (883, 890),
         "grad_outputs=v turns the backward pass of a vector output into v @ J without forming "
         "J; jax.vjp returns the output and a function that does the same for any v.",
+        takes={**LINEAR, "v": Arg(("n",))},
     ),
     Case(
         "advanced.per_sample_grads",
@@ -76,6 +80,11 @@ CASES = [
         "of that variant's time; the copy shows in jax.jit(f).lower(*args).compile().as_text(). "
         + _NO_TORCH_COMPILE,
         expected={"torch": {"reuse_error": "RuntimeError"}, "jax": {"reuse_error": ""}},
+        takes={**LINEAR, "labels": Arg(("n",), INTEGERS)},
+        unchecked={
+            "reuse_message": "the framework's own error text, shown to the student; the "
+            "error type is judged"
+        },
         bench=Bench(
             variants={
                 **PER_SAMPLE_METHODS,
@@ -95,6 +104,9 @@ CASES = [
         "is_grads_batched, which torch refuses (the (d, d) grad_outputs does not match the (d,) "
         "gradient). torch.func.hessian and jax.hessian are both jacfwd(jacrev(f)). "
         + _NO_TORCH_COMPILE,
+        takes=LINEAR,
+        only={"hessian_functional": "torch", "hessian_functional_vectorized": "torch"},
+        dtypes={"hessian_functional": "float32", "hessian_functional_vectorized": "float32"},
         bench=Bench(
             variants=HESSIAN_METHODS,
             sizes=("test", "small", "large"),
@@ -109,6 +121,7 @@ CASES = [
         "A JVP pushes a direction forward through the function (one pass, J never formed). "
         "Differentiating the gradient function in direction v gives H @ v for the price of a "
         "couple of gradients, where forming H costs d of them.",
+        takes={**LINEAR, "v": Arg(("d",))},
         bench=Bench(variants=HVP_METHODS, sizes=("test", "small", "large")),
     ),
 ]

@@ -1,6 +1,11 @@
 """Section 3 of the lesson: autograd (seed lines 391–866)."""
 
-from shared.cases.model import Bench, Case
+from shared.cases.model import COMPLEX, INTEGERS, Arg, Bench, Case
+
+VECTORS = {"x": Arg(("n",)), "y": Arg(("n",)), "v": Arg(("n",))}
+REGRESSION = {"w": Arg(("d",)), "b": Arg((1,)), "y": Arg(("n",)), "X": Arg(("n", "d"))}
+"""The regression's shapes follow from its parameters: ``X`` is (len(y), len(w))."""
+MESSAGE = "the framework's own error text, shown to the student; the error type is judged"
 
 CASES = [
     Case(
@@ -12,31 +17,29 @@ CASES = [
         "argnums=(0, 1)) returns (9x², −2y) as values. Seeding with a random cotangent v "
         "(z.backward(v), jax.vjp) checks what a .sum() could hide.",
         expected={"torch": {"matches_9x2": True}, "jax": {"matches_9x2": True}},
+        takes=VECTORS,
     ),
     Case(
         "autograd.requires_grad",
         "requires_grad flags and grad_fn vs differentiating by argument",
         (400, 420),
         "A torch tensor carries a requires_grad flag (False by default), and results of "
-        "tracked tensors carry a grad_fn (here SubBackward0). A JAX array has neither: what "
-        "to differentiate is the argnums of jax.grad, and the graph is the jaxpr JAX traces, "
-        "whose last operation is the same sub.",
+        "tracked tensors carry a grad_fn (here SubBackward0) that keeps what backward needs "
+        "alive: z holds on to x. A JAX array has neither flag nor grad_fn, and z refers to "
+        "nothing: what to differentiate is the argnums of jax.grad, and the graph is the "
+        "jaxpr JAX traces, whose last operation is the same sub.",
         expected={
             "torch": {
-                "has_flag": True,
                 "default_requires_grad": False,
                 "output_requires_grad": True,
                 "records_graph": True,
                 "output_op": "sub",
                 "grad_before_backward": "None",
+                "result_keeps_input_alive": True,
             },
-            "jax": {
-                "has_flag": False,
-                "records_graph": False,
-                "output_op": "sub",
-                "grad_before_backward": "absent",
-            },
+            "jax": {"output_op": "sub", "result_keeps_input_alive": False},
         },
+        takes={"x": Arg(("n",)), "y": Arg(("n",))},
     ),
     Case(
         "autograd.intermediate_grad",
@@ -45,14 +48,8 @@ CASES = [
         "torch keeps gradients only for leaves: z.grad is None, with a warning, unless "
         "z.retain_grad() was called. JAX stores no gradients anywhere: the gradient w.r.t. "
         "an intermediate z is the gradient w.r.t. a zero added to z.",
-        expected={
-            "torch": {
-                "has_grad_attribute": True,
-                "grad_none_without_retain": True,
-                "warned": True,
-            },
-            "jax": {"has_grad_attribute": False},
-        },
+        expected={"torch": {"grad_none_without_retain": True, "warned": True}},
+        takes=VECTORS,
     ),
     Case(
         "autograd.graph_view",
@@ -66,6 +63,12 @@ CASES = [
             "torch": {"leaves": "Bias,Weight", "matmul_op": "MvBackward0"},
             "jax": {"leaves": "Bias,Weight,X,y", "matmul_op": "dot_general"},
         },
+        takes=REGRESSION,
+        unchecked={
+            key: "the drawing and its node names, written out for the student; leaves and "
+            "matmul_op are the judged summary of it"
+            for key in ("graph_text", "node_count", "drawn_by", "ops", "jaxpr", "grad_jaxpr")
+        },
     ),
     Case(
         "autograd.unsupported_op",
@@ -77,13 +80,17 @@ CASES = [
         "norm, but returns the complex conjugate of torch's gradient (its convention), and "
         "without x64 the complex128 weight is complex64.",
         expected={
-            "torch": {
-                "error": "RuntimeError",
-                "error_stage": "forward",
-                "dtype": "complex128",
-            },
-            "jax": {"error": "", "error_stage": "", "dtype": "complex64"},
+            "torch": {"error": "RuntimeError", "error_stage": "forward"},
+            "jax": {"error": ""},
         },
+        takes={"weight": Arg((None, None), COMPLEX), "idx": Arg((None,), INTEGERS)},
+        dtypes={
+            "loss": {"torch": "float64", "jax": "float32"},
+            "grad_weight": {"torch": "complex128", "jax": "complex64"},
+            "jax_grad_weight": "complex64",
+        },
+        only={"jax_grad_weight": "jax"},
+        unchecked={"message": MESSAGE},
     ),
     Case(
         "autograd.custom_function",
@@ -98,6 +105,7 @@ CASES = [
             "torch": {"custom_node": "MySquareBackward"},
             "jax": {"custom_node": "custom_vjp_call"},
         },
+        takes=REGRESSION,
     ),
     Case(
         "autograd.backward_inputs",
@@ -113,6 +121,7 @@ CASES = [
             "torch": {"A_only_filled": "A", "b_only_filled": "b", "unused_grad": "None"},
             "jax": {"unused_grad": "zeros"},
         },
+        takes={"A": Arg(("d", "d")), "B": Arg(("d", "d")), "b": Arg(()), "c": Arg(("d", "d"))},
         bench=Bench(
             variants={
                 "all": "gradients of every input",
@@ -146,6 +155,7 @@ CASES = [
         "too big for the device run in chunks. JAX returns gradients and stores none: "
         "accumulating is an explicit sum. Either way each chunk's loss must divide by the "
         "whole batch size (the lesson's mean per half would double the gradient).",
+        takes={"x": Arg((None, None)), **REGRESSION},
         bench=Bench(
             variants={
                 "full": "X (host memory) copied to the device whole inside the timed call, one "
@@ -186,6 +196,8 @@ CASES = [
                 "mask_error": "TypeError",
             },
         },
+        takes={"x": Arg(("m", "n")), "m": Arg(("m", "n")), "v": Arg(("m", "n"))},
+        unchecked={"exp_message": MESSAGE, "mask_message": MESSAGE},
     ),
     Case(
         "autograd.clone_detach",
@@ -193,8 +205,10 @@ CASES = [
         (794, 866),
         "In sum(x + x.clone() + y.detach()) x's gradient is 2 (the clone is a second path) "
         "and y gets none: torch leaves y.grad None, JAX's lax.stop_gradient gives zeros. "
-        "detach() shares memory with the original; a loss built only from a detached copy "
-        "cannot be backpropagated in torch, while JAX just returns a zero gradient.",
+        "detach() shares memory with the original, so writing into it changes the original; "
+        "a loss built only from a detached copy cannot be backpropagated in torch, while JAX "
+        "just returns a zero gradient. lax.stop_gradient outside a trace returns the array "
+        "itself, memory and all, and that is harmless: nobody can write into it.",
         expected={
             "torch": {
                 "y_grad": "None",
@@ -202,12 +216,14 @@ CASES = [
                 "detach_requires_grad": False,
                 "detached_backward": "RuntimeError",
                 "detach_shares_memory": True,
+                "write_through_detached": True,
             },
             "jax": {
                 "y_grad": "zeros",
                 "detached_backward": "zeros",
-                "detach_shares_memory": False,
+                "detach_shares_memory": True,
             },
         },
+        takes={**VECTORS, "p": Arg((None, None))},
     ),
 ]

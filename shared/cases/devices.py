@@ -1,6 +1,8 @@
 """Section 2 of the lesson: device placement (seed lines 320–390)."""
 
-from shared.cases.model import Bench, Case
+from shared.cases.model import Arg, Bench, Case
+
+MACHINE = "depends on the machine, not on the device the case runs on (tests/test_devices.py)"
 
 CASES = [
     Case(
@@ -9,6 +11,11 @@ CASES = [
         (320, 332),
         "torch: x.device, torch.cuda.is_available(). JAX: x.devices() (an array may be sharded "
         "over several), jax.devices(). Both put new arrays on the CPU here unless told.",
+        expected={
+            "torch": {"dtype": "float32", "on_device": True},
+            "jax": {"dtype": "float32", "on_device": True},
+        },
+        unchecked={"gpu_available": MACHINE},
     ),
     Case(
         "devices.select",
@@ -16,12 +23,14 @@ CASES = [
         (334, 341),
         "torch picks a torch.device and passes it around; JAX's default device is the first "
         "accelerator when one exists, and jax.devices('gpu') raises when none does.",
+        unchecked={"selected": MACHINE},
     ),
     Case(
         "devices.transfer",
         "Moving data to a device: .to(device) vs jax.device_put",
         (343, 345),
         "Both copy the data to the device; values are equal.",
+        expected={"torch": {"on_device": True}, "jax": {"on_device": True}},
     ),
     Case(
         "devices.cross_device_error",
@@ -34,18 +43,25 @@ CASES = [
             "torch": {"error": "RuntimeError"},
             "jax": {"error": "ValueError"},
         },
+        unchecked={
+            "message": "the framework's own wording, shown to the student "
+            "(tests/test_devices.py checks it is about devices)",
+            "other": MACHINE,
+        },
     ),
     Case(
         "devices.copy_on_transfer",
         "Changing the CPU copy after .to(device) leaves the device copy alone",
         (353, 361),
         "In torch `p_cpu -= 1` mutates the CPU tensor, and the device copy keeps the old values "
-        "(on the CPU, .to('cpu') returns the same tensor, so it changes too!). In JAX nothing "
-        "can be mutated, so the question does not arise.",
+        "(on the CPU, .to('cpu') returns the same tensor, so it changes too!). "
+        "jax.device_put onto the same device shares the memory as well, but nothing can "
+        "write into a JAX array: `p_cpu -= 1` makes a new one, so the question does not arise.",
         expected={
-            "torch": {"device_copy_changed": False},
-            "torch/cpu": {"device_copy_changed": True},
-            "jax": {"device_copy_changed": False},
+            "torch": {"device_copy_shares_memory": False, "device_copy_changed": False},
+            "torch/cpu": {"device_copy_shares_memory": True, "device_copy_changed": True},
+            "jax": {"device_copy_shares_memory": False},
+            "jax/cpu": {"device_copy_shares_memory": True},
         },
     ),
     Case(
@@ -54,6 +70,7 @@ CASES = [
         (363, 390),
         "Matmul-bound: both frameworks call a BLAS (CPU) or cuBLAS (GPU) and should reach the "
         "machine's matmul peak; jit cannot speed up the matmul itself, only fuse the square.",
+        takes={"a": Arg(("n", "k")), "b": Arg(("k", "m"))},
         bench=Bench(
             variants={
                 "on_device": "inputs already on the device",

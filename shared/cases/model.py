@@ -21,6 +21,29 @@ class UnknownNameError(LookupError):
         self.kind, self.name, self.valid = kind, name, valid
 
 
+REAL_FLOATS: tuple[str, ...] = ("float32", "float64")
+"""Dtypes a real-valued case accepts (JAX without x64 only ever has float32)."""
+
+INTEGERS: tuple[str, ...] = ("int32", "int64")
+"""Index dtypes (JAX without x64 turns int64 into int32)."""
+
+COMPLEX: tuple[str, ...] = ("complex64", "complex128")
+
+
+@dataclass(frozen=True)
+class Arg:
+    """An array input's contract: a shape of named dimensions and the dtypes accepted.
+
+    ``shape`` entries are ints (that length), names (``"n"``: the same length wherever the
+    name recurs among the case's inputs) or ``None`` (any length); ``shape=None`` accepts any
+    shape. Both frameworks broadcast silently, so a wrong shape would otherwise answer a
+    different question than the one asked.
+    """
+
+    shape: tuple[int | str | None, ...] | None
+    dtypes: tuple[str, ...] = REAL_FLOATS
+
+
 @dataclass(frozen=True)
 class Bench:
     """How a timed case is benchmarked.
@@ -63,10 +86,15 @@ class Bench:
 class Case:
     """One thing the lesson shows, done in both frameworks.
 
-    A case function returns a dict. Array entries are compared with the NumPy oracle and with
-    the other backend; plain Python entries (bool, int, str) are *observations* of behaviour
-    and are compared with ``expected[framework]``: the frameworks may differ on purpose there,
-    and ``explanation`` tells a student why.
+    A case function returns a dict. Every entry is judged (``shared.parity.judge``):
+
+    - an array is compared with the NumPy oracle where the oracle names it, and with the other
+      framework's array of the same name; its dtype with ``dtypes`` (or, undeclared, with the
+      other framework's);
+    - a plain Python value (bool, int, str) is an *observation* of behaviour, compared with
+      ``expected[framework]``: the frameworks may differ on purpose there, and
+      ``explanation`` tells a student why;
+    - an entry that is deliberately compared with nothing names its reason in ``unchecked``.
     """
 
     id: str
@@ -76,7 +104,15 @@ class Case:
     expected: Mapping[str, Mapping[str, object]] = field(default_factory=dict)
     inputs: Literal["native", "numpy"] = "native"  # how the case receives its data
     bench: Bench | None = None
-    gpu_only: bool = False
+    takes: Mapping[str, Arg] = field(default_factory=dict)
+    """The case's array inputs: shape and dtype, checked before either framework sees them."""
+    dtypes: Mapping[str, str | Mapping[str, str]] = field(default_factory=dict)
+    """Output → its dtype in both frameworks, or ``{framework: dtype}`` where they differ on
+    purpose (JAX without x64 has no 64-bit types). Undeclared: the frameworks must agree."""
+    only: Mapping[str, str] = field(default_factory=dict)
+    """Output → the one framework that returns it (the other has no such API)."""
+    unchecked: Mapping[str, str] = field(default_factory=dict)
+    """Output → why its value is compared with nothing (error message text, a drawing)."""
 
     def expectations(self, framework: str, device: str) -> dict[str, object]:
         """Expected observations; ``expected["torch/cpu"]`` refines ``expected["torch"]``."""
@@ -97,6 +133,11 @@ class Case:
     @property
     def timed(self) -> bool:
         return self.bench is not None
+
+    def declared_dtype(self, key: str, framework: str) -> str | None:
+        """The dtype ``key`` must have in ``framework``, or ``None`` where undeclared."""
+        want = self.dtypes.get(key)
+        return want.get(framework) if isinstance(want, Mapping) else want
 
     @property
     def implemented(self) -> bool:

@@ -6,7 +6,7 @@ records nothing: a gradient exists only where ``jax.grad``/``jax.vjp`` is applie
 so JAX has no modes, and each case shows how JAX says the same thing.
 """
 
-from shared.cases.model import Bench, Case
+from shared.cases.model import Arg, Bench, Case
 
 CASES = [
     Case(
@@ -18,6 +18,7 @@ CASES = [
         "jax.grad differentiates is the function it is given, and lax.stop_gradient marks a "
         "value (not a region) as constant.",
         expected={"torch": {"off_requires_grad": False, "on_requires_grad": True}},
+        takes={"x": Arg(None)},
     ),
     Case(
         "modes.no_grad",
@@ -27,6 +28,7 @@ CASES = [
         "requires_grad=False and take no part in a later backward. JAX's counterpart is "
         "lax.stop_gradient on the value; the gradient through the rest is the same (ones).",
         expected={"torch": {"context_requires_grad": False, "decorator_requires_grad": False}},
+        takes={"x": Arg(None)},
     ),
     Case(
         "modes.inference_mode",
@@ -39,6 +41,11 @@ CASES = [
         expected={
             "torch": {"error": "RuntimeError", "is_inference": True},
             "jax": {"error": ""},
+        },
+        takes={"x": Arg(("n",)), "w": Arg(("n",))},
+        unchecked={
+            "message": "the framework's own error text, shown to the student; the error type "
+            "is judged"
         },
     ),
     Case(
@@ -56,6 +63,14 @@ CASES = [
             "jax": {"stored_keeps_batch": False, "item_keeps_batch": False},
         },
         inputs="numpy",
+        takes={"x": Arg(("m", "n")), "w": Arg(("n",))},
+        unchecked={
+            "stored_bytes_per_loss": "a measurement (version- and allocator-dependent) shown "
+            "to the student; stored_keeps_batch judges what it means",
+            "item_bytes_per_loss": "a measurement, as stored_bytes_per_loss; item_keeps_batch "
+            "judges it",
+            "probe": "names the instrument each framework measures with",
+        },
     ),
     Case(
         "modes.forward",
@@ -72,6 +87,9 @@ CASES = [
                 "inference_is_inference": True,
             }
         },
+        takes={"x": Arg(("n", None))},
+        only={"out_inference": "torch"},
+        dtypes={"out_inference": "float32"},
         bench=Bench(
             variants={
                 "grad": "forward that keeps what backward needs: grad mode on / jax.vjp",

@@ -1,6 +1,8 @@
 """Section 6 of the lesson: modules and MLPs (seed lines 996–1300)."""
 
-from shared.cases.model import Bench, Case
+from shared.cases.model import INTEGERS, Arg, Bench, Case
+
+BATCH = {"x": Arg(("n", None)), "labels": Arg(("n",), INTEGERS)}
 
 SWEEP_SIZES: tuple[str, ...] = tuple(
     dict.fromkeys(
@@ -28,6 +30,7 @@ CASES = [
             "torch": {"is_input": True, "repr": "Identity()"},
             "jax": {"is_input": True, "repr": "Identity()"},
         },
+        takes={"x": Arg(None)},
     ),
     Case(
         "modules.registration",
@@ -99,6 +102,7 @@ CASES = [
                 "moved_on_device": True,
             },
         },
+        takes={"x": Arg(("n", "in")), "weight": Arg(("out", "in")), "bias": Arg(("out",))},
     ),
     Case(
         "modules.param_count",
@@ -117,6 +121,7 @@ CASES = [
         "Weights, not seeds, are shared: one set of NumPy parameters is loaded into both "
         "networks (torch's Linear.weight is (out, in), Flax's kernel its transpose (in, out)), "
         "and then logits, loss and gradients agree with a NumPy forward and backward pass.",
+        takes=BATCH,
     ),
     Case(
         "modules.second_network",
@@ -125,6 +130,7 @@ CASES = [
         "nn.Sequential numbers its children (fc_in.0.weight); nnx.Sequential keeps them in a "
         "`layers` list (fc_in.layers[0].kernel). The seed's garbled text of this network is "
         "read as Linear+ReLU, Linear+ReLU, Linear.",
+        takes=BATCH,
     ),
     Case(
         "modules.deep_network",
@@ -133,6 +139,7 @@ CASES = [
         "Sequentials nested in a Sequential: torch's layers.1.0.weight is NNX's "
         "layers.layers[1].layers[0].kernel, transposed. Same logits and gradients at depth 2 "
         "(size test) and 4 (size depth4).",
+        takes=BATCH,
     ),
     Case(
         "modules.train_step",
@@ -149,5 +156,6 @@ CASES = [
             sweep=SWEEP_SIZES,
             modes={"torch": ("eager", "compile"), "jax": ("jit", "eager", "nnx_jit")},
         ),
+        takes=BATCH,
     ),
 ]

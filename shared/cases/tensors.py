@@ -1,6 +1,8 @@
 """Section 1 of the lesson: tensors (seed lines 202–319)."""
 
-from shared.cases.model import Bench, Case
+from shared.cases.model import Arg, Bench, Case
+
+X64_OFF = "JAX without x64 has no 64-bit types: it keeps 32 bits"
 
 CASES = [
     Case(
@@ -9,12 +11,18 @@ CASES = [
         (202, 212),
         "torch.randn draws from a hidden global generator; jax.random.normal needs an explicit "
         "key. Same shapes and dtypes, different streams: randn is checked by its moments.",
+        dtypes={"zeros": "float32", "ones": "int32", "randn": "float32"},
+        unchecked={
+            "randn": "random draws: the two generators' streams differ, so only its shape and "
+            "dtype are compared; sample_mean and sample_std judge the distribution",
+        },
     ),
     Case(
         "tensors.basic_ops",
         "A + B.T, A @ B, sum and prod of 3×5 and 5×3 matrices",
         (213, 219),
         "The operators and names match NumPy in both frameworks.",
+        takes={"a": Arg(("m", "n")), "b": Arg(("n", "m"))},
     ),
     Case(
         "tensors.to_numpy",
@@ -29,6 +37,7 @@ CASES = [
             "torch/gpu": {"write_through": False},
             "jax": {"numpy_writeable": False, "write_through": False},
         },
+        takes={"w": Arg((None,))},
     ),
     Case(
         "tensors.from_numpy_copy",
@@ -38,6 +47,8 @@ CASES = [
         "only the NumPy array.",
         expected={"torch": {"sees_mutation": False}, "jax": {"sees_mutation": False}},
         inputs="numpy",
+        takes={"v_np": Arg((None,), ("int64",))},
+        dtypes={"array": {"torch": "int64", "jax": "int32"}},
     ),
     Case(
         "tensors.from_numpy_shared",
@@ -48,6 +59,7 @@ CASES = [
         "is a snapshot a program must not mutate afterwards, since a JAX array is a value.",
         expected={"torch": {"sees_mutation": True}, "jax": {"sees_mutation": False}},
         inputs="numpy",
+        takes={"u_np": Arg(None, ("float64",))},
     ),
     Case(
         "tensors.conversion_speed",
@@ -56,6 +68,10 @@ CASES = [
         "Sharing (torch.from_numpy) costs microseconds whatever the size; copying costs a "
         "memory pass. JAX always copies onto its device (jnp.asarray, jax.device_put).",
         inputs="numpy",
+        takes={"u_np": Arg((None, None), ("float64",))},
+        dtypes={
+            key: {"torch": "float64", "jax": "float32"} for key in ("share", "copy", "on_device")
+        },
         bench=Bench(
             variants={
                 "share": "torch.from_numpy / jnp.from_dlpack: wrap the buffer when possible",
@@ -78,21 +94,23 @@ CASES = [
         "torch says dim= where NumPy and jnp say axis=; torch's .view never copies and fails on "
         "incompatible strides, jnp has only reshape (XLA decides about copies). Casting to "
         "float64 works in torch; JAX without x64 warns and keeps float32.",
-        expected={
-            "torch": {"float64_dtype": "float64", "float64_warned": False},
-            "jax": {"float64_dtype": "float32", "float64_warned": True},
-        },
+        expected={"torch": {"float64_warned": False}, "jax": {"float64_warned": True}},
+        takes={"a": Arg((None, None))},
+        dtypes={"as_float64": {"torch": "float64", "jax": "float32"}, "as_int32": "int32"},
     ),
     Case(
         "tensors.inplace",
         "A[1] += A[2], zero_(), exp_(): in-place in torch, new arrays in JAX",
         (270, 285),
-        "torch mutates the tensor it was given. A JAX array cannot change: x.at[1].add(x[2]) "
-        "returns a new array and the input is untouched (under jit XLA reuses the buffer).",
+        "torch mutates the tensor it was given, in its own memory. A JAX array cannot "
+        "change: x.at[1].add(x[2]) returns a new array in new memory. Under jax.jit with "
+        "donate_argnums the caller gives the input up, and XLA writes the result into the "
+        "donated memory: in place after all, without anyone seeing a mutation.",
         expected={
-            "torch": {"input_mutated": True},
-            "jax": {"input_mutated": False},
+            "torch": {"result_in_input_buffer": True},
+            "jax": {"result_in_input_buffer": False, "jit_donated_result_in_input_buffer": True},
         },
+        takes={"a": Arg((None, None))},
     ),
     Case(
         "tensors.dtype_promotion",
@@ -102,20 +120,15 @@ CASES = [
         "default has no float64 at all (x64 off: the f64 array is silently f32); with x64 on "
         "it promotes both + and @ to f64.",
         expected={
-            "torch": {
-                "add_dtype": "float64",
-                "matmul_error": "RuntimeError",
-                "cast_matmul_dtype": "float64",
-            },
-            "jax": {
-                "add_dtype": "float32",
-                "matmul_error": "",
-                "cast_matmul_dtype": "float32",
-                "x64_add_dtype": "float64",
-                "x64_matmul_dtype": "float64",
-            },
+            "torch": {"matmul_error": "RuntimeError"},
+            "jax": {"matmul_error": "", "x64_add_dtype": "float64", "x64_matmul_dtype": "float64"},
         },
         inputs="numpy",  # JAX would turn float64 into float32 before the case could see it
+        takes={"a32": Arg(("n",), ("float32",)), "b64": Arg(("n",), ("float64",))},
+        dtypes={
+            "add": {"torch": "float64", "jax": "float32"},
+            "cast_matmul": {"torch": "float64", "jax": "float32"},
+        },
     ),
     Case(
         "tensors.useful_functions",
@@ -129,24 +142,31 @@ CASES = [
             "torch": {"chunk_sizes": "4,4,2"},
             "jax": {"chunk_sizes": "4,3,3"},
         },
+        takes={"a": Arg(("m", "n")), "b": Arg(("m", "n")), "x": Arg((10, None, None))},
+        dtypes={
+            "max_indices": {"torch": "int64", "jax": "int32"},
+            "topk_indices": {"torch": "int64", "jax": "int32"},
+        },
     ),
     Case(
         "tensors.random_seeding",
         "Reproducible randomness: torch.manual_seed vs explicit jax.random keys",
         (202, 212),
-        "torch.manual_seed resets a global generator: every later call advances it. A JAX key "
-        "is a value: the same key always gives the same numbers, and split makes new keys. "
-        "The streams differ, so tests share NumPy-made data, never seeds.",
+        "torch.manual_seed resets a global generator: every later call advances it, so a "
+        "draw anywhere else in the program changes the numbers you get next. A JAX key is a "
+        "value: the same key always gives the same numbers, whatever else was drawn, and "
+        "split makes new keys. The streams differ, so tests share NumPy-made data, never "
+        "seeds.",
         expected={
             "torch": {
                 "same_seed_same_values": True,
                 "second_draw_differs": True,
-                "global_state": True,
+                "other_draw_changes_values": True,
             },
             "jax": {
                 "same_seed_same_values": True,
                 "second_draw_differs": True,
-                "global_state": False,
+                "other_draw_changes_values": False,
             },
         },
     ),

@@ -2,8 +2,9 @@
 for the DeepNetwork a loop over single samples of the hand-written backward pass.
 
 Every way a framework computes a quantity must give the same answer, so each output
-``<quantity>_<method>`` gets the same closed form. Methods only one framework has (torch's
-``autograd.functional``) are checked against these closed forms in tests/test_advanced.py.
+``<quantity>_<method>`` gets the same closed form, methods only one framework has (torch's
+``autograd.functional``) included. Sums over the samples carry their forward-error bound
+(:class:`~shared.oracles.Summed`).
 """
 
 from __future__ import annotations
@@ -13,10 +14,13 @@ from collections.abc import Mapping
 import numpy as np
 
 from shared.data.modules import linear_layers
+from shared.oracles import Summed, dot
 from shared.oracles.modules import forward_backward
 
 BOTH_PER_SAMPLE = ("loop", "batched", "vmap_grad", "jacrev")
 BOTH_HESSIAN = ("double_backward", "func", "jacfwd_jacrev")
+TORCH_HESSIAN = ("functional", "functional_vectorized")
+"""``torch.autograd.functional.hessian``, the lesson's own, without and with ``vectorize``."""
 BOTH_HVP = ("forward_over_reverse", "reverse_over_reverse", "dense")
 
 
@@ -25,12 +29,12 @@ def _f64(*arrays: np.ndarray) -> list[np.ndarray]:
 
 
 def grad_mean(*, x: np.ndarray, w: np.ndarray) -> dict:
-    return {"grad": x.astype(np.float64).mean(axis=0)}
+    (x,) = _f64(x)
+    return {"grad": Summed(x.mean(axis=0), np.abs(x).mean(axis=0), len(x) + 1)}
 
 
 def vjp(*, x: np.ndarray, w: np.ndarray, v: np.ndarray) -> dict:
-    x, v = _f64(x, v)
-    return {"grad": v @ x}
+    return {"grad": dot(v, x)}
 
 
 def network_per_sample_grads(
@@ -63,17 +67,26 @@ def per_sample_grads(
     }
 
 
-def quadratic_hessian(x: np.ndarray) -> np.ndarray:
-    """The Hessian of ``S = w @ xᵀx @ w``: 2xᵀx, whatever ``w``."""
-    (x,) = _f64(x)
-    return 2.0 * x.T @ x
+def quadratic_hessian(x: np.ndarray) -> Summed:
+    """The Hessian of ``S = w @ xᵀx @ w``: 2xᵀx, whatever ``w``; a sum over the n samples."""
+    h = dot(x.T, x)
+    return Summed(2 * h.value, 2 * h.magnitude, h.terms + 1)
+
+
+def _times(h: Summed, v: np.ndarray) -> Summed:
+    """``H @ v``: d more terms on top of H's own."""
+    v = np.asarray(v, np.float64)
+    return Summed(h.value @ v, h.magnitude @ np.abs(v), h.terms + len(v))
 
 
 def hessian(*, x: np.ndarray, w: np.ndarray) -> dict:
     h = quadratic_hessian(x)
-    return {"grad": h @ w.astype(np.float64), **{f"hessian_{m}": h for m in BOTH_HESSIAN}}
+    return {
+        "grad": _times(h, w),
+        **{f"hessian_{m}": h for m in BOTH_HESSIAN + TORCH_HESSIAN},
+    }
 
 
 def jvp_hvp(*, x: np.ndarray, w: np.ndarray, v: np.ndarray) -> dict:
-    hv = quadratic_hessian(x) @ v.astype(np.float64)
-    return {"jvp": x.astype(np.float64) @ v, **{f"hvp_{m}": hv for m in BOTH_HVP}}
+    hv = _times(quadratic_hessian(x), v)
+    return {"jvp": dot(x, v), **{f"hvp_{m}": hv for m in BOTH_HVP}}

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from shared.oracles import Summed
+
 
 def _f64(*arrays: np.ndarray) -> list[np.ndarray]:
     return [np.asarray(a, np.float64) for a in arrays]
@@ -18,10 +20,21 @@ def _z(x: np.ndarray, y: np.ndarray) -> np.ndarray:
 
 
 def _regression_grads(X: np.ndarray, y: np.ndarray, w: np.ndarray, b: np.ndarray) -> dict:
-    """loss = mean(r²), r = y − (Xw + b): ∂/∂w = −2Xᵀr/n, ∂/∂b = −2·mean(r)."""
+    """loss = mean(r²), r = y − (Xw + b): ∂/∂w = −2Xᵀr/n, ∂/∂b = −2·mean(r).
+
+    Sums over the d features, then over the n samples: ``r`` is off by at most
+    ``γ(d + 2)·R`` with ``R = |y| + |X||w| + |b|``; each output sums ``n`` of those (its
+    magnitude is the formula on ``R``), one rounding per step along the way.
+    """
     X, y, w, b = _f64(X, y, w, b)
-    r = y - (X @ w + b)
-    return {"loss": np.mean(r**2), "grad_w": -2 * X.T @ r / len(y), "grad_b": [-2 * r.mean()]}
+    (n, d), r = X.shape, y - (X @ w + b)
+    R = np.abs(y) + np.abs(X) @ np.abs(w) + np.abs(b)
+    terms = d + n + 4
+    return {
+        "loss": Summed(np.mean(r**2), np.mean(2 * np.abs(r) * R + r**2), terms, np.mean(R**2)),
+        "grad_w": Summed(-2 * X.T @ r / n, 4 * np.abs(X).T @ R / n, terms),
+        "grad_b": Summed(np.array([-2 * r.mean()]), np.array([4 * R.mean()]), terms),
+    }
 
 
 def backward_basics(*, x: np.ndarray, y: np.ndarray, v: np.ndarray) -> dict:
@@ -54,7 +67,8 @@ def unsupported_op(*, weight: np.ndarray, idx: np.ndarray) -> dict:
     weight = np.asarray(weight, np.complex128)
     loss = np.linalg.norm(weight[idx])
     counts = np.bincount(idx, minlength=len(weight))[:, None]
-    return {"loss": loss, "grad_weight": counts * weight / loss}
+    grad = counts * weight / loss
+    return {"loss": loss, "grad_weight": grad, "jax_grad_weight": np.conj(grad)}
 
 
 def custom_function(*, X: np.ndarray, y: np.ndarray, w: np.ndarray, b: np.ndarray) -> dict:
@@ -80,14 +94,20 @@ def backward_inputs(
     d, qn = A.shape[0], q**num_iters
     s = sum(q**k for k in range(num_iters))
     J = np.ones((d, d))
-    grad_A = (qn * J + (qn + s) * J @ B.T) / d**2
-    grad_B = (qn * J + (qn + s) * A.T @ J) / d**2
+    # Backward through the loop: one product by q per step, d-term matmuls, the steps' sum;
+    # b's gradient sums all d² entries of every step. |·| changes nothing (A, B, q ≥ 0 here,
+    # and |·| of the formula bounds it otherwise).
+    mag_A = (qn * J + (qn + s) * J @ np.abs(B).T) / d**2
+    mag_B = (qn * J + (qn + s) * np.abs(A).T @ J) / d**2
+    grad_A = Summed((qn * J + (qn + s) * J @ B.T) / d**2, mag_A, 2 * num_iters + d + 3)
+    grad_B = Summed((qn * J + (qn + s) * A.T @ J) / d**2, mag_B, 2 * num_iters + d + 3)
+    grad_b = Summed(np.float64(s), np.float64(abs(s)), d * d + 2 * num_iters)
     return {
         "grad_A": grad_A,
         "grad_B": grad_B,
-        "grad_b": np.float64(s),
+        "grad_b": grad_b,
         "A_only_grad_A": grad_A,
-        "b_only_grad_b": np.float64(s),
+        "b_only_grad_b": grad_b,
     }
 
 
@@ -100,6 +120,7 @@ def accumulation(
     return {
         "first_grad": 2 * x,
         "accumulated_grad": 2 * x + 2,
+        "after_reset_grad": np.full_like(x, 2.0),
         "full_grad_w": full["grad_w"],
         "full_grad_b": full["grad_b"],
         "chunked_grad_w": full["grad_w"],
@@ -112,6 +133,7 @@ def inplace_error(*, x: np.ndarray, m: np.ndarray, v: np.ndarray) -> dict:
     x, m, v = _f64(x, m, v)
     return {
         "where": np.where(m > 0.5, 0.0, m),
+        "masked_copy": np.where(m > 0.5, 0.0, m),
         "where_grad": v * (m <= 0.5),
         "out_of_place_grad": 8 * x * v,
     }

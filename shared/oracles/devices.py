@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from shared.oracles import Summed, dot
+
 
 def transfer(*, a: np.ndarray) -> dict:
     return {"moved": a}
@@ -14,5 +16,7 @@ def copy_on_transfer(*, p: np.ndarray) -> dict:
 
 
 def layer(*, a: np.ndarray, b: np.ndarray) -> dict:
-    # float64 reference: the float32 results of both frameworks are judged against the truth.
-    return {"c": (a.astype(np.float64) @ b.astype(np.float64)) ** 2}
+    """``c = (a @ b)²``. With ``s = a @ b`` off by ``δ ≤ γ·|a|@|b|``, the square is off by
+    ``2|s|δ + δ²`` plus one rounding: where ``s`` cancels to zero only ``δ²`` is left."""
+    s = dot(a, b)
+    return {"c": Summed(s.value**2, 2 * np.abs(s.value) * s.magnitude, s.terms + 1, s.magnitude**2)}

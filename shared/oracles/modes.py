@@ -35,4 +35,4 @@ def item_leak(*, x: np.ndarray, w: np.ndarray, steps: int) -> dict:
 def forward(*, x: np.ndarray, weights: Mapping[str, np.ndarray], dims: tuple) -> dict:
     no_labels = np.zeros(len(x), np.int64)  # the logits do not depend on them
     logits, _, _ = forward_backward(linear_layers("deep", *dims), weights, x, no_labels)
-    return {"out_tracked": logits, "out_untracked": logits}
+    return {"out_tracked": logits, "out_untracked": logits, "out_inference": logits}
