@@ -1,4 +1,4 @@
-"""The case registry mirrors LESSON_MAP.md, and bad names give one clear line."""
+"""The case registry (the source of LESSON_MAP.md), and bad names give one clear line."""
 
 from __future__ import annotations
 
@@ -12,21 +12,16 @@ from shared import backends, cases, data
 from shared.cases import UnknownNameError
 
 
-def test_every_lesson_case_is_registered() -> None:
-    assert len(cases.CASES) == 45
+def test_every_lesson_case_is_registered_once() -> None:
+    from shared.cases import advanced, autograd, devices, modes, modules, tensors
+
+    listed = [c.id for m in (tensors, devices, autograd, advanced, modes, modules) for c in m.CASES]
+    assert len(listed) == len(set(listed)) == len(cases.CASES)  # no id silently shadowed
     assert [c.topic for c in cases.CASES.values()] == sorted(
         (c.topic for c in cases.CASES.values()), key=cases.TOPICS.index
     )
     for case in cases.CASES.values():
         assert case.title and case.seed_lines[0] <= case.seed_lines[1] <= 1305
-
-
-def test_unimplemented_cases_stay_visible() -> None:
-    everything = cases.select()
-    implemented = cases.select(implemented_only=True)
-    assert len(everything) == 45
-    assert {c.id for c in implemented} <= {c.id for c in everything}
-    assert {"tensors.basic_ops", "devices.layer"} <= {c.id for c in implemented}
 
 
 def test_timed_cases_have_data_for_their_sizes() -> None:
@@ -78,3 +73,23 @@ def test_bad_backend_variable_stops_pytest_with_one_line() -> None:
     )
     assert done.returncode == 4  # pytest's usage error
     assert done.stderr.strip() == "ERROR: unknown backend 'tf'; valid: jax, torch"
+
+
+def test_every_array_input_is_declared_and_checked() -> None:
+    """Validation lives once, in shared: each case declares every array it takes, and an
+    input of the wrong rank is a CaseInputError naming it before any framework runs."""
+    import numpy as np
+
+    from shared.validation import CaseInputError, check_inputs
+
+    for case in cases.select():
+        inputs = data.inputs(case.id)
+        arrays = {k for k, v in inputs.items() if isinstance(v, np.ndarray)}
+        assert arrays == set(case.takes), case.id
+        check_inputs(case, inputs)
+        for name, arg in case.takes.items():
+            if arg.shape is None:
+                continue
+            bad = {**inputs, name: inputs[name][None]}  # one axis too many
+            with pytest.raises(CaseInputError, match=rf"^{name}: expected "):
+                check_inputs(case, bad)

@@ -1,8 +1,8 @@
 """The registry of lesson cases: one source of truth for tests, benchmarks and the report.
 
-Each case id (``topic.name``) is stable and comes from ``LESSON_MAP.md``. A case's function in
-each backend is ``<backend>_impl/<topic>.py::<name>``; whether it is implemented is read off the
-topic's Protocol in ``shared.interface``, so an unimplemented case stays visible, not missing.
+Each case id (``topic.name``) is stable; ``LESSON_MAP.md`` is generated from this registry. A
+case's function in each backend is ``<backend>_impl/<topic>.py::<name>``, declared by the
+topic's Protocol in ``shared.interface``.
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ CASES = [
             "torch": {"dtype": "float32", "on_device": True},
             "jax": {"dtype": "float32", "on_device": True},
         },
+        takes={"a": Arg(None)},
         unchecked={"gpu_available": MACHINE},
     ),
     Case(
@@ -31,6 +32,7 @@ CASES = [
         (343, 345),
         "Both copy the data to the device; values are equal.",
         expected={"torch": {"on_device": True}, "jax": {"on_device": True}},
+        takes={"a": Arg(None)},
     ),
     Case(
         "devices.cross_device_error",
@@ -43,6 +45,7 @@ CASES = [
             "torch": {"error": "RuntimeError"},
             "jax": {"error": "ValueError"},
         },
+        takes={"a": Arg(None)},
         unchecked={
             "message": "the framework's own wording, shown to the student "
             "(tests/test_devices.py checks it is about devices)",
@@ -63,6 +66,7 @@ CASES = [
             "jax": {"device_copy_shares_memory": False},
             "jax/cpu": {"device_copy_shares_memory": True},
         },
+        takes={"p": Arg(None)},
     ),
     Case(
         "devices.layer",

@@ -1,4 +1,4 @@
-"""What a case is: the record behind each row of LESSON_MAP.md."""
+"""What a case is: the record behind each row of the lesson map (``LESSON_MAP.md``)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
+
+from shared.cases.lesson import Section, section_at
 
 Framework = Literal["torch", "jax"]
 
@@ -120,6 +122,11 @@ class Case:
             **self.expected.get(framework, {}),
             **self.expected.get(f"{framework}/{device}", {}),
         }
+
+    @property
+    def section(self) -> Section:
+        """The lesson's section the case comes from (its heading, in Russian and English)."""
+        return section_at(self.seed_lines[0])
 
     @property
     def topic(self) -> str:

@@ -22,14 +22,15 @@ class Autograd(Protocol):
         ...
 
     def requires_grad(self, *, x: Array, y: Array) -> Outputs:
-        """``z`` and how each framework marks what to differentiate: ``has_flag``,
-        ``records_graph``, ``output_op`` (the last operation: ``sub``), ``grad_before_backward``
-        (``"None"``, or ``"absent"`` where arrays have no ``.grad``)."""
+        """``z`` and how each framework marks what to differentiate: ``output_op`` (the last
+        operation: ``sub``), ``result_keeps_input_alive``; in torch the flags, ``records_graph``
+        and ``grad_before_backward``."""
         ...
 
     def intermediate_grad(self, *, x: Array, y: Array, v: Array) -> Outputs:
         """Gradients w.r.t. the intermediate ``z``: ``grad_z`` (of ``z.sum()``: ones),
-        ``vjp_grad_z`` (= ``v``), ``vjp_grad_x``; ``has_grad_attribute``."""
+        ``vjp_grad_z`` (= ``v``), ``vjp_grad_x``; in torch what ``z.grad`` is without
+        ``retain_grad()``."""
         ...
 
     def graph_view(self, *, X: Array, y: Array, w: Array, b: Array) -> Outputs:
@@ -71,5 +72,5 @@ class Autograd(Protocol):
     def clone_detach(self, *, x: Array, y: Array, v: Array, p: Array) -> Outputs:
         """``sum(x + x.clone() + y.detach())``: ``grad_x`` (2), ``vjp_grad_x``, ``y_grad``
         (``"None"``/``"zeros"``); ``clone_grad`` (10), ``detached_backward``,
-        ``detach_shares_memory``."""
+        ``detach_shares_memory`` (and in torch ``write_through_detached``)."""
         ...

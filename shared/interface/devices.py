@@ -32,7 +32,8 @@ class Devices(Protocol):
     def copy_on_transfer(self, *, p: Array, device: str) -> Outputs:
         """``p_dev = p.to(device)``, then ``p -= 1`` on the host copy.
 
-        Returns ``host_after`` and ``device_copy_changed``.
+        Returns ``host_after``, ``device_copy_shares_memory`` and, in torch,
+        ``device_copy_changed``.
         """
         ...
 

@@ -13,7 +13,7 @@ class Tensors(Protocol):
     def create(self, *, shape: tuple[int, ...], sample_size: int, seed: int) -> Outputs:
         """``zeros``/``ones(int32)``/``randn`` of ``shape``; moments of ``sample_size`` draws.
 
-        Returns ``zeros``, ``ones`` (values), ``randn_shape`` and the dtypes (observations),
+        Returns ``zeros``, ``ones``, ``randn`` (its dtype and shape judged, not its values),
         ``sample_mean`` and ``sample_std`` of a large standard-normal sample.
         """
         ...
@@ -53,17 +53,18 @@ class Tensors(Protocol):
         ...
 
     def inplace(self, *, a: Array) -> Outputs:
-        """``a[1] += a[2]``, then zeroing, then ``exp``; whether ``a`` itself changed.
+        """``a[1] += a[2]``, then zeroing, then ``exp``; where the result lives.
 
-        Returns ``row_added``, ``zeroed``, ``exp`` and ``input_mutated``.
+        Returns ``row_added``, ``zeroed``, ``exp`` and ``result_in_input_buffer`` (and for JAX
+        ``jit_donated_result_in_input_buffer``: the same update under ``jit`` with donation).
         """
         ...
 
     def dtype_promotion(self, *, a32: np.ndarray, b64: np.ndarray) -> Outputs:
         """float32 + float64 and float32 @ float64: resulting dtypes, or the error's class name.
 
-        Returns ``add`` (values), ``add_dtype``, ``matmul_error`` (``""`` when none),
-        ``cast_matmul_dtype``, and for JAX the same under x64.
+        Returns ``add``, ``matmul_error`` (``""`` when none), ``cast_matmul`` (their dtypes
+        are judged), and for JAX ``x64_add_dtype`` and ``x64_matmul_dtype`` under x64.
         """
         ...
 
@@ -73,5 +74,6 @@ class Tensors(Protocol):
         ...
 
     def random_seeding(self, *, seed: int, shape: tuple[int, ...]) -> Outputs:
-        """Whether the same seed reproduces draws, a second draw differs, and state is global."""
+        """Whether the same seed reproduces draws, a second draw differs, and a draw elsewhere
+        changes the next one (``other_draw_changes_values``: global state)."""
         ...
