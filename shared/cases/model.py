@@ -106,6 +106,8 @@ class Case:
     expected: Mapping[str, Mapping[str, object]] = field(default_factory=dict)
     inputs: Literal["native", "numpy"] = "native"  # how the case receives its data
     bench: Bench | None = None
+    differs: str = ""
+    """One line above the two code columns: what a student sees differ between them."""
     takes: Mapping[str, Arg] = field(default_factory=dict)
     """The case's array inputs: shape and dtype, checked before either framework sees them."""
     dtypes: Mapping[str, str | Mapping[str, str]] = field(default_factory=dict)
