@@ -141,6 +141,13 @@ def per_sample_grads(
     dims: tuple,
     device: str,
 ) -> dict:
+    """Per-sample gradients of ``X @ w`` and of the lesson's DeepNetwork, four ways, each jitted.
+
+    ``lax.map`` or ``jax.vmap`` over one ``jax.vjp`` function, ``vmap(grad)`` and ``jacrev``,
+    with the network's parameters as its ``nnx.split`` state. A vjp function may be called
+    again (``reuse_error`` is empty). torch instead: without ``retain_graph=True`` the second
+    backward through the graph fails.
+    """
     graphdef, params = nnx.split(network(weights, dims, device))
     out = {}
     for name, method in PER_SAMPLE.items():

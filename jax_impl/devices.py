@@ -33,6 +33,11 @@ def _gpu_available() -> bool:
 
 
 def inspect(*, a: jax.Array, device: str) -> dict:
+    """``a.dtype`` and ``a.devices()``: a set, since an array may be sharded over several devices.
+
+    ``jax.devices("gpu")`` raises a RuntimeError when there is no GPU (``_gpu_available`` catches
+    it). torch instead: one ``a.device`` per tensor, and ``torch.cuda.is_available()``.
+    """
     return {
         "dtype": str(a.dtype),
         "on_device": {_neutral(d) for d in a.devices()} == {device},
@@ -41,11 +46,21 @@ def inspect(*, a: jax.Array, device: str) -> dict:
 
 
 def select() -> dict:
+    """The lesson's "GPU if available, else CPU": ``jax.devices("gpu")[0]`` or the first CPU.
+
+    Rarely needed: JAX's default device already is the first accelerator when one exists. torch
+    instead: a ``torch.device("cuda", 0)`` chosen once and passed to every ``.to``.
+    """
     device = jax.devices("gpu")[0] if _gpu_available() else jax.devices("cpu")[0]
     return {"selected": _neutral(device)}
 
 
 def transfer(*, a: jax.Array, device: str) -> dict:
+    """``jax.device_put(a, device)`` copies the array onto the device and commits it there.
+
+    Committed arrays on different devices then refuse to mix (``cross_device_error``). torch
+    instead: ``a.to(device)``.
+    """
     moved = jax.device_put(a, jax_device(device))
     return {"moved": moved, "on_device": {_neutral(d) for d in moved.devices()} == {device}}
 

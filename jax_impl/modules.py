@@ -54,6 +54,11 @@ class Identity(nnx.Module):
 
 
 def identity(*, x: jax.Array) -> dict:
+    """``Identity()(x)`` returns ``x`` itself: an NNX module's ``__call__`` *is* its forward.
+
+    ``repr(layer)`` is what ``__repr__`` says. torch instead: ``nn.Module.__call__`` runs hooks,
+    then ``forward``.
+    """
     layer = Identity()
     out = layer(x)
     return {"output": out, "is_input": out is x, "repr": repr(layer)}
@@ -362,6 +367,12 @@ def first_network(
     num_classes: int,
     device: str,
 ) -> dict:
+    """MyFirstNetwork with the shared weights: logits, loss and gradients, in one ``nnx.jit``.
+
+    ``load_weights`` transposes each torch ``weight`` into a ``kernel`` (in, out);
+    ``nnx.value_and_grad`` *returns* the gradients, transposed back for the comparison. torch
+    instead: ``loss.backward()`` leaves them in each parameter's ``.grad``.
+    """
     model = _placed(MyFirstNetwork(input_dim, hidden_dim, num_classes), weights, device)
     return _run_network(model, x, labels)
 
@@ -376,6 +387,12 @@ def second_network(
     num_classes: int,
     device: str,
 ) -> dict:
+    """MySecondNetwork: each ``Linear`` and its ReLU in an ``nnx.Sequential`` block.
+
+    The block keeps its children in ``.layers``: ``fc_in.layers[0].kernel`` is reported under
+    torch's name ``fc_in.0.weight``, transposed. torch instead: ``nn.Sequential`` numbers its
+    children directly.
+    """
     model = _placed(MySecondNetwork(input_dim, hidden_dim, num_classes), weights, device)
     return _run_network(model, x, labels)
 
@@ -391,6 +408,12 @@ def deep_network(
     num_layers: int,
     device: str,
 ) -> dict:
+    """DeepNetwork: ``num_layers`` hidden blocks nested in an ``nnx.Sequential``, ``fc_in``
+    without bias; logits, loss and gradients as in ``first_network``.
+
+    ``layers.layers[1].layers[0].kernel`` is torch's ``layers.1.0.weight``, transposed. torch
+    instead: a Sequential indexes its children directly.
+    """
     model = DeepNetwork(input_dim, hidden_dim, num_classes, num_layers)
     return _run_network(_placed(model, weights, device), x, labels)
 
@@ -441,6 +464,12 @@ def train_step(
     lr: float,
     device: str,
 ) -> dict:
+    """``steps`` SGD steps on a DeepNetwork, each an ``nnx.jit`` step with an ``nnx.Optimizer``.
+
+    ``nnx.value_and_grad`` returns the gradients, ``optimizer.update(model, grads)`` computes
+    new parameters, and ``nnx.jit`` writes them back into the Python objects. torch instead:
+    ``backward()`` fills ``.grad`` and ``optimizer.step()`` mutates the parameters in place.
+    """
     model = _placed(DeepNetwork(input_dim, hidden_dim, num_classes, num_layers), weights, device)
     optimizer = nnx.Optimizer(model, optax.sgd(lr), wrt=nnx.Param)
     losses = jnp.stack([_sgd_step(model, optimizer, x, labels) for _ in range(steps)])

@@ -33,6 +33,10 @@ def create(*, shape: tuple[int, ...], sample_size: int, seed: int) -> dict:
 
 
 def basic_ops(*, a: jax.Array, b: jax.Array) -> dict:
+    """``a + b.T``, ``a @ b``, ``jnp.sum(a)`` and ``b.prod()``: NumPy's operators and names.
+
+    torch instead: the very same lines with ``torch.sum``; nothing to translate here.
+    """
     return {"add_transposed": a + b.T, "matmul": a @ b, "sum": jnp.sum(a), "prod": b.prod()}
 
 
@@ -50,6 +54,11 @@ def to_numpy(*, w: jax.Array) -> dict:
 
 
 def from_numpy_copy(*, v_np: np.ndarray) -> dict:
+    """``jnp.asarray(v_np)`` copies: ``v_np += 1`` afterwards changes only the NumPy array.
+
+    Without x64 the copy also narrows NumPy's int64 to int32. torch instead: ``torch.tensor``
+    copies too, and keeps int64.
+    """
     v = jnp.asarray(v_np)  # copies (and would make int64 int32 without x64)
     v_np += 1
     return {"array": v, "sees_mutation": bool(np.array_equal(np.asarray(v), v_np))}
@@ -67,6 +76,12 @@ def from_numpy_shared(*, u_np: np.ndarray) -> dict:
 
 
 def conversion_speed(*, u_np: np.ndarray, device: str) -> dict:
+    """NumPy → array three ways: ``jnp.from_dlpack`` (wraps the buffer when it can),
+    ``jnp.asarray``, and ``jax.device_put`` onto the device; here all three copy.
+
+    Without x64 the float64 array must become float32, so even DLPack copies. torch instead:
+    ``torch.from_numpy`` shares the buffer and costs microseconds whatever the size.
+    """
     return {
         "share": jnp.from_dlpack(u_np),
         "copy": jnp.asarray(u_np),
@@ -138,6 +153,12 @@ def dtype_promotion(*, a32: np.ndarray, b64: np.ndarray) -> dict:
 
 
 def useful_functions(*, a: jax.Array, b: jax.Array, x: jax.Array) -> dict:
+    """The lesson's helpers in NumPy's names: ``concatenate``, ``expand_dims``, ``transpose``.
+
+    ``jnp.max`` and ``jnp.argmax`` are two calls, ``lax.top_k`` is torch's ``topk``, and
+    ``jnp.array_split`` of 10 rows into 3 gives 4+3+3. torch instead: ``torch.max(a, dim=1)``
+    returns both at once, and ``torch.chunk`` gives 4+4+2.
+    """
     top_values, top_indices = jax.lax.top_k(x.ravel(), 3)
     chunks = jnp.array_split(x, 3, axis=0)  # as even as possible: 4, 3, 3
     return {

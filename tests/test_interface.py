@@ -63,3 +63,19 @@ def test_same_public_names_on_both_sides() -> None:
             for b in backends.KNOWN
         ]
         assert names[0] == names[1], topic
+
+
+@pytest.mark.parametrize("backend_name", list(backends.KNOWN))
+def test_case_functions_have_docstrings(backend_name: str) -> None:
+    """Students read the two functions side by side: each case function says what it shows."""
+    from shared.cases import select
+
+    backend = backends.load(backend_name)
+    missing = []
+    for case in select():
+        fn = getattr(backend.topic(case.topic), case.name, None)
+        if fn is None and not case.implemented:
+            continue  # registered before it is written: nothing to read yet
+        if fn is None or not inspect.getdoc(fn):
+            missing.append(f"{backends.KNOWN[backend_name]}/{case.topic}.py::{case.name}")
+    assert not missing, "case functions without a docstring: " + ", ".join(missing)

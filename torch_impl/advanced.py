@@ -155,6 +155,13 @@ def per_sample_grads(
     dims: tuple,
     device: str,
 ) -> dict:
+    """Per-sample gradients of ``X @ w`` and of the lesson's DeepNetwork, four ways each.
+
+    A loop of ``autograd.grad(..., retain_graph=True)``, one ``is_grads_batched`` backward,
+    ``torch.func.vmap(grad)`` and ``torch.func.jacrev`` (parameters via ``functional_call``).
+    Without ``retain_graph`` a second backward fails (``reuse_error``). JAX instead: a
+    ``jax.vjp`` function keeps its residuals and may be called again.
+    """
     model = network(weights, dims, device)
     out = {}
     for name, method in PER_SAMPLE.items():
@@ -204,6 +211,13 @@ def _hessian_jacfwd_jacrev(x: torch.Tensor, w: torch.Tensor) -> torch.Tensor:
 
 
 def hessian(*, x: torch.Tensor, w: torch.Tensor) -> dict:
+    """The Hessian ``2XᵀX`` of the lesson's ``S = w @ X.T @ X @ w``, five ways.
+
+    A gradient made with ``create_graph=True`` is backpropagated again with the rows of
+    ``eye(d)``; ``torch.autograd.functional.hessian`` loops (or ``vectorize=True``);
+    ``torch.func.hessian`` is ``jacfwd(jacrev(f))``. JAX instead: ``jax.hessian``, and the
+    gradient function is an ordinary function to differentiate again, no ``create_graph``.
+    """
     grad, by_double_backward = _hessian_double_backward(x, w)
     return {
         "grad": grad,

@@ -178,6 +178,12 @@ FORWARD = {
 def forward(
     *, x: torch.Tensor, weights: Mapping[str, np.ndarray], dims: tuple, device: str
 ) -> dict:
+    """The lesson's DeepNetwork forward with grad on, under ``no_grad`` and ``inference_mode``.
+
+    With grad on, the output ``requires_grad`` and keeps the graph and what backward needs; the
+    other two record nothing, and ``inference_mode`` returns an inference tensor. JAX instead: a
+    forward never records; ``jax.vjp`` plays grad mode, and ``jit`` is the fast path.
+    """
     model = network(weights, dims, device)
     tracked = _forward_grad(model, x)
     untracked = _forward_no_grad(model, x)

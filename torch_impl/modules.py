@@ -44,6 +44,11 @@ class Identity(nn.Module):
 
 
 def identity(*, x: torch.Tensor) -> dict:
+    """``Identity()(x)`` is ``x`` itself: ``nn.Module.__call__`` runs hooks, then ``forward``.
+
+    ``repr(layer)`` is what ``__repr__`` says. JAX instead: an NNX module's ``__call__`` is the
+    forward itself.
+    """
     layer = Identity()
     out = layer(x)  # nn.Module.__call__ runs hooks, then forward
     return {"output": out, "is_input": out is x, "repr": repr(layer)}
@@ -132,6 +137,11 @@ def print_params_count(model: nn.Module) -> tuple[int, int]:
 
 
 def param_count(*, input_dim: int, hidden_dim: int, num_classes: int) -> dict:
+    """``print_params_count`` of each lesson network: all parameters, and those that train.
+
+    Freezing ``fc_in`` is a flag on its parameters (``requires_grad_(False)``). JAX instead: no
+    flag; "trainable" is the filter the optimizer's ``wrt=`` uses, here all Params but ``fc_in``.
+    """
     dims = (input_dim, hidden_dim, num_classes)
     frozen = DeepNetwork(*dims, num_layers=2)
     frozen.fc_in.requires_grad_(False)
@@ -287,6 +297,12 @@ def first_network(
     num_classes: int,
     device: str,
 ) -> dict:
+    """MyFirstNetwork with the shared weights: logits, loss, and each parameter's ``.grad``.
+
+    ``loss.backward()`` leaves the gradients on the parameters. JAX instead:
+    ``nnx.value_and_grad`` returns them, and Flax's ``kernel`` is the (in, out) transpose of
+    ``Linear.weight``.
+    """
     model = _placed(MyFirstNetwork(input_dim, hidden_dim, num_classes), weights, device)
     return _run_network(model, x, labels)
 
@@ -301,6 +317,11 @@ def second_network(
     num_classes: int,
     device: str,
 ) -> dict:
+    """MySecondNetwork: each ``Linear`` and its ``ReLU`` in an ``nn.Sequential`` block.
+
+    ``nn.Sequential`` numbers its children, so a gradient is named like ``grad.fc_in.0.weight``.
+    JAX instead: ``nnx.Sequential`` keeps them in ``.layers`` (``fc_in.layers[0].kernel``).
+    """
     model = _placed(MySecondNetwork(input_dim, hidden_dim, num_classes), weights, device)
     return _run_network(model, x, labels)
 
@@ -316,6 +337,11 @@ def deep_network(
     num_layers: int,
     device: str,
 ) -> dict:
+    """DeepNetwork: ``num_layers`` hidden blocks nested in an ``nn.Sequential``, ``fc_in`` without
+    bias; logits, loss and ``.grad`` as in ``first_network``.
+
+    JAX instead: torch's ``layers.1.0.weight`` is ``layers.layers[1].layers[0].kernel``, transposed.
+    """
     model = DeepNetwork(input_dim, hidden_dim, num_classes, num_layers)
     return _run_network(_placed(model, weights, device), x, labels)
 
@@ -344,6 +370,12 @@ def train_step(
     lr: float,
     device: str,
 ) -> dict:
+    """``steps`` SGD steps on a DeepNetwork: ``zero_grad``, ``backward`` fills ``.grad``, and
+    ``optimizer.step()`` updates the parameters in place.
+
+    JAX instead: new parameters are computed from the old ones; ``nnx.jit`` writes them back
+    into the module and optimizer objects.
+    """
     model = _placed(DeepNetwork(input_dim, hidden_dim, num_classes, num_layers), weights, device)
     optimizer = torch.optim.SGD(model.parameters(), lr=lr)
     losses = torch.stack([_sgd_step(model, optimizer, x, labels) for _ in range(steps)])
