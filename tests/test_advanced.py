@@ -10,9 +10,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from bench.targets import load_on
 from shared import backends, data, oracles, parity
 from shared.tolerances import for_dtype
-from tests.targets import load_on
 
 DEVICES = [pytest.param(d, id=d) for d in backends.device_names()]
 
