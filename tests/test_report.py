@@ -19,6 +19,7 @@ import pytest
 
 from jaxparity import report, results, summary
 from jaxparity.cli import main
+from jaxparity.report import graph_view, scaling
 from shared import cases
 from shared.cases import Case
 
@@ -156,7 +157,7 @@ def test_graph_files_side_by_side(folder: Path) -> None:
     assert "<svg" not in jax_panel and "<details>" in jax_panel and "dot_general" in jax_panel
     assert "The jaxpr as text" in section and "e:f32[4] = dot_general c a" in section
     ET.fromstring(
-        report.inline_svg((folder / "graphs/autograd.graph_view.torch.svg").read_text(), "x")
+        graph_view.inline_svg((folder / "graphs/autograd.graph_view.torch.svg").read_text(), "x")
     )
 
 
@@ -253,11 +254,11 @@ def test_folder_without_results(tmp_path: Path, capsys: pytest.CaptureFixture[st
 
 def test_sweep_points_become_one_line_per_dimension() -> None:
     sweep = ["b4_w256_d4", "b64_w256_d4", "b1024_w256_d4", "b64_w32_d4", "b64_w1024_d4"]
-    assert report.scaling_axes(sweep) == [
+    assert scaling.scaling_axes(sweep) == [
         ("b", ["b4_w256_d4", "b64_w256_d4", "b1024_w256_d4"], ["4", "64", "1024"]),
         ("w", ["b64_w32_d4", "b64_w256_d4", "b64_w1024_d4"], ["32", "256", "1024"]),
     ]
-    assert report.scaling_axes(["small", "large"]) == [
+    assert scaling.scaling_axes(["small", "large"]) == [
         ("size", ["small", "large"], ["small", "large"])
     ]
 
