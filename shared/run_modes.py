@@ -9,6 +9,7 @@ different things per framework: ``eager`` is torch as the lesson writes it, and 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 EAGER = "eager"
@@ -63,7 +64,7 @@ JAX_OP_BY_OP = RunMode(
     "jax",
     EAGER,
     "JAX op by op",
-    "the same function without jax.jit: XLA's kernels and per-op dispatch, no compilation",
+    "the same function without jax.jit: each op dispatched on its own, nothing fused",
     False,
     "#74a9e8",
 )
@@ -136,11 +137,14 @@ def compiles(framework: str, mode: str) -> bool:
     return found is not None and found.compiles
 
 
-def help_text(names: list[str]) -> str:
-    """``names`` for a command's help, each with what it runs per framework:
-    ``eager (torch eager, JAX op by op), compile (torch.compile), …``."""
+def help_text(names: Iterable[str] | None = None) -> str:
+    """Mode names for a command's help (``--modes``), each with what it runs per framework:
+    ``eager: torch eager, JAX op by op; compile: torch.compile; …``. ``names``: the modes
+    to list (e.g. those the cases declare); by default every one of the table's."""
+    if names is None:
+        names = dict.fromkeys(m.name for m in TABLE.values() if m.framework != "numpy")
     parts = []
     for name in names:
         labels = [m.label for m in TABLE.values() if m.name == name and m.framework != "numpy"]
-        parts.append(f"{name} ({', '.join(labels)})" if labels else name)
-    return ", ".join(parts)
+        parts.append(f"{name}: {', '.join(labels)}" if labels else name)
+    return "; ".join(parts)

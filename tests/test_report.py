@@ -109,6 +109,21 @@ def test_html_is_self_contained_and_plots_are_svg(folder: Path) -> None:
     assert "Fixture CPU 9000" in md
 
 
+def test_memory_measurement_joins_its_case(folder: Path) -> None:
+    """A memory benchmark's result is found by what it records (``bench/test_memory_modes.py``),
+    whatever its test id, and its byte counts are shown in its case's timings."""
+    target = {"case_id": "modes.item_leak", "variant": "stored", "size": "test"}
+    target |= {"backend": "torch", "device": "cpu", "mode": "eager"}
+    line = {**target, "framework": "torch", "compile_s": 0.0, "flops": None, "variant_doc": ""}
+    line |= {"kept_bytes": 51200, "stats": {"median": 0.01, "min": 0.01, "rounds": 1}}
+    with (folder / results.BENCH).open("a") as f:
+        f.write(json.dumps(line) + "\n")
+    report.write(folder)
+    found = _one(_records(folder), case="modes.item_leak", variant="stored", kind="bench")
+    assert (found["status"], found["extra"]) == ("pass", {"kept_bytes": 51200})
+    assert "kept_bytes: 50 KiB" in (folder / results.REPORT_MD).read_text()
+
+
 def test_cut_off_last_line_is_ignored_with_a_note(folder: Path) -> None:
     with (folder / results.BENCH).open("a") as f:
         f.write('{"time": 1, "case_id": "devices.la')

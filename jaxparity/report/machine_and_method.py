@@ -178,6 +178,7 @@ def method(res: Results) -> list[Block]:
                 "first pass, with cold caches); each timed call waits for the result "
                 "(`block_until_ready`, `torch.cuda.synchronize`). JAX op by op is the same "
                 "function called without `jax.jit`.",
+                _modes_text(res),
                 "**Paired blocks.** The timings compared with each other (one case, variant, "
                 "size and device: eager torch, `torch.compile`, jitted JAX, JAX op by op) are "
                 "taken in alternating blocks within one process: "
@@ -219,3 +220,16 @@ def method(res: Results) -> list[Block]:
             ]
         ),
     ]
+
+
+def _modes_text(res: Results) -> str:
+    """What each mode timed in this run means, in the table's order."""
+    timed = {(r["framework"], r["mode"]) for r in res.bench}
+    found = [m for key, m in run_modes.TABLE.items() if key in timed]
+    if not found:
+        return "Modes: nothing was timed in this run."
+    return (
+        "Modes, as the tables and charts name them: "
+        + "; ".join(f"**{m.label}** — {m.description}" for m in found)
+        + "."
+    )
