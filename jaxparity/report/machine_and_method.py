@@ -178,7 +178,7 @@ def method(res: Results) -> list[Block]:
                 "first pass, with cold caches); each timed call waits for the result "
                 "(`block_until_ready`, `torch.cuda.synchronize`). JAX op by op is the same "
                 "function called without `jax.jit`.",
-                _modes_text(res),
+                _modes_explained(res),
                 "**Paired blocks.** The timings compared with each other (one case, variant, "
                 "size and device: eager torch, `torch.compile`, jitted JAX, JAX op by op) are "
                 "taken in alternating blocks within one process: "
@@ -222,7 +222,7 @@ def method(res: Results) -> list[Block]:
     ]
 
 
-def _modes_text(res: Results) -> str:
+def _modes_explained(res: Results) -> str:
     """What each mode timed in this run means, in the table's order."""
     timed = {(r["framework"], r["mode"]) for r in res.bench}
     found = [m for key, m in run_modes.TABLE.items() if key in timed]
