@@ -3,40 +3,13 @@
 from __future__ import annotations
 
 import json
-import platform
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pytest
 
 from bench import harness
-from jaxparity import machine
-from shared import backends
-
-
-def _cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
-
-
-@cache
-def describe_machine() -> dict[str, Any]:
-    """What a reader needs to judge the numbers: CPU, GPU, versions, threads, precision."""
-    info: dict[str, Any] = {"cpu_model": _cpu_model(), "numpy": np.__version__}
-    info["identity"] = machine.identity()
-    found, missing = backends.available()
-    for backend in found:
-        info.update(backend.runtime_info())
-        info.update(backend.pin_precision())
-    info["missing_backends"] = missing
-    return info
+from jaxparity.machine import describe_machine
 
 
 def pytest_benchmark_update_machine_info(config: pytest.Config, machine_info: dict) -> None:

@@ -34,7 +34,8 @@ from typing import Any, ClassVar
 import pytest
 
 from jaxparity.bench import WARMUP_CALLS, WARMUP_S
-from shared import backends, cases, data
+from jaxparity.selection import COMPILE_COST
+from shared import backends, cases, data, run_modes
 from shared.cases import Case
 
 BLOCK_S = 0.2
@@ -57,8 +58,8 @@ class Target:
 
     @property
     def id(self) -> str:
-        device = "" if self.device == "cpu" else f"-{self.device}"
-        return f"{self.case_id}-{self.variant}-{self.size}-{self.backend}{device}-{self.mode}"
+        on = backends.target_id(self.backend, self.device)
+        return f"{self.case_id}-{self.variant}-{self.size}-{on}-{self.mode}"
 
     @property
     def group(self) -> str:
@@ -212,12 +213,12 @@ def _set_up(target: Target, timed: bool) -> Member:
 
 def untimed_skip(target: Target) -> str | None:
     """Why a target is not run under ``--benchmark-disable`` (the test suite), or ``None``."""
-    if target.mode == "compile":
+    if (target.backend, target.mode) == run_modes.TORCH_COMPILE.key:
         return (
-            "torch.compile takes 11–18 s per function here; timed runs include it "
+            f"{COMPILE_COST}; timed runs include it "
             "(jaxparity bench, or pytest bench --benchmark-enable)"
         )
-    if (target.backend, target.mode) == ("jax", "eager"):
+    if (target.backend, target.mode) == run_modes.JAX_OP_BY_OP.key:
         return (
             "JAX op by op is the jitted function uncompiled, and its first call compiles "
             "every primitive on its own (≈ 11 s for all cases here); timed runs include it"

@@ -18,15 +18,16 @@ import numpy as np
 import pytest
 
 from bench.harness import record
+from bench.targets import load_on
 from jaxparity.summary import DISPATCH_CASE, PEAK_CASE
 from shared import backends
-from tests.targets import load_on, target_id
+from shared.run_modes import JAX_JIT, JAX_OP_BY_OP, NUMPY, TORCH_EAGER
 
-LIBRARIES = [("numpy", "eager"), ("torch", "eager"), ("jax", "jit"), ("jax", "eager")]
+LIBRARIES = [m.key for m in (NUMPY, TORCH_EAGER, JAX_JIT, JAX_OP_BY_OP)]
 FLOOR = {
-    ("torch", "eager"): "x + 1 on a one-element tensor",
-    ("jax", "jit"): "an empty jax.jit function (returns its argument)",
-    ("jax", "eager"): "x + 1 on a one-element array, op by op",
+    TORCH_EAGER.key: "x + 1 on a one-element tensor",
+    JAX_JIT.key: "an empty jax.jit function (returns its argument)",
+    JAX_OP_BY_OP.key: "x + 1 on a one-element array, op by op",
 }
 
 
@@ -37,7 +38,7 @@ def _pairs(config: pytest.Config, framework: str) -> list[str]:
 
 def machine_id(framework: str, device: str, mode: str) -> str:
     """The test id of one machine benchmark (also used by ``jaxparity bench``'s plan)."""
-    return f"{target_id(framework, device)}-{mode}"
+    return f"{backends.target_id(framework, device)}-{mode}"
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -92,7 +93,7 @@ def test_dispatch(benchmark, floor: tuple[str, str, str], request) -> None:
     size = (request.config.getoption("bench_size") or ["test"])[0]
     backend = load_on(framework, device)
     x = backend.asarray(np.ones(1, np.float32), device)
-    work = (lambda x: x) if mode == "jit" else (lambda x: x + 1)
+    work = (lambda x: x) if (framework, mode) == JAX_JIT.key else (lambda x: x + 1)
     call, _ = backend.prepare(work, mode, (x,))
 
     def fn() -> Any:

@@ -16,8 +16,8 @@ import pytest
 
 from bench import harness
 from bench.memory import measure
-from shared import cases
-from tests.targets import load_on
+from bench.targets import load_on
+from shared import cases, run_modes
 
 CASE = cases.get("autograd.accumulation")
 
@@ -31,7 +31,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         found = [
             t
             for t in harness.targets(wanted, [CASE.id], devices)
-            if (t.backend, t.mode) != ("jax", "eager")
+            if (t.backend, t.mode) != run_modes.JAX_OP_BY_OP.key
         ]
         metafunc.parametrize("memory_target", found, ids=[t.id for t in found])
 

@@ -5,66 +5,68 @@ kept per stored loss for its variant (``stored``: the framework's loss; ``item``
 float), the total kept after all steps, the batch's size and how memory was seen
 (``memory_probe``: the allocator on a GPU; on the CPU the storages autograd saved in torch and
 the live arrays in JAX). There is no ``peak_bytes``: JAX cannot reset its peak counter and the
-CPU has no allocator statistics, so the growth is the honest number for both.
+CPU has no allocator statistics, so the growth is the honest number for both. Rows are
+harness targets, so their ids carry the case id as the timed benchmarks' do.
 """
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 import pytest
 
-from bench.harness import record
-from shared import backends, cases, data, parity
-from tests.targets import load_on, target_id
+from bench.harness import Target, record
+from bench.targets import load_on
+from shared import backends, cases, data, parity, run_modes
 
 CASE = cases.get("modes.item_leak")
 VARIANTS = {
     "stored": "store the loss itself (torch: with its graph)",
     "item": "store loss.item() / float(loss)",
 }
-TARGETS = [(b, d) for b in backends.backend_names() for d in backends.device_names()]
-MODES = {"torch": "eager", "jax": "jit"}  # JAX's loss is a jitted function, torch's is eager
+# JAX's loss is a jitted function, torch's is eager.
+MODES = {"torch": run_modes.TORCH_EAGER.name, "jax": run_modes.JAX_JIT.name}
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """Sizes from ``--bench-size`` (``all``: every size the case's data has; default ``test``)."""
-    if "size" not in metafunc.fixturenames:
+    """One row per size × framework × device × variant; sizes from ``--bench-size`` (``all``:
+    every size the case's data has; default ``test``)."""
+    if "memory_target" not in metafunc.fixturenames:
         return
     wanted = metafunc.config.getoption("bench_size") or ["test"]
-    known = data.sizes(CASE.id)
-    sizes = [s for s in known if s in wanted or "all" in wanted]
-    metafunc.parametrize("size", sizes)
+    sizes = [s for s in data.sizes(CASE.id) if s in wanted or "all" in wanted]
+    found = [
+        Target(CASE.id, variant, size, framework, device, MODES[framework])
+        for size in sizes
+        for framework in backends.backend_names()
+        for device in backends.device_names()
+        for variant in VARIANTS
+    ]
+    metafunc.parametrize("memory_target", found, ids=[t.id for t in found])
 
 
-@pytest.mark.parametrize("variant", list(VARIANTS))
-@pytest.mark.parametrize(("framework", "device"), TARGETS, ids=[target_id(*t) for t in TARGETS])
-def test_item_leak_memory(
-    benchmark, framework: str, device: str, variant: str, size: str, request
-) -> None:
-    backend = load_on(framework, device)
-    if device == "cpu" and size == "lesson":
+def test_item_leak_memory(benchmark, memory_target: Target, request) -> None:
+    target = memory_target
+    backend = load_on(target.backend, target.device)
+    if target.device == "cpu" and target.size == "lesson":
         pytest.skip("the lesson's 50 stored 400 MB batches would keep 20 GB of host memory")
     runs: list[parity.Run] = []
     benchmark.pedantic(
-        lambda: runs.append(parity.run(backend, CASE.id, device, size)[0]),
+        lambda: runs.append(parity.run(backend, CASE.id, target.device, target.size)[0]),
         rounds=1,
         iterations=1,
     )
     (result,) = runs
-    per_loss = result.observations[f"{variant}_bytes_per_loss"]
-    inputs = data.inputs(CASE.id, size)
-    benchmark.group = f"{CASE.id} [{size}]"
+    per_loss = result.observations[f"{target.variant}_bytes_per_loss"]
+    inputs = data.inputs(CASE.id, target.size)
+    benchmark.group = f"{CASE.id} [{target.size}]"
     benchmark.extra_info.update(
         {
-            "case_id": CASE.id,
-            "variant": variant,
-            "size": size,
-            "backend": framework,
-            "device": device,
-            "mode": MODES[framework],
-            "framework": framework,
+            **asdict(target),
+            "framework": target.backend,
             "compile_s": 0.0,
             "flops": None,
-            "variant_doc": VARIANTS[variant],
+            "variant_doc": VARIANTS[target.variant],
             "bytes_per_stored_loss": per_loss,
             "kept_bytes": per_loss * inputs["steps"],
             "batch_bytes": inputs["x"].nbytes,

@@ -188,8 +188,7 @@ def _git_commit() -> str:
 
 
 def _save_machine(folder: Path) -> None:
-    bench.repo()
-    from bench.conftest import describe_machine  # as pytest-benchmark records it
+    from jaxparity.machine import describe_machine  # as pytest-benchmark records it
 
     info: dict[str, Any] = {
         **describe_machine(),

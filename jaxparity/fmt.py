@@ -46,18 +46,6 @@ def link(case_id: str) -> str:
     return f"[{case_id}](#{anchor(case_id)})"
 
 
-def mode_name(framework: str, mode: str) -> str:
-    return {
-        ("torch", "eager"): "torch eager",
-        ("torch", "compile"): "torch.compile",
-        ("jax", "jit"): "JAX jit",
-        ("jax", "nnx_jit"): "JAX nnx.jit",
-        ("jax", "eager"): "JAX op by op",
-        ("jax", "jit_grad"): "JAX jit (gradient step)",
-        ("numpy", "eager"): "NumPy",
-    }.get((framework, mode), f"{'JAX' if framework == 'jax' else framework} {mode}")
-
-
 def label(r: dict[str, Any]) -> str:
     return f"{r['case']} · {r['variant']} (size {r['size']})"
 

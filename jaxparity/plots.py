@@ -12,23 +12,13 @@ import math
 from collections.abc import Callable
 from html import escape
 
-COLORS = {
-    ("torch", "eager"): "#d9480f",
-    ("torch", "compile"): "#862e0c",
-    ("jax", "jit"): "#1c6dd0",
-    ("jax", "nnx_jit"): "#7048e8",
-    ("jax", "eager"): "#74a9e8",
-    ("numpy", "eager"): "#777777",
-}
+from jaxparity.fmt import fmt_x
+
 FONT = 'font-family="system-ui,sans-serif" font-size="12"'
 SMALL = 'font-family="system-ui,sans-serif" font-size="10"'
 
 Bar = tuple[str, float, str, tuple[float | None, float | None] | None]
 """(series name, value, colour, (low, high) interval drawn as a whisker, or ``None``)."""
-
-
-def color(framework: str, mode: str) -> str:
-    return COLORS.get((framework, mode), "#2b8a3e")
 
 
 def _ticks(lo: float, hi: float) -> list[float]:
@@ -46,10 +36,6 @@ def _ticks(lo: float, hi: float) -> list[float]:
 
 def _fmt(v: float) -> str:
     return f"{v:.3g}"
-
-
-def ratio_text(v: float) -> str:
-    return f"{v:,.0f}×" if v >= 100 else f"{v:.2g}×"
 
 
 def _legend(series: list[tuple[str, str]], x: float, y: float) -> list[str]:
@@ -76,7 +62,7 @@ def hbars(
     title: str,
     *,
     ref: float | None = 1.0,
-    value_text: Callable[[float], str] = ratio_text,
+    value_text: Callable[[float], str] = fmt_x,
     width: int = 920,
 ) -> str:
     """Bars on a log axis; with ``ref`` they grow from that line (left below it, right above)."""

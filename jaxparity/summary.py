@@ -16,10 +16,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from jaxparity import paired
+from jaxparity import speedups
 from jaxparity.results import Results
-from shared import cases
-from shared.cases import Case
+from jaxparity.speedups import Key
+from shared import cases, run_modes
 
 FRAMEWORKS = ("torch", "jax")
 PEAK_CASE = "machine.matmul_peak"
@@ -131,7 +131,7 @@ def _check_records(res: Results, devices: list[str]) -> list[dict[str, Any]]:
                     "kind": "check",
                     "framework": framework,
                     "device": device,
-                    "mode": "eager",
+                    "mode": run_modes.EAGER,
                     "max_abs_err_vs_other": other.get("max_abs_err"),
                     "max_rel_err_vs_other": other.get("max_rel_err"),
                 }
@@ -163,9 +163,6 @@ def _check_records(res: Results, devices: list[str]) -> list[dict[str, Any]]:
     return out
 
 
-Key = tuple[str, str, str, str, str, str]
-
-
 def _key(r: dict[str, Any]) -> Key:
     return (r["case_id"], r["variant"], r["size"], r["framework"], r["device"], r["mode"])
 
@@ -188,9 +185,6 @@ HARNESS_KEYS = {
     "pass",
     "block",
 }
-MIN_ROUNDS = 5
-"""A measurement timed in fewer rounds and no blocks (a one-shot memory measurement) gives no
-spread and no speed-up."""
 
 
 def _median(values: list[float]) -> float:
@@ -347,61 +341,13 @@ def _peaks(records: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return best
 
 
-def _rounds(blocks: list[dict[str, Any]]) -> dict[paired.Round, float]:
-    """Block medians by (pass, block): what pairs with another target's same round."""
-    return {
-        (r.get("pass", 1), r["block"]): r["stats"]["median"]
-        for r in blocks
-        if r.get("block") is not None and r["stats"].get("median")
-    }
-
-
-def _put(r: dict[str, Any], name: str, found: paired.Ratio | None) -> None:
-    if found is not None:
-        r[name], r[f"{name}_low"], r[f"{name}_high"] = found.value, found.low, found.high
-
-
-def _derive(
-    records: list[dict[str, Any]],
-    peaks: dict[str, dict[str, Any]],
-    blocks: dict[Key, list[dict[str, Any]]],
-) -> None:
-    """Paired speed-ups (over eager torch, torch.compile and JAX op by op), verdicts, shares
-    of the matmul peak, and which comparisons are not of compute."""
-    rounds = {key: _rounds(found) for key, found in blocks.items()}
-
-    def of(r: dict[str, Any], framework: str, mode: str) -> dict[paired.Round, float]:
-        return rounds.get((r["case"], r["variant"], r["size"], framework, r["device"], mode), {})
-
-    for r in records:
-        if r["kind"] != "bench" or not r["median_s"] or r["case"].startswith("machine."):
-            continue
-        peak = peaks.get(r["device"])
-        if r["gflops"] and peak:
-            r["pct_of_peak"] = 100.0 * r["gflops"] / peak["gflops"]
-        case = cases.CASES.get(r["case"])
-        if case is not None and case.bench is not None:
-            r["unequal_work"] = case.bench.not_compute(r["variant"])
-        mine = of(r, r["framework"], r["mode"])
-        if not mine or (r["framework"], r["mode"]) == ("torch", "eager"):
-            continue
-        eager = paired.ratio(of(r, "torch", "eager"), mine)
-        if eager is not None:
-            r["speedup_vs_torch_eager"] = eager.value
-            r["speedup_low"], r["speedup_high"] = eager.low, eager.high
-            r["pairs"], r["verdict"] = eager.pairs, eager.verdict
-        if r["framework"] == "jax" and r["mode"] != "eager":
-            _put(r, "compile_factor", paired.ratio(of(r, "jax", "eager"), mine))
-            _put(r, "vs_torch_compile", paired.ratio(of(r, "torch", "compile"), mine))
-
-
 def build(res: Results) -> Summary:
     """The summary of everything saved in ``res``, with what is missing marked."""
     devices = _devices(res)
     bench, notes, blocks = _bench_records(res)
     records = _check_records(res, devices) + sorted(bench, key=_bench_order)
     peaks = _peaks(records)
-    _derive(records, peaks, blocks)
+    speedups.derive(records, peaks, blocks)
     missing = sum(1 for r in records if r["reason"] == MISSING)
     if missing:
         notes.insert(0, f"{missing} planned results are missing: the run did not finish")
@@ -434,7 +380,3 @@ def _bench_order(r: dict[str, Any]) -> tuple:
         _position(r["framework"], FRAMEWORKS),
         _position(r["mode"], modes),
     )
-
-
-def case_of(record: dict[str, Any]) -> Case | None:
-    return cases.CASES.get(record["case"])

@@ -39,6 +39,12 @@ def _names(
     return names
 
 
+def target_id(backend: str, device: str) -> str:
+    """A backend on a device in test and benchmark ids: ``torch`` on the CPU, ``torch-gpu``
+    elsewhere."""
+    return backend if device == "cpu" else f"{backend}-{device}"
+
+
 def backend_names(given: list[str] | None = None) -> list[str]:
     """The backends asked for (``given``, else ``$JAXPARITY_BACKENDS``, else all), validated."""
     return _names("backend", "JAXPARITY_BACKENDS", KNOWN, given)

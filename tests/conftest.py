@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pytest
 
+from bench.targets import load_on
 from shared import backends
 from shared.cases import UnknownNameError
 from shared.interface import Backend
-from tests.targets import load_on, target_id
 
 try:
     BACKENDS, DEVICES = backends.backend_names(), backends.device_names()
@@ -21,7 +21,7 @@ except UnknownNameError:  # the root conftest's pytest_configure says so in one 
 TARGETS = [(b, d) for b in BACKENDS for d in DEVICES]
 
 
-@pytest.fixture(params=[pytest.param(t, id=target_id(*t)) for t in TARGETS])
+@pytest.fixture(params=[pytest.param(t, id=backends.target_id(*t)) for t in TARGETS])
 def target(request: pytest.FixtureRequest) -> tuple[Backend, str]:
     """(backend, device) for every installed backend and present device."""
     backend_name, device = request.param

@@ -11,8 +11,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from bench.targets import load_on
 from shared import backends, data, parity
-from tests.targets import load_on
 
 DEVICES = [pytest.param(d, id=d) for d in backends.device_names()]
 

@@ -12,9 +12,9 @@ from collections.abc import Callable
 import numpy as np
 import pytest
 
+from bench.targets import load_on
 from shared import backends, cases, data, oracles, parity
 from shared.validation import CaseInputError, require
-from tests.targets import load_on
 
 DEVICES = [pytest.param(d, id=d) for d in backends.device_names()]
 BACKENDS = [pytest.param(b, id=b) for b in backends.backend_names()]

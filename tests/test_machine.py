@@ -16,6 +16,9 @@ from typing import Any
 import pytest
 
 from jaxparity import machine
+from jaxparity.machine import cpu as cpuid
+from jaxparity.machine import environment
+from jaxparity.machine import libraries as libs
 
 ZEN4_FLAGS = (
     "fpu vme de pse tsc msr pae mce cx8 apic sep mtrr pge mca cmov pat pse36 clflush mmx fxsr "
@@ -121,7 +124,7 @@ ZEN4_CACHES.append(("3", "Unified", "32768K"))
 @pytest.fixture
 def kvm(monkeypatch: pytest.MonkeyPatch) -> None:
     """The hypervisor lookup answers KVM, whatever this machine is."""
-    monkeypatch.setattr(machine, "_hypervisor_vendor", lambda: "KVM")
+    monkeypatch.setattr(cpuid, "_hypervisor_vendor", lambda: "KVM")
 
 
 @pytest.fixture
@@ -131,7 +134,7 @@ def no_hypervisor_lookup(monkeypatch: pytest.MonkeyPatch) -> None:
     def fail() -> str:
         raise AssertionError("hypervisor looked up without the hypervisor flag")
 
-    monkeypatch.setattr(machine, "_hypervisor_vendor", fail)
+    monkeypatch.setattr(cpuid, "_hypervisor_vendor", fail)
 
 
 # --- cpu_identity ------------------------------------------------------------------------------
@@ -139,7 +142,7 @@ def no_hypervisor_lookup(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.usefixtures("kvm")
 def test_zen4_guest(tmp_path: Path) -> None:
-    cpu = machine.cpu_identity(ZEN4, sys_cpu=fake_sysfs(tmp_path, ZEN4_CACHES))
+    cpu = cpuid.cpu_identity(ZEN4, sys_cpu=fake_sysfs(tmp_path, ZEN4_CACHES))
     assert cpu["vendor"] == "AuthenticAMD"
     assert cpu["model_name"] == "AMD EPYC"
     assert (cpu["family"], cpu["model"], cpu["stepping"]) == (25, 17, 1)
@@ -153,7 +156,7 @@ def test_zen4_guest(tmp_path: Path) -> None:
 
 @pytest.mark.usefixtures("no_hypervisor_lookup")
 def test_zen5_bare_metal(tmp_path: Path) -> None:
-    cpu = machine.cpu_identity(ZEN5, sys_cpu=tmp_path)
+    cpu = cpuid.cpu_identity(ZEN5, sys_cpu=tmp_path)
     assert (cpu["family"], cpu["model"]) == (26, 2)
     assert cpu["microarchitecture"] == "Zen 5"
     assert "avx_vnni" in cpu["isa"]
@@ -166,7 +169,7 @@ def test_zen5_bare_metal(tmp_path: Path) -> None:
 def test_sapphire_rapids_with_amx(tmp_path: Path) -> None:
     caches = [("1", "Data", "48K"), ("1", "Instruction", "32K"), ("2", "Unified", "2048K")]
     caches.append(("3", "Unified", "107520K"))
-    cpu = machine.cpu_identity(SAPPHIRE_RAPIDS, sys_cpu=fake_sysfs(tmp_path, caches))
+    cpu = cpuid.cpu_identity(SAPPHIRE_RAPIDS, sys_cpu=fake_sysfs(tmp_path, caches))
     assert cpu["vendor"] == "GenuineIntel"
     assert (cpu["family"], cpu["model"], cpu["stepping"]) == (6, 0x8F, 8)
     assert cpu["microarchitecture"] == "Sapphire Rapids"
@@ -180,7 +183,7 @@ def test_sapphire_rapids_with_amx(tmp_path: Path) -> None:
 
 @pytest.mark.usefixtures("no_hypervisor_lookup")
 def test_cpuinfo_without_flags(tmp_path: Path) -> None:
-    cpu = machine.cpu_identity(NO_FLAGS, sys_cpu=tmp_path)
+    cpu = cpuid.cpu_identity(NO_FLAGS, sys_cpu=tmp_path)
     assert cpu["isa"] is None  # unknown, not "no ISA extensions"
     assert cpu["hypervisor"] is None
     assert cpu["microarchitecture"] == "Zen 3"
@@ -189,7 +192,7 @@ def test_cpuinfo_without_flags(tmp_path: Path) -> None:
 
 @pytest.mark.usefixtures("no_hypervisor_lookup")
 def test_nothing_readable_gives_none_not_an_exception(tmp_path: Path) -> None:
-    cpu = machine.cpu_identity("", sys_cpu=tmp_path / "absent")
+    cpu = cpuid.cpu_identity("", sys_cpu=tmp_path / "absent")
     for key in ("vendor", "model_name", "family", "model", "stepping", "microcode"):
         assert cpu[key] is None, key
     for key in ("microarchitecture", "isa", "caches", "hypervisor"):
@@ -200,7 +203,7 @@ def test_nothing_readable_gives_none_not_an_exception(tmp_path: Path) -> None:
 
 @pytest.mark.usefixtures("no_hypervisor_lookup")
 def test_arm_neoverse(tmp_path: Path) -> None:
-    cpu = machine.cpu_identity(NEOVERSE_V2, sys_cpu=tmp_path)
+    cpu = cpuid.cpu_identity(NEOVERSE_V2, sys_cpu=tmp_path)
     assert cpu["vendor"] == "ARM"
     assert cpu["microarchitecture"] == "Neoverse V2"
     assert cpu["isa"] == ["asimd", "bf16", "i8mm", "sve", "sve2"]
@@ -245,7 +248,7 @@ def test_microarchitecture_table(
     tmp_path: Path, vendor: str, family: int, model: int, stepping: int, expected: str | None
 ) -> None:
     text = x86_cpuinfo(vendor, family, model, stepping, "some CPU", "fpu sse4_2")
-    assert machine.cpu_identity(text, sys_cpu=tmp_path)["microarchitecture"] == expected
+    assert cpuid.cpu_identity(text, sys_cpu=tmp_path)["microarchitecture"] == expected
 
 
 def test_cache_sizes_that_are_not_whole_mebibytes(tmp_path: Path) -> None:
@@ -255,7 +258,7 @@ def test_cache_sizes_that_are_not_whole_mebibytes(tmp_path: Path) -> None:
     broken = tmp_path / "cpu0" / "cache" / "index9"
     broken.mkdir()
     (broken / "level").write_text("4\n")
-    cpu = machine.cpu_identity("", sys_cpu=tmp_path)
+    cpu = cpuid.cpu_identity("", sys_cpu=tmp_path)
     assert cpu["caches"] == {"L2": "1.25 MiB", "L3": "38.5 MiB", "L1d": "48 KiB"}
 
 
@@ -263,15 +266,15 @@ def test_cache_sizes_that_are_not_whole_mebibytes(tmp_path: Path) -> None:
 
 
 def zen4_identity(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
-    monkeypatch.setattr(machine, "_hypervisor_vendor", lambda: "KVM")
-    cpu = machine.cpu_identity(ZEN4, sys_cpu=fake_sysfs(tmp_path, ZEN4_CACHES))
+    monkeypatch.setattr(cpuid, "_hypervisor_vendor", lambda: "KVM")
+    cpu = cpuid.cpu_identity(ZEN4, sys_cpu=fake_sysfs(tmp_path, ZEN4_CACHES))
     cpu["logical_cpus"] = cpu["usable_cpus"] = 2  # as on the machine this was written for
     libraries = {
         "numpy": {
             "version": "2.4.6",
             "blas": {"name": "openblas", "version": "0.3.31", "architecture": "SkylakeX"},
         },
-        "jax": {"version": "0.10.2", "jaxlib": "0.10.2", "kernels": machine.JAX_KERNELS},
+        "jax": {"version": "0.10.2", "jaxlib": "0.10.2", "kernels": libs.JAX_KERNELS},
     }
     return {"cpu": cpu, "libraries": libraries, "kernel_env": {"OMP_NUM_THREADS": "2"}}
 
@@ -344,7 +347,7 @@ def test_kernel_environment_keeps_only_kernel_variables_sorted() -> None:
         "TF_TOKEN_app_terraform_io": "abc",
         "TORCH_HUB_TOKEN": "secret-value",
     }
-    env = machine.kernel_environment(environ)
+    env = environment.kernel_environment(environ)
     assert list(env) == [
         "GOTO_NUM_THREADS",
         "MALLOC_ARENA_MAX",
@@ -356,14 +359,14 @@ def test_kernel_environment_keeps_only_kernel_variables_sorted() -> None:
         "XLA_FLAGS",
     ]
     assert env["OPENBLAS_CORETYPE"] == "Haswell"
-    assert env["TORCH_HUB_TOKEN"] == machine.REDACTED
+    assert env["TORCH_HUB_TOKEN"] == environment.REDACTED
     assert "hunter2" not in repr(env)
-    assert machine.kernel_environment({}) == {}
+    assert environment.kernel_environment({}) == {}
 
 
 def test_kernel_environment_reads_os_environ(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OPENBLAS_CORETYPE", "Zen")
-    assert machine.kernel_environment()["OPENBLAS_CORETYPE"] == "Zen"
+    assert environment.kernel_environment()["OPENBLAS_CORETYPE"] == "Zen"
 
 
 # --- differences -------------------------------------------------------------------------------
@@ -532,9 +535,9 @@ def test_library_identity_with_old_torch_no_jax_no_threadpoolctl(
     import numpy
 
     modules = {"numpy": numpy, "torch": fake_torch()}
-    monkeypatch.setattr(machine, "_optional_import", lambda name: modules.get(name))
-    monkeypatch.setattr(machine, "_threadpools", lambda: None)
-    libraries = machine.library_identity()
+    monkeypatch.setattr(libs, "_optional_import", lambda name: modules.get(name))
+    monkeypatch.setattr(libs, "_threadpools", lambda: None)
+    libraries = libs.library_identity()
     assert set(libraries) == {"numpy", "torch"}  # no jax, no thread-pool list
     assert libraries["torch"] == {
         "version": "1.13.1",

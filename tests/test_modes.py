@@ -6,9 +6,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from bench.targets import load_on
 from shared import backends, oracles, parity
 from shared.tolerances import for_dtype
-from tests.targets import load_on
 
 DEVICES = [pytest.param(d, id=d) for d in backends.device_names()]
 

@@ -14,9 +14,9 @@ import functools
 import numpy as np
 import pytest
 
+from bench.targets import load_on
 from shared import cases, parity
 from shared.cases import Case
-from tests.targets import load_on
 
 CASES = [pytest.param(c, id=c.id) for c in cases.select()]
 

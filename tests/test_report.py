@@ -19,6 +19,7 @@ import pytest
 
 from jaxparity import report, results, summary
 from jaxparity.cli import main
+from jaxparity.report import graph_view, scaling
 from shared import cases
 from shared.cases import Case
 
@@ -108,6 +109,21 @@ def test_html_is_self_contained_and_plots_are_svg(folder: Path) -> None:
     assert "Fixture CPU 9000" in md
 
 
+def test_memory_measurement_joins_its_case(folder: Path) -> None:
+    """A memory benchmark's result is found by what it records (``bench/test_memory_modes.py``),
+    whatever its test id, and its byte counts are shown in its case's timings."""
+    target = {"case_id": "modes.item_leak", "variant": "stored", "size": "test"}
+    target |= {"backend": "torch", "device": "cpu", "mode": "eager"}
+    line = {**target, "framework": "torch", "compile_s": 0.0, "flops": None, "variant_doc": ""}
+    line |= {"kept_bytes": 51200, "stats": {"median": 0.01, "min": 0.01, "rounds": 1}}
+    with (folder / results.BENCH).open("a") as f:
+        f.write(json.dumps(line) + "\n")
+    report.write(folder)
+    found = _one(_records(folder), case="modes.item_leak", variant="stored", kind="bench")
+    assert (found["status"], found["extra"]) == ("pass", {"kept_bytes": 51200})
+    assert "kept_bytes: 50 KiB" in (folder / results.REPORT_MD).read_text()
+
+
 def test_cut_off_last_line_is_ignored_with_a_note(folder: Path) -> None:
     with (folder / results.BENCH).open("a") as f:
         f.write('{"time": 1, "case_id": "devices.la')
@@ -156,7 +172,7 @@ def test_graph_files_side_by_side(folder: Path) -> None:
     assert "<svg" not in jax_panel and "<details>" in jax_panel and "dot_general" in jax_panel
     assert "The jaxpr as text" in section and "e:f32[4] = dot_general c a" in section
     ET.fromstring(
-        report.inline_svg((folder / "graphs/autograd.graph_view.torch.svg").read_text(), "x")
+        graph_view.inline_svg((folder / "graphs/autograd.graph_view.torch.svg").read_text(), "x")
     )
 
 
@@ -253,11 +269,11 @@ def test_folder_without_results(tmp_path: Path, capsys: pytest.CaptureFixture[st
 
 def test_sweep_points_become_one_line_per_dimension() -> None:
     sweep = ["b4_w256_d4", "b64_w256_d4", "b1024_w256_d4", "b64_w32_d4", "b64_w1024_d4"]
-    assert report.scaling_axes(sweep) == [
+    assert scaling.scaling_axes(sweep) == [
         ("b", ["b4_w256_d4", "b64_w256_d4", "b1024_w256_d4"], ["4", "64", "1024"]),
         ("w", ["b64_w32_d4", "b64_w256_d4", "b64_w1024_d4"], ["32", "256", "1024"]),
     ]
-    assert report.scaling_axes(["small", "large"]) == [
+    assert scaling.scaling_axes(["small", "large"]) == [
         ("size", ["small", "large"], ["small", "large"])
     ]
 

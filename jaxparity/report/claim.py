@@ -16,93 +16,25 @@ buffer) are set apart from the compute comparisons, with the reason.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Callable
 from typing import Any
 
 from jaxparity import paired
 from jaxparity.document import Block, Bullets, Heading, Para, Table
-from jaxparity.fmt import fmt_bytes, fmt_ci, fmt_s, fmt_x, link, mode_name
+from jaxparity.fmt import fmt_s, fmt_x
+from jaxparity.report.comparisons import (
+    CONFIDENCE,
+    comparisons,
+    is_torch_compile,
+    speedup_text,
+    split_rows,
+    where,
+)
 from jaxparity.summary import DISPATCH_CASE, PEAK_CASE, Summary
-from shared import cases
+from shared import run_modes
 
 CLAIM = "JAX trains faster thanks to compilation, but needs stricter code and more compute."
-
-
-def primary_jax_mode(case_id: str) -> str | None:
-    """The compiled JAX mode a case is judged by: ``jit`` where declared, else its first
-    compiled mode (e.g. ``jit_grad``); the others (``nnx_jit``) are JAX as a student writes it."""
-    case = cases.CASES.get(case_id)
-    modes = case.bench.modes.get("jax", ()) if case is not None and case.bench else ()
-    compiled = [m for m in modes if m != "eager"]
-    return "jit" if "jit" in compiled else next(iter(compiled), None)
-
-
-def is_jit(r: dict[str, Any]) -> bool:
-    return r["framework"] == "jax" and r["mode"] == primary_jax_mode(r["case"])
-
-
-def is_op_by_op(r: dict[str, Any]) -> bool:
-    return (r["framework"], r["mode"]) == ("jax", "eager")
-
-
-def is_student_jax(r: dict[str, Any]) -> bool:
-    return r["framework"] == "jax" and r["mode"] not in ("eager", primary_jax_mode(r["case"]))
-
-
-def is_torch_compile(r: dict[str, Any]) -> bool:
-    return (r["framework"], r["mode"]) == ("torch", "compile")
-
-
-def comparisons(
-    summ: Summary, select: Callable[[dict[str, Any]], bool], compute: bool | None = True
-) -> list[dict[str, Any]]:
-    """Each selected timing with its paired speed-up over eager torch. ``compute``: only the
-    compute comparisons (``True``), only the set-apart ones (``False``) or all (``None``)."""
-    out = []
-    for r in summ.of(kind="bench", status="pass"):
-        if r["speedup_vs_torch_eager"] is None or not select(r):
-            continue
-        if compute is not None and (r["unequal_work"] is None) != compute:
-            continue
-        out.append(r)
-    return out
-
-
-def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    return all(a[k] == b[k] for k in ("case", "variant", "size", "device"))
-
-
-def _split_rows(summ: Summary) -> list[dict[str, Any]]:
-    """Per compute comparison: jit's speed-up, the op-by-op (kernel-and-dispatch) factor, the
-    compilation factor, torch.compile's factor and jit against torch.compile."""
-    rows = []
-    op = comparisons(summ, is_op_by_op)
-    compiled = comparisons(summ, is_torch_compile)
-    for r in comparisons(summ, is_jit):
-        rows.append(
-            {
-                "jit": r,
-                "op": next((o for o in op if _same(o, r)), None),
-                "compile": next((c for c in compiled if _same(c, r)), None),
-            }
-        )
-    return rows
-
-
-def _x(r: dict[str, Any] | None, key: str = "speedup_vs_torch_eager") -> str:
-    if r is None or r[key] is None:
-        return "—"
-    low, high = (
-        (r["speedup_low"], r["speedup_high"])
-        if key == "speedup_vs_torch_eager"
-        else (r[f"{key}_low"], r[f"{key}_high"])
-    )
-    return f"{fmt_x(r[key])} {fmt_ci(low, high)}".strip()
-
-
-def _where(r: dict[str, Any]) -> str:
-    device = "" if r["device"] == "cpu" else f", {r['device']}"
-    return f"{link(r['case'])} · {r['variant']} ({r['size']}{device})"
+DISPATCH_BOUND_S = 1e-4
+"""A loss faster than this is put down to per-call dispatch, not to the arithmetic."""
 
 
 def _geo(values: list[float | None]) -> float | None:
@@ -130,13 +62,13 @@ def answer(summ: Summary) -> list[Block]:
         Para(
             f"The lesson closes: *{CLAIM}* Every sentence below is generated from this run's "
             "results. A speed-up is the median of paired ratios (eager torch and the other "
-            "timed in alternating blocks, seconds apart) with its 95 % bootstrap interval in "
-            f"brackets. A win means at least {paired.TIE - 1:.0%} faster with 95 % confidence "
-            f"(the whole interval at or above {paired.TIE:g}×), a loss at least "
+            f"timed in alternating blocks, seconds apart) with its {CONFIDENCE} bootstrap interval "
+            f"in brackets. A win means at least {paired.TIE - 1:.0%} faster with {CONFIDENCE} "
+            f"confidence (the whole interval at or above {paired.TIE:g}×), a loss at least "
             f"{paired.TIE - 1:.0%} slower; anything else is a tie."
         ),
     ]
-    rows = _split_rows(summ)
+    rows = split_rows(summ)
     if not rows:
         blocks.append(Para("No compute case finished on both eager torch and jitted JAX."))
         return blocks
@@ -188,8 +120,8 @@ def _extremes(found: list[dict[str, Any]]) -> str:
         return ""
     lo, hi = ranked[0], ranked[-1]
     return (
-        f", from {fmt_x(lo['speedup_vs_torch_eager'])} ({_where(lo)}) to "
-        f"{fmt_x(hi['speedup_vs_torch_eager'])} ({_where(hi)})"
+        f", from {fmt_x(lo['speedup_vs_torch_eager'])} ({where(lo)}) to "
+        f"{fmt_x(hi['speedup_vs_torch_eager'])} ({where(hi)})"
     )
 
 
@@ -237,20 +169,19 @@ def _floor_and_ceiling(summ: Summary) -> list[str]:
             out.append(
                 f"**Floor** ({device}): one dispatched call that does almost nothing costs "
                 + ", ".join(
-                    f"{fmt_s(r['median_s'])} ({mode_name(r['framework'], r['mode'])})"
+                    f"{fmt_s(r['median_s'])} ({run_modes.label(r['framework'], r['mode'])})"
                     for r in floor
                 )
                 + ": a case timed near these is dispatch overhead, not arithmetic."
             )
         ceiling = summ.of(kind="bench", case=PEAK_CASE, device=device, status="pass")
         rated = [r for r in ceiling if r["gflops"]]
-        if rated:
-            best = max(rated, key=lambda r: r["gflops"])
-            n = round((best["flops"] / 2) ** (1 / 3))
+        if rated and device in summ.peaks:
+            n = summ.peaks[device]["n"]
             out.append(
                 f"**Ceiling** ({device}, float32 {n}×{n} matmul): "
                 + ", ".join(
-                    f"{mode_name(r['framework'], r['mode'])} {r['gflops']:.3g} GFLOP/s"
+                    f"{run_modes.label(r['framework'], r['mode'])} {r['gflops']:.3g} GFLOP/s"
                     for r in sorted(rated, key=lambda r: -r["gflops"])
                 )
                 + ". Each is the library's kernel (BLAS or XLA), not compilation: a "
@@ -281,7 +212,11 @@ def _compile_cost(summ: Summary) -> str:
             f"{fmt_s(statistics.median(torch_c))})"
         )
     else:
-        skipped = [r for r in summ.of(kind="bench", mode="compile") if r["status"] == "skip"]
+        skipped = [
+            r
+            for r in summ.of(kind="bench", mode=run_modes.TORCH_COMPILE.name)
+            if r["status"] == "skip"
+        ]
         text += "; `torch.compile` was not timed in this run" + (
             f" ({skipped[0]['reason']})" if skipped else ""
         )
@@ -317,9 +252,12 @@ def _verdict(summ: Summary, rows: list[dict[str, Any]]) -> str:
         )
     if slow_ops:
         why.append(f"op by op JAX is slower than eager torch in {len(slow_ops)}")
-    small = [r for r in by["loss"] if r["median_s"] and r["median_s"] < 1e-4]
+    small = [r for r in by["loss"] if r["median_s"] and r["median_s"] < DISPATCH_BOUND_S]
     if small:
-        why.append(f"{len(small)} of the losses take under 100 µs, where per-call dispatch decides")
+        why.append(
+            f"{len(small)} of the losses take under {fmt_s(DISPATCH_BOUND_S)}, where per-call "
+            "dispatch decides"
+        )
     price = _price(summ)
     return (
         f"**Verdict**: on this machine {head} ({_count(by)} of {len(jit)})"
@@ -356,20 +294,21 @@ def _split_table(rows: list[dict[str, Any]]) -> list[Block]:
         base = r["median_s"] * r["speedup_vs_torch_eager"]
         table.append(
             [
-                _where(r),
+                where(r),
                 fmt_s(base),
-                _x(row["op"]),
-                _x(r, "compile_factor"),
-                _x(r),
-                _x(row["compile"]),
-                _x(r, "vs_torch_compile"),
+                speedup_text(row["op"]),
+                speedup_text(r, "compile_factor"),
+                speedup_text(r),
+                speedup_text(row["compile"]),
+                speedup_text(r, "vs_torch_compile"),
                 r["verdict"] or "—",
             ]
         )
     return [
         Heading(3, "The split, case by case"),
         Para(
-            "Speed-ups over eager torch (> 1×: faster), each with its 95 % interval. JAX op by "
+            f"Speed-ups over eager torch (> 1×: faster), each with its {CONFIDENCE} interval. "
+            "JAX op by "
             "op × compilation ≈ JAX jit (each is its own paired median). Eager torch's time is "
             "its median per call."
         ),
@@ -387,7 +326,7 @@ def _set_apart(summ: Summary) -> list[Block]:
     items = [
         f"{reason}: "
         + ", ".join(
-            f"{_where(r)} {mode_name(r['framework'], r['mode'])} "
+            f"{where(r)} {run_modes.label(r['framework'], r['mode'])} "
             f"{fmt_x(r['speedup_vs_torch_eager'])}"
             for r in found
         )
@@ -398,77 +337,3 @@ def _set_apart(summ: Summary) -> list[Block]:
         Para("Timed and shown in their cases, left out of the verdict and the geometric means:"),
         Bullets(items),
     ]
-
-
-def details(summ: Summary) -> list[Block]:
-    """What the claim's second half is about: stricter code, memory, JAX as a student writes
-    it."""
-    items = _training(summ) + _strictness(summ) + [_memory(summ)]
-    return [Heading(3, "Stricter code and more memory"), Bullets(items)]
-
-
-def _training(summ: Summary) -> list[str]:
-    out = []
-    for r in comparisons(summ, is_jit):
-        if r["case"] != "modules.train_step":
-            continue
-        student = next((x for x in comparisons(summ, is_student_jax) if _same(x, r)), None)
-        out.append(
-            f"**Training** ({_where(r)}): one SGD step with jitted JAX runs at "
-            f"{_x(r)} eager PyTorch's speed"
-            + (
-                f"; written as a student would ({mode_name('jax', student['mode'])}), "
-                f"{_x(student)}: its Python object graph is walked on every call"
-                if student
-                else ""
-            )
-            + "."
-        )
-    return out
-
-
-def _short(value: object, limit: int = 24) -> str:
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _strictness(summ: Summary, shown: int = 8) -> list[str]:
-    differ = []
-    for case in cases.CASES.values():
-        if not case.implemented:
-            continue
-        t, j = case.expectations("torch", "cpu"), case.expectations("jax", "cpu")
-        keys = [k for k in t if k in j and t[k] != j[k]]
-        checks = summ.of(case=case.id, kind="check", device="cpu")
-        if keys and checks and all(r["status"] == "pass" for r in checks):
-            k = keys[0]
-            differ.append(f"{link(case.id)} (`{k}`: torch {_short(t[k])}, JAX {_short(j[k])})")
-    if not differ:
-        return []
-    implemented = sum(c.implemented for c in cases.CASES.values())
-    more = f"; and {len(differ) - shown} more" if len(differ) > shown else ""
-    return [
-        f"**Stricter code**: in {len(differ)} of the {implemented} implemented cases the two "
-        "frameworks behave differently on purpose, each asserted and confirmed in this run — "
-        + "; ".join(differ[:shown])
-        + more
-        + "."
-    ]
-
-
-def _memory(summ: Summary) -> str:
-    """One number per memory measurement: its peak, else the first byte count it recorded."""
-    parts = []
-    for r in summ.of(kind="bench", status="pass"):
-        extra = {k: v for k, v in (r["extra"] or {}).items() if k.endswith("bytes")}
-        name, value = (
-            ("peak", r["peak_bytes"]) if r["peak_bytes"] else next(iter(extra.items()), ("", None))
-        )
-        if value is not None:
-            parts.append(
-                f"{_where(r)} {mode_name(r['framework'], r['mode'])}: "
-                f"{name.replace('_', ' ')} {fmt_bytes(value)}"
-            )
-    if not parts:
-        return "**Memory**: no benchmark measured memory in this run."
-    return "**Memory**, where a benchmark measured it: " + "; ".join(parts) + "."

@@ -1,20 +1,20 @@
 """The report's last two sections: the machine the numbers come from, and how they were made.
 
 The method text reads its numbers from the constants it describes (``jaxparity.bench``,
-``bench/harness.py``, ``jaxparity.paired``, ``shared/tolerances.py``), so it cannot drift from
-the code.
+``jaxparity.paired``, ``jaxparity.selection``) and from the run's plan, so it cannot drift from
+the code; where a number is a measurement kept in a docstring, it names where to read it.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from jaxparity import bench, paired, results
+from jaxparity import bench, paired, results, selection
 from jaxparity import machine as machine_id
 from jaxparity.document import Block, Bullets, Heading, Note, Para, Table
-from jaxparity.fmt import mode_name
 from jaxparity.results import Results
 from jaxparity.summary import PEAK_CASE, Summary
+from shared import run_modes
 
 MACHINE_KEYS = (
     ("cpu_model", "CPU"),
@@ -42,6 +42,7 @@ MACHINE_KEYS = (
 
 
 def machine(res: Results, summ: Summary) -> list[Block]:
+    """The machine record, its identity, load and the matmul peak measured in this run."""
     m = res.machine
     ident = m.get("identity")
     rows = [[label, _plain(m[key])] for key, label in MACHINE_KEYS if m.get(key) not in (None, "")]
@@ -66,7 +67,7 @@ def machine(res: Results, summ: Summary) -> list[Block]:
             Para(
                 f"Matmul peak on {device}, measured in this run: **{peak['gflops']:.3g} GFLOP/s** "
                 f"(float32 {peak['n']}×{peak['n']} matmul, best of NumPy, torch, jitted JAX and "
-                f"JAX op by op: {mode_name(peak['framework'], peak['mode'])}). Matmul-bound "
+                f"JAX op by op: {run_modes.label(peak['framework'], peak['mode'])}). Matmul-bound "
                 "cases are stated as a share of it." + _peak_per_pass(res, device)
             )
         )
@@ -157,6 +158,7 @@ def _identity_rows(ident: dict[str, Any]) -> list[list[str]]:
 
 
 def method(res: Results) -> list[Block]:
+    """How parity is judged and timings are taken, with the numbers from the code."""
     plan_b = res.plan.get("bench", {})
     blocks, block_s = plan_b.get("blocks"), plan_b.get("block_s")
     passes = plan_b.get("passes", 1)
@@ -176,6 +178,7 @@ def method(res: Results) -> list[Block]:
                 "first pass, with cold caches); each timed call waits for the result "
                 "(`block_until_ready`, `torch.cuda.synchronize`). JAX op by op is the same "
                 "function called without `jax.jit`.",
+                _modes_explained(res),
                 "**Paired blocks.** The timings compared with each other (one case, variant, "
                 "size and device: eager torch, `torch.compile`, jitted JAX, JAX op by op) are "
                 "taken in alternating blocks within one process: "
@@ -201,14 +204,15 @@ def method(res: Results) -> list[Block]:
                 "noise. A benchmark's "
                 "median is the median of its blocks' medians; the IQR shown is that of the "
                 "blocks (how much the machine moved).",
-                "torch.compile costs up to 11–18 s per compiled function on a 2-core CPU, so the "
+                f"{selection.COMPILE_COST}, so the "
                 "default run compiles at one size per case and `--size test` leaves it out "
                 "(`--modes` decides). It starts from an empty inductor cache in every run, as "
                 "`jax.jit` keeps none on disk: compile seconds are what a first run pays.",
-                "The benchmark process runs with glibc's allocator thresholds fixed "
-                "(`MALLOC_MMAP_THRESHOLD_`, `MALLOC_TRIM_THRESHOLD_`; see `jaxparity/bench.py`): "
-                "otherwise an eager call's time depends on which benchmarks freed memory before "
-                "it (up to 4× for torch's per-sample gradients here).",
+                "The benchmark process runs with glibc's allocator thresholds fixed ("
+                + ", ".join(f"`{name}`" for name in bench.MALLOC_PINNED)
+                + "; see `jaxparity/bench.py`): otherwise an eager call's time depends on which "
+                "benchmarks freed memory before it (the measurement, on torch's per-sample "
+                "gradients, is in `MALLOC_PINNED` there).",
                 f"Rebuild this report from the saved files with `jaxparity report --out "
                 f"{res.folder}`; raw results: `{results.CHECK}`, `{results.ARTIFACTS}`, "
                 f"`{results.BENCH}`, `{results.OUTCOMES}`, `{results.BENCHMARK_JSON}`, "
@@ -216,3 +220,16 @@ def method(res: Results) -> list[Block]:
             ]
         ),
     ]
+
+
+def _modes_explained(res: Results) -> str:
+    """What each mode timed in this run means, in the table's order."""
+    timed = {(r["framework"], r["mode"]) for r in res.bench}
+    found = [m for key, m in run_modes.TABLE.items() if key in timed]
+    if not found:
+        return "Modes: nothing was timed in this run."
+    return (
+        "Modes, as the tables and charts name them: "
+        + "; ".join(f"**{m.label}** — {m.description}" for m in found)
+        + "."
+    )

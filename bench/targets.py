@@ -8,11 +8,6 @@ from shared import backends
 from shared.interface import Backend
 
 
-def target_id(backend: str, device: str) -> str:
-    """Test-id part: ``torch`` on the CPU, ``torch-gpu`` elsewhere."""
-    return backend if device == "cpu" else f"{backend}-{device}"
-
-
 def load_on(backend_name: str, device: str) -> Backend:
     """The backend, precision pinned, or a skip saying why it or the device is missing."""
     try:

@@ -1,0 +1,59 @@
+"""The report: report.html, report.md and summary.json, from saved results only.
+
+Per topic and case: agreement with the oracle and between frameworks, timings (median and IQR)
+per framework × device × mode with JAX's speed-up over eager PyTorch, compile time apart, peak
+memory, share of the machine's matmul peak, scaling plots, and the two implementations side by
+side with the explanation. It closes with the lesson's claim, answered from the numbers.
+
+One module per part of the page, in page order:
+
+* ``header`` — the run: title, counts, warnings, navigation, the speed-up and compile charts;
+* ``claim`` — the lesson's claim answered (``comparisons``: which timings it compares);
+* ``case_sections`` — each topic and case: agreement, timings, ``scaling`` plots, the code;
+  a case's explainer from ``artifacts.jsonl``: ``graph_view``, ``matmul_counts``;
+* ``second_half`` — the claim's second half: stricter code, memory;
+* ``machine_and_method`` — the machine the numbers come from, and how they were made.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from jaxparity import results
+from jaxparity.document import Block, Heading, html, markdown
+from jaxparity.report import case_sections, claim, header, machine_and_method, second_half
+from jaxparity.results import Results
+from jaxparity.summary import Summary, build
+
+
+def blocks_of(res: Results, summ: Summary) -> tuple[list[Block], dict[str, str]]:
+    """The whole page as blocks, and the SVG figures it shows by name."""
+    figures: dict[str, str] = {}
+    blocks = header.run_header(res, summ)
+    blocks += claim.answer(summ)
+    blocks += header.glance(summ, figures)
+    blocks += header.left_out(summ)
+    blocks += case_sections.sections(res, summ, figures)
+    blocks.append(Heading(2, "The claim's second half", "details"))
+    blocks += second_half.details(summ)
+    blocks += machine_and_method.machine(res, summ)
+    blocks += machine_and_method.method(res)
+    return blocks, figures
+
+
+def write(folder: Path) -> Summary:
+    """Build summary.json, report.md, report.html and plots/*.svg from ``folder``'s results."""
+    res = results.load(folder)
+    summ = build(res)
+    blocks, figures = blocks_of(res, summ)
+    (folder / results.SUMMARY).write_text(json.dumps(summ.records, indent=1) + "\n")
+    plots_dir = folder / results.PLOTS
+    plots_dir.mkdir(exist_ok=True)
+    for old in plots_dir.glob("*.svg"):
+        old.unlink()
+    for name, svg in figures.items():
+        (plots_dir / f"{name}.svg").write_text(svg + "\n")
+    (folder / results.REPORT_MD).write_text(markdown(blocks, results.PLOTS))
+    (folder / results.REPORT_HTML).write_text(html(blocks, header.TITLE))
+    return summ
