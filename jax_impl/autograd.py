@@ -26,6 +26,7 @@ from jax import lax
 
 from jax_impl.backend import jax_device
 from shared import data
+from shared.run_modes import EAGER
 
 
 def _grad_kind(grad: jax.Array) -> str:
@@ -498,7 +499,7 @@ def _accumulation_setup(chunked: bool) -> Callable:
         d = jax_device(device)
         w, b, y = (jax.device_put(inputs[k], d) for k in "wby")
         parts = inputs["chunks"] if chunked else 1
-        step = _regression_grad_op_by_op if mode == "eager" else _regression_grad
+        step = _regression_grad_op_by_op if mode == EAGER else _regression_grad
 
         def gradients(w: jax.Array, b: jax.Array, X: np.ndarray, y: jax.Array) -> tuple:
             return _chunked_gradients(w, b, X, y, parts, d, step)

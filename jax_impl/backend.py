@@ -12,6 +12,8 @@ from typing import Any
 import jax
 import numpy as np
 
+from shared.run_modes import EAGER, JIT
+
 
 def jax_device(device: str) -> jax.Device:
     """Neutral device name → a ``jax.Device`` (``cpu:1`` is the second forced host device)."""
@@ -35,7 +37,7 @@ def timed_on_device(fn: Callable, *names: str) -> Callable:
 
 class JaxBackend:
     name = "jax"
-    modes = ("jit", "eager")
+    modes = (JIT, EAGER)
 
     def version(self) -> str:
         return jax.__version__
@@ -61,13 +63,13 @@ class JaxBackend:
 
     def prepare(self, fn: Callable, mode: str, args: tuple, /) -> tuple[Callable, float]:
         compile_s = 0.0
-        if mode == "jit":
+        if mode == JIT:
             fn = jax.jit(fn)
             # Trace + XLA compile, timed apart from the steady state (JAX's benchmarking guide).
             start = time.perf_counter()
             fn.lower(*args).compile()
             compile_s = time.perf_counter() - start
-        elif mode != "eager":
+        elif mode != EAGER:
             # Other modes (e.g. nnx_jit) arrive already transformed by the case's setup;
             # their first call is their compilation.
             start = time.perf_counter()

@@ -19,6 +19,7 @@ import optax
 from flax import nnx
 
 from jax_impl.backend import jax_device
+from shared.run_modes import EAGER, JIT, NNX_JIT
 from shared.validation import CaseInputError, require
 
 
@@ -489,9 +490,9 @@ def _train_step_setup(inputs: Mapping[str, np.ndarray], device: str, mode: str) 
     model = _placed(DeepNetwork(**dims), inputs["weights"], device)
     tx = optax.sgd(inputs["lr"])
     x, labels = jax.device_put(inputs["x"], d), jax.device_put(inputs["labels"], d)
-    if mode == "nnx_jit":
+    if mode == NNX_JIT:
         return _sgd_step, (model, nnx.Optimizer(model, tx, wrt=nnx.Param), x, labels)
-    if mode in ("jit", "eager"):  # eager: the same pure step, op by op
+    if mode in (JIT, EAGER):  # eager: the same pure step, op by op
         graphdef, state = nnx.split(model)
         params = nnx.to_pure_dict(state)
         return _pure_sgd_step(graphdef, tx), (params, tx.init(params), x, labels)

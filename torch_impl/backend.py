@@ -13,6 +13,8 @@ import numpy as np
 import torch
 import torch.utils._pytree as pytree
 
+from shared.run_modes import COMPILE, EAGER
+
 
 def torch_device(device: str) -> torch.device:
     """Neutral device name → ``torch.device`` (``gpu`` is the first CUDA device)."""
@@ -35,7 +37,7 @@ def timed_on_device(fn: Callable, *names: str) -> Callable:
 
 class TorchBackend:
     name = "torch"
-    modes = ("eager", "compile")
+    modes = (EAGER, COMPILE)
 
     def version(self) -> str:
         return torch.__version__
@@ -61,19 +63,19 @@ class TorchBackend:
         return importlib.import_module(f"torch_impl.{name}")
 
     def prepare(self, fn: Callable, mode: str, args: tuple, /) -> tuple[Callable, float]:
-        if mode == "compile":
+        if mode == COMPILE:
             # Forget earlier compilations: otherwise a second size of the same function is a
             # recompile with dynamic shapes (and past 8 a silent fall-back to eager), and its
             # compile seconds would not be what a user pays.
             torch._dynamo.reset()
             fn = torch.compile(fn)
-        elif mode != "eager":
+        elif mode != EAGER:
             raise ValueError(f"torch has no mode {mode!r}; modes: {', '.join(self.modes)}")
         # The first call compiles (compile mode) or warms caches and the allocator (eager).
         start = time.perf_counter()
         self.sync(fn(*args))
         first = time.perf_counter() - start
-        return fn, (first if mode == "compile" else 0.0)
+        return fn, (first if mode == COMPILE else 0.0)
 
     def pin_precision(self) -> dict[str, str]:
         # TF32 would make GPU float32 matmuls ~1e-3 accurate: off, as in Keras' conftest.

@@ -15,6 +15,7 @@ import torch
 from torch import nn
 
 from shared.backends import NotTimed
+from shared.run_modes import COMPILE
 from torch_impl.advanced import network
 from torch_impl.backend import torch_device
 
@@ -200,7 +201,7 @@ def forward(
 
 def _forward_setup(run: Callable) -> Callable:
     def setup(inputs: Mapping[str, np.ndarray], device: str, mode: str) -> tuple:
-        if run is _forward_inference_mode and mode == "compile" and _TORCH < (2, 13):
+        if run is _forward_inference_mode and mode == COMPILE and _TORCH < (2, 13):
             # torch 2.11: inductor fails on it (BackendCompilerFailed) and leaves the
             # process's Python dispatcher broken: every later torch op raises "INTERNAL
             # ASSERT FAILED ... PythonDispatcherTLS was not set". torch 2.13 compiles it.

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from shared.cases.lesson import Section, section_at
+from shared.run_modes import COMPILE, EAGER, JIT
 
 Framework = Literal["torch", "jax"]
 
@@ -63,7 +64,7 @@ class Bench:
     sizes: tuple[str, ...] = ("test", "lesson")
     sweep: tuple[str, ...] = ()
     modes: Mapping[str, tuple[str, ...]] = field(
-        default_factory=lambda: {"torch": ("eager", "compile"), "jax": ("jit", "eager")}
+        default_factory=lambda: {"torch": (EAGER, COMPILE), "jax": (JIT, EAGER)}
     )
     flops: str | None = None
     """Name of a FLOP-count function ``shared.data.<topic>.<flops>(inputs)``: matmul-bound
