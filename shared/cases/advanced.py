@@ -54,6 +54,8 @@ CASES = [
         (867, 881),
         "torch.autograd.grad returns the gradient instead of accumulating it into w.grad; "
         "jax.grad returns a new function that computes it. Both give X.mean(0).",
+        differs="torch.autograd.grad differentiates a recorded graph; jax.grad(f) turns f into "
+        "its gradient function.",
         takes=LINEAR,
     ),
     Case(
@@ -62,6 +64,8 @@ CASES = [
         (883, 890),
         "grad_outputs=v turns the backward pass of a vector output into v @ J without forming "
         "J; jax.vjp returns the output and a function that does the same for any v.",
+        differs="torch passes grad_outputs=v to autograd.grad; jax.vjp returns the output and a "
+        "function mapping v to v @ J.",
         takes={**LINEAR, "v": Arg(("n",))},
     ),
     Case(
@@ -79,6 +83,8 @@ CASES = [
         "× 64 floats, in transposed order and then copies them into the kernel's layout, most "
         "of that variant's time; the copy shows in jax.jit(f).lower(*args).compile().as_text(). "
         + _NO_TORCH_COMPILE,
+        differs="torch's loop needs retain_graph=True to backward again; JAX's vjp function can "
+        "be called any number of times.",
         expected={"torch": {"reuse_error": "RuntimeError"}, "jax": {"reuse_error": ""}},
         takes={**LINEAR, "labels": Arg(("n",), INTEGERS)},
         unchecked={
@@ -104,6 +110,8 @@ CASES = [
         "is_grads_batched, which torch refuses (the (d, d) grad_outputs does not match the (d,) "
         "gradient). torch.func.hessian and jax.hessian are both jacfwd(jacrev(f)). "
         + _NO_TORCH_COMPILE,
+        differs="torch differentiates a gradient again only with create_graph=True; JAX's "
+        "jax.grad(f) is just another function.",
         takes=LINEAR,
         only={"hessian_functional": "torch", "hessian_functional_vectorized": "torch"},
         dtypes={"hessian_functional": "float32", "hessian_functional_vectorized": "float32"},
@@ -121,6 +129,8 @@ CASES = [
         "A JVP pushes a direction forward through the function (one pass, J never formed). "
         "Differentiating the gradient function in direction v gives H @ v for the price of a "
         "couple of gradients, where forming H costs d of them.",
+        differs="Next to nothing: torch.func.jvp, vjp and grad mirror jax.jvp, jax.vjp and "
+        "jax.grad one to one.",
         takes={**LINEAR, "v": Arg(("d",))},
         bench=Bench(variants=HVP_METHODS, sizes=("test", "small", "large")),
     ),

@@ -16,6 +16,8 @@ CASES = [
         "gradients in x.grad and y.grad. JAX differentiates the function: jax.grad(f, "
         "argnums=(0, 1)) returns (9x², −2y) as values. Seeding with a random cotangent v "
         "(z.backward(v), jax.vjp) checks what a .sum() could hide.",
+        differs="torch: requires_grad, z.sum().backward(), then x.grad; JAX: jax.grad(f, "
+        "argnums=(0, 1)) returns the gradients.",
         expected={"torch": {"matches_9x2": True}, "jax": {"matches_9x2": True}},
         takes=VECTORS,
     ),
@@ -28,6 +30,8 @@ CASES = [
         "alive: z holds on to x. A JAX array has neither flag nor grad_fn, and z refers to "
         "nothing: what to differentiate is the argnums of jax.grad, and the graph is the "
         "jaxpr JAX traces, whose last operation is the same sub.",
+        differs="torch tensors carry requires_grad and grad_fn; JAX arrays carry neither: argnums "
+        "of jax.grad picks the inputs.",
         expected={
             "torch": {
                 "default_requires_grad": False,
@@ -48,6 +52,8 @@ CASES = [
         "torch keeps gradients only for leaves: z.grad is None, with a warning, unless "
         "z.retain_grad() was called. JAX stores no gradients anywhere: the gradient w.r.t. "
         "an intermediate z is the gradient w.r.t. a zero added to z.",
+        differs="torch keeps z.grad only after z.retain_grad(); JAX differentiates with respect "
+        "to a zero added to z.",
         expected={"torch": {"grad_none_without_retain": True, "warned": True}},
         takes=VECTORS,
     ),
@@ -59,6 +65,8 @@ CASES = [
         "only the tensors that require grad (Weight, Bias; not X or y). JAX's jaxpr is the "
         "traced forward program, every argument an input; jax.grad derives the backward "
         "program from it. write_graph(out_dir) in each backend writes both for a student.",
+        differs="torchviz draws backward nodes, leaves only Weight and Bias; a jaxpr is the "
+        "forward program, X and y included.",
         expected={
             "torch": {"leaves": "Bias,Weight", "matmul_op": "MvBackward0"},
             "jax": {"leaves": "Bias,Weight,X,y", "matmul_op": "dot_general"},
@@ -76,9 +84,12 @@ CASES = [
         (493, 506),
         "In the installed torch the lesson's complex Embedding fails already in the forward "
         "pass (RuntimeError: embedding does not support automatic differentiation for "
-        "complex outputs); indexing the weight directly works. JAX differentiates jnp.take + "
-        "norm, but returns the complex conjugate of torch's gradient (its convention), and "
+        "outputs with complex dtype); indexing the weight directly works. JAX "
+        "differentiates jnp.take + norm, but returns the complex conjugate of torch's gradient "
+        "(its convention), and "
         "without x64 the complex128 weight is complex64.",
+        differs="torch's complex Embedding fails in the forward; JAX differentiates jnp.take + "
+        "norm, gradient conjugated.",
         expected={
             "torch": {"error": "RuntimeError", "error_stage": "forward"},
             "jax": {"error": ""},
@@ -101,6 +112,8 @@ CASES = [
         "jaxpr, with fwd returning residuals and bwd a tuple of cotangents. Both give the "
         "built-in square's gradients; the lesson's first backward (grad_output * 2) runs "
         "without complaint and only gradcheck / check_grads catch it.",
+        differs="torch: a torch.autograd.Function with ctx.save_for_backward; JAX: jax.custom_vjp "
+        "with fwd and bwd functions.",
         expected={
             "torch": {"custom_node": "MySquareBackward"},
             "jax": {"custom_node": "custom_vjp_call"},
@@ -114,9 +127,11 @@ CASES = [
         "backward(inputs=[A]) skips the matmuls only B's gradient needs (about 2× faster), "
         "[b] needs no matmul, and an unused c gets no .grad (None). jax.grad(argnums=…) "
         "under jit lets XLA drop everything the requested gradient does not need: the "
-        "forward pass (even torch's eager forward runs all num_iters + 1 products; XLA "
+        "forward pass (torch's eager forward runs all num_iters + 1 products, whereas XLA "
         "computes A @ B once), and for b every matmul; an unused argument gets zeros. "
         "matmul_counts() in each backend shows what each side computes.",
+        differs="torch: backward(inputs=[A]), and an unused c's .grad is None; JAX: argnums of "
+        "jax.grad, and c gets zeros.",
         expected={
             "torch": {"A_only_filled": "A", "b_only_filled": "b", "unused_grad": "None"},
             "jax": {"unused_grad": "zeros"},
@@ -155,6 +170,8 @@ CASES = [
         "too big for the device run in chunks. JAX returns gradients and stores none: "
         "accumulating is an explicit sum. Either way each chunk's loss must divide by the "
         "whole batch size (the lesson's mean per half would double the gradient).",
+        differs="torch's backward() adds into .grad until it is set to None; JAX returns "
+        "gradients, and you add them up.",
         takes={"x": Arg((None, None)), **REGRESSION},
         bench=Bench(
             variants={
@@ -184,6 +201,8 @@ CASES = [
         "modified by an inplace operation); x[x > 0.5] = 0 on a leaf that requires grad "
         "fails at once. JAX arrays are immutable: any item assignment is a TypeError, and "
         "jnp.where or x.at[mask].set(0) make new arrays.",
+        differs="torch's y.exp_() runs and backward fails later; writing into a JAX array is a "
+        "TypeError at once.",
         expected={
             "torch": {
                 "exp_error": "RuntimeError",
@@ -209,6 +228,8 @@ CASES = [
         "a loss built only from a detached copy cannot be backpropagated in torch, while JAX "
         "just returns a zero gradient. lax.stop_gradient outside a trace returns the array "
         "itself, memory and all, and that is harmless: nobody can write into it.",
+        differs="torch: x.clone() stays in the graph, y.detach() leaves it (y.grad None); JAX: "
+        "lax.stop_gradient(y), zeros.",
         expected={
             "torch": {
                 "y_grad": "None",

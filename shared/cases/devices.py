@@ -10,7 +10,10 @@ CASES = [
         "dtype and device of a tensor; is a GPU available?",
         (320, 332),
         "torch: x.device, torch.cuda.is_available(). JAX: x.devices() (an array may be sharded "
-        "over several), jax.devices(). Both put new arrays on the CPU here unless told.",
+        "over several), jax.devices(). torch puts new tensors on the CPU unless told; JAX puts "
+        "new arrays on its default device, the GPU when there is one.",
+        differs="torch: x.device and torch.cuda.is_available(); JAX: x.devices(), a set, and "
+        "jax.devices().",
         expected={
             "torch": {"dtype": "float32", "on_device": True},
             "jax": {"dtype": "float32", "on_device": True},
@@ -24,13 +27,19 @@ CASES = [
         (334, 341),
         "torch picks a torch.device and passes it around; JAX's default device is the first "
         "accelerator when one exists, and jax.devices('gpu') raises when none does.",
+        differs="torch builds a torch.device to pass to every .to(); JAX's default device already "
+        "is the first GPU, if any.",
         unchecked={"selected": MACHINE},
     ),
     Case(
         "devices.transfer",
         "Moving data to a device: .to(device) vs jax.device_put",
         (343, 345),
-        "Both copy the data to the device; values are equal.",
+        "Both copy the data onto another device; onto the device it is already on, torch's "
+        ".to returns the tensor itself and jax.device_put shares its memory "
+        "(devices.copy_on_transfer). The values are equal either way.",
+        differs="a.to(device) in torch; jax.device_put(a, device) in JAX, which also commits the "
+        "array to that device.",
         expected={"torch": {"on_device": True}, "jax": {"on_device": True}},
         takes={"a": Arg(None)},
     ),
@@ -41,6 +50,8 @@ CASES = [
         "torch refuses `a.cuda() + a` with a RuntimeError (without a GPU: the meta device shows "
         "the same rule). JAX refuses arrays committed to two devices with a ValueError; "
         "without a GPU, two forced host devices show it.",
+        differs="Both refuse to mix devices: torch with a RuntimeError, JAX (arrays committed to "
+        "devices) with a ValueError.",
         expected={
             "torch": {"error": "RuntimeError"},
             "jax": {"error": "ValueError"},
@@ -60,6 +71,8 @@ CASES = [
         "(on the CPU, .to('cpu') returns the same tensor, so it changes too!). "
         "jax.device_put onto the same device shares the memory as well, but nothing can "
         "write into a JAX array: `p_cpu -= 1` makes a new one, so the question does not arise.",
+        differs="torch's p_cpu -= 1 writes into the CPU tensor; JAX's p_cpu -= 1 makes a new "
+        "array, so no copy changes.",
         expected={
             "torch": {"device_copy_shares_memory": False, "device_copy_changed": False},
             "torch/cpu": {"device_copy_shares_memory": True, "device_copy_changed": True},
@@ -74,6 +87,8 @@ CASES = [
         (363, 390),
         "Matmul-bound: both frameworks call a BLAS (CPU) or cuBLAS (GPU) and should reach the "
         "machine's matmul peak; jit cannot speed up the matmul itself, only fuse the square.",
+        differs="torch runs the matmul, then the square, op by op; jax.jit compiles the layer, "
+        "and XLA fuses the square in.",
         takes={"a": Arg(("n", "k")), "b": Arg(("k", "m"))},
         bench=Bench(
             variants={

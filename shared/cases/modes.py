@@ -17,6 +17,8 @@ CASES = [
         "does not, and the gradient flows only through `on`. JAX has no switch to flip: what "
         "jax.grad differentiates is the function it is given, and lax.stop_gradient marks a "
         "value (not a region) as constant.",
+        differs="torch turns recording back on inside no_grad with enable_grad(); JAX has no "
+        "modes, only lax.stop_gradient.",
         expected={"torch": {"off_requires_grad": False, "on_requires_grad": True}},
         takes={"x": Arg(None)},
     ),
@@ -27,6 +29,8 @@ CASES = [
         "Results made under torch.no_grad() (as a with-block or a decorator) have "
         "requires_grad=False and take no part in a later backward. JAX's counterpart is "
         "lax.stop_gradient on the value; the gradient through the rest is the same (ones).",
+        differs="torch.no_grad() (a with-block or a decorator) stops recording; JAX wraps the "
+        "values in lax.stop_gradient.",
         expected={"torch": {"context_requires_grad": False, "decorator_requires_grad": False}},
         takes={"x": Arg(None)},
     ),
@@ -38,6 +42,8 @@ CASES = [
         "to save it for a backward pass later (RuntimeError), until it is cloned into a normal "
         "tensor. JAX has no inference mode, so nothing is refused: a jitted forward is the "
         "fast path, and its outputs are ordinary arrays.",
+        differs="torch's inference tensor can't be used with a requires_grad tensor "
+        "(RuntimeError); JAX has no inference mode.",
         expected={
             "torch": {"error": "RuntimeError", "is_inference": True},
             "jax": {"error": ""},
@@ -58,6 +64,8 @@ CASES = [
         "keeps only its own scalar buffer, and float(loss) waits for the device. Measured by "
         "the allocator on a GPU; on the CPU by the bytes autograd saved (torch) and the live "
         "arrays (JAX). Its benchmark measures memory (bench/test_memory_modes.py), not time.",
+        differs="A stored torch loss keeps its graph and the batch alive (.item() lets go); a "
+        "stored JAX loss is just a scalar.",
         expected={
             "torch": {"stored_keeps_batch": True, "item_keeps_batch": False},
             "jax": {"stored_keeps_batch": False, "item_keeps_batch": False},
@@ -80,6 +88,8 @@ CASES = [
         "inference_mode skip that. JAX's forward never records: its `grad` variant is jax.vjp, "
         "which computes the output and keeps the residuals for a backward pass, its `no_grad` "
         "variant the plain forward; jit compiles both.",
+        differs="torch records the graph unless no_grad/inference_mode; a JAX forward never does: "
+        "jax.vjp keeps the residuals.",
         expected={
             "torch": {
                 "tracked_requires_grad": True,

@@ -26,6 +26,8 @@ CASES = [
         "An nn.Module's forward is reached through __call__ (which also runs hooks); an NNX "
         "module's __call__ is the forward itself. Both return the very input object, and both "
         "print what __repr__ says.",
+        differs="torch's nn.Module needs super().__init__() and a forward; an NNX module's "
+        "__call__ is the forward itself.",
         expected={
             "torch": {"is_input": True, "repr": "Identity()"},
             "jax": {"is_input": True, "repr": "Identity()"},
@@ -44,6 +46,8 @@ CASES = [
         "ValueError (nnx.List / nnx.Dict are the containers). Both count 25 parameters; the "
         "names differ: NNX sorts them and says kernel and seq.layers.0 where torch says weight "
         "and seq.0.",
+        differs="torch silently skips a plain list of parameters; NNX raises a ValueError and "
+        "wants nnx.List / nnx.Dict.",
         expected={
             "torch": {
                 "parameter_names": "weight,plist.0,pdict.a,mlist.0.weight,mlist.0.bias,"
@@ -78,6 +82,8 @@ CASES = [
         "nnx.update. train()/eval() exist in both and switch Dropout and BatchNorm. Careful: "
         "BatchNorm's momentum means opposite things — torch's 0.1 is the weight of the new "
         "batch in the running mean, NNX's 0.99 the weight of the old value (new batch: 0.01).",
+        differs="torch: methods, requires_grad flags; NNX: nnx.state filters. BatchNorm momentum "
+        "means opposite things.",
         expected={
             "torch": {
                 "n_parameter_tensors": 4,
@@ -113,6 +119,8 @@ CASES = [
         "requires_grad_(False) in torch; NNX has no such flag: trainable is whatever filter "
         "the optimizer's wrt= (and nnx.grad) uses, here all Params outside fc_in — or the "
         "frozen arrays get a Variable type other than nnx.Param.",
+        differs="Same counts (3202, 4226); freezing fc_in is requires_grad_(False) in torch, a "
+        "filter for wrt= in NNX.",
     ),
     Case(
         "modules.first_network",
@@ -121,6 +129,8 @@ CASES = [
         "Weights, not seeds, are shared: one set of NumPy parameters is loaded into both "
         "networks (torch's Linear.weight is (out, in), Flax's kernel its transpose (in, out)), "
         "and then logits, loss and gradients agree with a NumPy forward and backward pass.",
+        differs="Linear.weight (out, in) vs Flax's kernel (in, out); backward() fills .grad, "
+        "nnx.value_and_grad returns it.",
         takes=BATCH,
     ),
     Case(
@@ -130,6 +140,8 @@ CASES = [
         "nn.Sequential numbers its children (fc_in.0.weight); nnx.Sequential keeps them in a "
         "`layers` list (fc_in.layers[0].kernel). The seed's garbled text of this network is "
         "read as Linear+ReLU, Linear+ReLU, Linear.",
+        differs="nn.Sequential numbers its children (fc_in.0.weight); nnx.Sequential keeps a list "
+        "(fc_in.layers[0].kernel).",
         takes=BATCH,
     ),
     Case(
@@ -139,6 +151,7 @@ CASES = [
         "Sequentials nested in a Sequential: torch's layers.1.0.weight is NNX's "
         "layers.layers[1].layers[0].kernel, transposed. Same logits and gradients at depth 2 "
         "(size test) and 4 (size depth4).",
+        differs="torch's layers.1.0.weight is NNX's layers.layers[1].layers[0].kernel, transposed.",
         takes=BATCH,
     ),
     Case(
@@ -150,6 +163,8 @@ CASES = [
         "updates the module object for you (walking its Python graph on every call), while a "
         "jax.jit step over nnx.split state is a pure function of arrays — the fastest JAX "
         "form. All reach the NumPy SGD oracle's parameters.",
+        differs="torch's optimizer.step() changes parameters in place; a JAX step computes new "
+        "parameters from the old ones.",
         bench=Bench(
             variants={"step": "one SGD step (cross-entropy) on a DeepNetwork"},
             sizes=("test", "lesson"),

@@ -10,7 +10,10 @@ CASES = [
         "zeros, ones with a dtype, and standard-normal random tensors",
         (202, 212),
         "torch.randn draws from a hidden global generator; jax.random.normal needs an explicit "
-        "key. Same shapes and dtypes, different streams: randn is checked by its moments.",
+        "key. Same shapes and dtypes, different streams: randn is checked by its shape and dtype, "
+        "the generator by the moments of a separate large sample.",
+        differs="torch.randn draws from a hidden global generator; jax.random.normal(key, shape) "
+        "needs an explicit key.",
         dtypes={"zeros": "float32", "ones": "int32", "randn": "float32"},
         unchecked={
             "randn": "random draws: the two generators' streams differ, so only its shape and "
@@ -22,6 +25,7 @@ CASES = [
         "A + B.T, A @ B, sum and prod of 3×5 and 5×3 matrices",
         (213, 219),
         "The operators and names match NumPy in both frameworks.",
+        differs="Almost nothing: the same lines, with torch.sum where JAX writes jnp.sum.",
         takes={"a": Arg(("m", "n")), "b": Arg(("n", "m"))},
     ),
     Case(
@@ -32,6 +36,8 @@ CASES = [
         "the other (on a GPU, numpy(force=True) has to copy). np.asarray(jax_array) is "
         "read-only: JAX arrays are immutable, so a NumPy "
         "view must not let anyone write into them.",
+        differs="w.numpy() is a writable array over the tensor's memory; np.asarray(w) of a JAX "
+        "array is read-only.",
         expected={
             "torch": {"numpy_writeable": True, "write_through": True},
             "torch/gpu": {"write_through": False},
@@ -45,6 +51,8 @@ CASES = [
         (228, 237),
         "torch.tensor(np) and jnp.asarray(np) both copy, so `v_np += 1` afterwards changes "
         "only the NumPy array.",
+        differs="Both copy (torch.tensor, jnp.asarray); JAX without x64 also turns NumPy's int64 "
+        "into int32.",
         expected={"torch": {"sees_mutation": False}, "jax": {"sees_mutation": False}},
         inputs="numpy",
         takes={"v_np": Arg((None,), ("int64",))},
@@ -57,6 +65,8 @@ CASES = [
         "torch.from_numpy wraps the NumPy buffer, so `u_np += 10` shows up in the tensor. JAX "
         "has no shared mutable buffer: jnp.asarray copies, and even a zero-copy DLPack import "
         "is a snapshot a program must not mutate afterwards, since a JAX array is a value.",
+        differs="torch.from_numpy shares NumPy's buffer and sees u_np += 10; JAX has no "
+        "from_numpy: jnp.asarray copies.",
         expected={"torch": {"sees_mutation": True}, "jax": {"sees_mutation": False}},
         inputs="numpy",
         takes={"u_np": Arg(None, ("float64",))},
@@ -66,7 +76,10 @@ CASES = [
         "Speed of NumPy → tensor: sharing vs copying a 1000×1000 float64 array",
         (250, 262),
         "Sharing (torch.from_numpy) costs microseconds whatever the size; copying costs a "
-        "memory pass. JAX always copies onto its device (jnp.asarray, jax.device_put).",
+        "memory pass. JAX copies (jnp.asarray, jax.device_put); jnp.from_dlpack could wrap "
+        "the buffer, but without x64 the float64 array must become float32, a copy too.",
+        differs="torch.from_numpy wraps the array in microseconds; JAX copies here, as without "
+        "x64 float64 becomes float32.",
         inputs="numpy",
         takes={"u_np": Arg((None, None), ("float64",))},
         dtypes={
@@ -94,6 +107,8 @@ CASES = [
         "torch says dim= where NumPy and jnp say axis=; torch's .view never copies and fails on "
         "incompatible strides, jnp has only reshape (XLA decides about copies). Casting to "
         "float64 works in torch; JAX without x64 warns and keeps float32.",
+        differs="torch: sum(dim=0), .view, .to(torch.float64); JAX: sum(axis=0), only reshape, "
+        ".astype (float32 without x64).",
         expected={"torch": {"float64_warned": False}, "jax": {"float64_warned": True}},
         takes={"a": Arg((None, None))},
         dtypes={"as_float64": {"torch": "float64", "jax": "float32"}, "as_int32": "int32"},
@@ -106,6 +121,8 @@ CASES = [
         "change: x.at[1].add(x[2]) returns a new array in new memory. Under jax.jit with "
         "donate_argnums the caller gives the input up, and XLA writes the result into the "
         "donated memory: in place after all, without anyone seeing a mutation.",
+        differs="torch changes A in its own memory; JAX's A.at[1].add(A[2]) returns a new array "
+        "and A stays as it was.",
         expected={
             "torch": {"result_in_input_buffer": True},
             "jax": {"result_in_input_buffer": False, "jit_donated_result_in_input_buffer": True},
@@ -119,6 +136,8 @@ CASES = [
         "torch promotes f32 + f64 to f64 but refuses f32 @ f64 with a RuntimeError. JAX by "
         "default has no float64 at all (x64 off: the f64 array is silently f32); with x64 on "
         "it promotes both + and @ to f64.",
+        differs="torch: f32 + f64 gives float64, f32 @ f64 a RuntimeError; JAX without x64 "
+        "computes both in float32.",
         expected={
             "torch": {"matmul_error": "RuntimeError"},
             "jax": {"matmul_error": "", "x64_add_dtype": "float64", "x64_matmul_dtype": "float64"},
@@ -138,6 +157,8 @@ CASES = [
         "Same ideas, other names: cat/concatenate, unsqueeze/expand_dims, permute/transpose, "
         "torch.max(dim) returns (values, indices) where jnp needs max and argmax, topk is "
         "lax.top_k. torch.chunk(x, 3) of 10 rows gives 4+4+2, np.array_split gives 4+3+3.",
+        differs="torch.chunk gives 4+4+2 rows, jnp.array_split 4+3+3; torch.max(dim) returns "
+        "values and indices in one call.",
         expected={
             "torch": {"chunk_sizes": "4,4,2"},
             "jax": {"chunk_sizes": "4,3,3"},
@@ -157,6 +178,8 @@ CASES = [
         "value: the same key always gives the same numbers, whatever else was drawn, and "
         "split makes new keys. The streams differ, so tests share NumPy-made data, never "
         "seeds.",
+        differs="torch.manual_seed resets a global generator that every draw moves on; each JAX "
+        "draw takes its own key.",
         expected={
             "torch": {
                 "same_seed_same_values": True,
