@@ -9,14 +9,13 @@ side with the explanation. It closes with the lesson's claim, answered from the 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from jaxparity import artifacts, claim, method, plots, results, sources
+from jaxparity import artifacts, atomic, claim, counts, graphviz, method, plots, results, sources
 from jaxparity.document import (
     Block,
     Bullets,
@@ -72,7 +71,6 @@ TOPIC_TITLES = {
 def _header(res: Results, summ: Summary) -> list[Block]:
     plan_b = res.plan.get("bench", {})
     plan_c = res.plan.get("check", {})
-    checks, bench = summ.counts("check"), summ.counts("bench")
     machine = res.machine
     when = machine.get("date") or dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     blocks: list[Block] = [
@@ -83,12 +81,8 @@ def _header(res: Results, summ: Summary) -> list[Block]:
             + f"; devices: {', '.join(summ.devices)}; benchmark size `{plan_b.get('size', '—')}`, "
             f"modes: {_modes_text(plan_b)}; parity at size `{plan_c.get('size', '—')}`."
         ),
-        Para(
-            f"**Parity** (case × framework × device): {checks['pass']} pass, "
-            f"{checks['fail']} fail, {checks['skip']} skip. **Benchmarks**: {bench['pass']} "
-            f"timed, {bench['fail']} failed, {bench['skip']} not run"
-            + (" (reasons below)." if bench["skip"] else ".")
-        ),
+        Para("**Counts** (skipped benchmarks by reason below):"),
+        Bullets(counts.lines(counts.of(summ, res.plan))),
     ]
     for note in summ.notes:
         blocks.append(Note(note, warn=True))
@@ -447,7 +441,7 @@ def _graph_files(res: Results, case: Case) -> list[Block]:
                 inline_svg(svg, f"{anchor(case.id)}-{r['framework']}") if svg else None,
                 svg_path,
                 "The graph in Graphviz DOT"
-                + (" (no SVG: Graphviz's dot was not installed)" if svg_path is None else ""),
+                + (f" (no SVG: {graphviz.MISSING})" if svg_path is None else ""),
                 dot if dot is not None else f"({dot_path or 'the DOT file'} is missing)",
             )
         )
@@ -659,13 +653,13 @@ def write(folder: Path) -> Summary:
     res = results.load(folder)
     summ = build(res)
     blocks, figures = blocks_of(res, summ)
-    (folder / results.SUMMARY).write_text(json.dumps(summ.records, indent=1) + "\n")
+    atomic.write_json(folder / results.SUMMARY, counts.document(summ, res.plan))
     plots_dir = folder / results.PLOTS
     plots_dir.mkdir(exist_ok=True)
     for old in plots_dir.glob("*.svg"):
         old.unlink()
     for name, svg in figures.items():
-        (plots_dir / f"{name}.svg").write_text(svg + "\n")
-    (folder / results.REPORT_MD).write_text(markdown(blocks, results.PLOTS))
-    (folder / results.REPORT_HTML).write_text(html(blocks, TITLE))
+        atomic.write_text(plots_dir / f"{name}.svg", svg + "\n")
+    atomic.write_text(folder / results.REPORT_MD, markdown(blocks, results.PLOTS))
+    atomic.write_text(folder / results.REPORT_HTML, html(blocks, TITLE))
     return summ
