@@ -178,8 +178,8 @@ def _this_run(
     kept = [r for r in records if run_id is None or r.get("run_id") in (None, run_id)]
     if len(kept) < len(records):
         notes.append(
-            f"{path.name}: {len(records) - len(kept)} results belong to another run (not "
-            f"{run_id}): left out (an earlier or orphaned process wrote them here)"
+            f"{path.name}: {len(records) - len(kept)} line(s) of another run than {run_id} "
+            "left out (an earlier or orphaned process wrote them here)"
         )
     return kept
 
