@@ -269,6 +269,50 @@ def _describe(progress: dict[str, Any], record: dict[str, Any]) -> str:
     return "".join(f"; {what} done" for what in done)
 
 
+def _earlier(
+    folder: Path, asked_for: dict[str, Any], fresh: bool, force: bool, say: Callable[[str], None]
+) -> dict[str, Any] | None:
+    """The record of the run of the same plan in ``folder``, to resume; otherwise ``None``,
+    once the way is clear: another run moved aside, others' files refused (or, ``force``,
+    removed)."""
+    old = ours(folder)
+    present = _present(folder)
+    if old is None and present:
+        if not force:
+            what = (
+                f"{folder / results.PLAN} was not written by jaxparity"
+                if results.PLAN in present
+                else f"{folder} holds {', '.join(present[:3])} but no plan.json of a "
+                "jaxparity run: not written by this tool"
+            )
+            raise CliError(f"{what}; choose another --out, or --force to overwrite them")
+        _remove(folder, present)
+        say(f"--force: overwriting {', '.join(present[:3])} in {folder}")
+    elif old is not None and old.get("asked") == asked_for and not fresh:
+        return old
+    elif old is not None:
+        old_id = old.get("run_id") or old.get("bench", {}).get("run_id") or "earlier"
+        why = "--fresh" if old.get("asked") == asked_for else "another plan"
+        say(f"run {old_id} ({why}) moved aside to {move_aside(folder, old_id)}")
+    return None
+
+
+def _new_record(asked_for: dict[str, Any], sections: dict[str, dict[str, Any]]) -> dict:
+    run_id = uuid.uuid4().hex[:12]
+    record: dict[str, Any] = {
+        "tool": results.TOOL,
+        "run_id": run_id,
+        "command": asked_for["command"],
+        "asked": asked_for,
+        "started": time.time(),
+        "progress": {},
+    }
+    for name, content in sections.items():
+        # The benchmark process tags its results with the id (``bench.command``).
+        record[name] = {**content, "run_id": run_id} if name == "bench" else content
+    return record
+
+
 @contextmanager
 def claim(
     folder: Path,
@@ -286,51 +330,20 @@ def claim(
     fd = _lock(folder, asked_for["command"])
     try:
         _check_room(folder)
-        old = ours(folder)
-        present = _present(folder)
-        if old is None and present:
-            if not force:
-                what = (
-                    f"{folder / results.PLAN} was not written by jaxparity"
-                    if results.PLAN in present
-                    else f"{folder} holds {', '.join(present[:3])} but no plan.json of a "
-                    "jaxparity run: not written by this tool"
-                )
-                raise CliError(f"{what}; choose another --out, or --force to overwrite them")
-            _remove(folder, present)
-            say(f"--force: overwriting {', '.join(present[:3])} in {folder}")
-        elif old is not None and old.get("asked") == asked_for and not fresh:
-            run = Run(folder, old, True, fd)
-            if run.finished:
-                say(
-                    f"{folder} already holds every result of this plan (run {run.run_id}): "
-                    "nothing to run, the report is rebuilt (--fresh runs it again)"
-                )
-            else:
-                say(
-                    f"resuming run {run.run_id} in {folder}, keeping what finished"
-                    f"{_describe(run.progress, old)}; --fresh starts over"
-                )
-            yield run
-            return
-        elif old is not None:
-            old_id = old.get("run_id") or old.get("bench", {}).get("run_id") or "earlier"
-            why = "--fresh" if old.get("asked") == asked_for else "another plan"
-            dest = move_aside(folder, old_id)
-            say(f"run {old_id} ({why}) moved aside to {dest}")
-        run_id = uuid.uuid4().hex[:12]
-        record: dict[str, Any] = {
-            "tool": results.TOOL,
-            "run_id": run_id,
-            "command": asked_for["command"],
-            "asked": asked_for,
-            "started": time.time(),
-            "progress": {},
-        }
-        for name, content in sections.items():
-            record[name] = {**content, "run_id": run_id} if name == "bench" else content
-        run = Run(folder, record, False, fd)
-        run.save()
+        old = _earlier(folder, asked_for, fresh, force, say)
+        if old is None:
+            run = Run(folder, _new_record(asked_for, sections), False, fd)
+            run.save()
+        elif (run := Run(folder, old, True, fd)).finished:
+            say(
+                f"{folder} already holds every result of this plan (run {run.run_id}): "
+                "nothing to run, the report is rebuilt (--fresh runs it again)"
+            )
+        else:
+            say(
+                f"resuming run {run.run_id} in {folder}, keeping what finished"
+                f"{_describe(run.progress, old)}; --fresh starts over"
+            )
         yield run
     finally:
         os.close(fd)

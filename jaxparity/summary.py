@@ -97,13 +97,6 @@ class Summary:
     def of(self, **where: Any) -> list[dict[str, Any]]:
         return [r for r in self.records if all(r[k] == v for k, v in where.items())]
 
-    def counts(self, kind: str | None = None) -> dict[str, int]:
-        out = {"pass": 0, "fail": 0, "skip": 0}
-        for r in self.records:
-            if kind is None or r["kind"] == kind:
-                out[r["status"]] += 1
-        return out
-
 
 def _devices(res: Results) -> list[str]:
     seen = set(res.plan.get("check", {}).get("devices", []))
