@@ -360,7 +360,8 @@ def _bench_step(run: Run, case_list: list, out: Console) -> int:
     work = bench.remaining(plan, run)
     saved_plan = results.Results(run.folder, plan=run.record)  # every benchmark still missing
     planned = counts.tally(summary.build(saved_plan), run.record, "bench")
-    left = [f"pass {w.number}: {len(w.targets)} of {len(plan['targets'])}" for w in work]
+    total = len(plan["targets"]) + len(plan["machine"])
+    left = [f"pass {w.number}: {len(w.targets) + len(w.machine)} of {total}" for w in work]
     out.print(
         f"bench: {planned.planned} planned: {planned.missing} to time ({len(plan['targets'])} "
         f"of the cases, {len(plan['machine'])} of the machine), {planned.skipped} skipped with "

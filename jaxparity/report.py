@@ -81,7 +81,7 @@ def _header(res: Results, summ: Summary) -> list[Block]:
             + f"; devices: {', '.join(summ.devices)}; benchmark size `{plan_b.get('size', '—')}`, "
             f"modes: {_modes_text(plan_b)}; parity at size `{plan_c.get('size', '—')}`."
         ),
-        Para("**Counts** (skipped benchmarks by reason below):"),
+        Para("**Counts**:"),
         Bullets(counts.lines(counts.of(summ, res.plan))),
     ]
     for note in summ.notes:

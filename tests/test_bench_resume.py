@@ -96,7 +96,7 @@ def test_an_interrupted_bench_resumes_where_it_stopped(
     assert f"resuming run {run_id}" in out
     # A group cut off in the middle is timed again whole; a finished group is not.
     redone = 2 * GROUP if stop_after < GROUP else GROUP
-    assert f"left to time in pass 1: {redone // 2} of 6, pass 2: 6 of 6" in out
+    assert f"left to time in pass 1: {redone // 2 + 7} of 13, pass 2: 13 of 13" in out
     assert Counter(n for n, _, _ in child["timed"]) == {1: redone, 2: 2 * GROUP}
 
     saved = _saved(tmp_path)
@@ -166,9 +166,10 @@ def _running(pid: int) -> bool:
 
 
 CHILD = (
-    "import sys, time; from jaxparity import orphan_guard; "
+    "import sys, threading, time; from jaxparity import orphan_guard; "
     "orphan_guard.die_with_parent(int(sys.argv[1]), use_signal=sys.argv[2] == 'True'); "
-    "print('armed', flush=True); time.sleep(120)"
+    "watching = any(t.name == 'orphan-guard' for t in threading.enumerate()); "
+    "print('armed', 'watchdog' if watching else 'signal', flush=True); time.sleep(120)"
 )
 PARENT = (
     "import os, subprocess, sys; "
@@ -201,7 +202,7 @@ def test_the_benchmark_process_dies_with_jaxparity(use_signal: bool) -> None:
     )
     assert parent.stdout is not None
     pid = int(parent.stdout.readline())
-    assert parent.stdout.readline().strip() == "armed"
+    assert parent.stdout.readline().split() == ["armed", "signal" if use_signal else "watchdog"]
     parent.send_signal(signal.SIGKILL)
     parent.wait()
     deadline = time.monotonic() + 60  # a bound on waiting, not a measured speed
