@@ -20,7 +20,7 @@ import sys
 import threading
 import warnings
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -307,7 +307,7 @@ def _folder_counts(folder: Path) -> dict[str, Any]:
     return counts.of(summary.build(res), res.plan)
 
 
-def _check_step(run: Run, case_list: list, out: Console) -> None:
+def _check_step(run: Run, case_list: list) -> None:
     """The parity checks, unless this run finished them before (an interrupted step runs
     again whole: a minute at most)."""
     if run.done("check"):
@@ -414,7 +414,9 @@ def _check_plan(case_list: list, devices: list[str], size: str) -> dict[str, Any
     return {"size": size, "devices": devices, "cases": [c.id for c in case_list]}
 
 
-def _claim(args: argparse.Namespace, asked: dict, sections: dict, out: Console):
+def _claim(
+    args: argparse.Namespace, asked: dict, sections: dict, out: Console
+) -> AbstractContextManager[Run]:
     return outdir.claim(
         args.out, asked, sections, fresh=args.fresh, force=args.force, say=_say(out)
     )
@@ -432,7 +434,7 @@ def _cmd_run(args: argparse.Namespace, out: Console) -> int:
         if not run.finished:
             _save_machine(run)
             try:
-                _check_step(run, case_list, out)
+                _check_step(run, case_list)
                 out.print(counts.line("check", _folder_counts(run.folder)["check"]))
                 _artifacts_step(run, case_list, out)
                 rc = _bench_step(run, case_list, out)
@@ -452,7 +454,7 @@ def _cmd_check(args: argparse.Namespace, out: Console) -> int:
         if not run.finished:
             _save_machine(run)
             try:
-                _check_step(run, case_list, out)
+                _check_step(run, case_list)
                 _artifacts_step(run, case_list, out)
             except KeyboardInterrupt:
                 print("jaxparity: interrupted; finished checks are saved", file=sys.stderr)

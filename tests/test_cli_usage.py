@@ -34,7 +34,6 @@ def folder(tmp_path: Path) -> Path:
     [
         (["check", "--case", "tensors.basic_ops", "--topic", "autograd"], "tensors.basic_ops is"),
         (["run", "--case", "tensors.basic_ops", "--topic", "autograd"], "in topic tensors"),
-        (["bench", "--case", "tensors.basic_ops"], "tensors.basic_ops is not timed"),
         (["run", "--modes", ""], "--modes '' names no mode"),
         (["bench", "--modes", " , "], "names no mode; valid: eager, compile, jit, jit_grad"),
         (["check", "--case", ""], "--case '': an empty name"),
