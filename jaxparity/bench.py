@@ -7,11 +7,14 @@ cut short. Every benchmark is then timed in several *passes*: each pass is one f
 
     python -m pytest <benchmark ids> --benchmark-enable --bench-size ... --bench-pass N \\
         --bench-jsonl OUT/bench.jsonl --benchmark-json ... -p no:cacheprovider \\
-        -p jaxparity.pytest_outcomes --bench-outcomes OUT/outcomes.jsonl
+        -p jaxparity.pytest_outcomes --bench-outcomes OUT/outcomes.jsonl \\
+        -p jaxparity.orphan_guard --bench-parent-pid PID
 
 with ``JAXPARITY_DEVICES`` set to the chosen devices. The harness appends each finished
-benchmark of each pass to ``bench.jsonl``; the outcomes plugin records skips and failures with
-reasons. The summary reports each benchmark's least disturbed pass (``summary.py``).
+benchmark of each pass to ``bench.jsonl``, tagged with the run's id and the pass; the outcomes
+plugin records skips and failures with reasons, tagged alike; the guard ends the process if
+jaxparity dies. A resumed run times only what is left (``bench_resume.py``). The summary
+reports each benchmark's least disturbed pass (``summary.py``).
 """
 
 from __future__ import annotations
@@ -24,14 +27,15 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 from typing import IO, Any
 
-from jaxparity import results, selection
+from jaxparity import atomic, bench_resume, results, selection
+from jaxparity.bench_resume import PassWork
 from jaxparity.errors import CliError
+from jaxparity.outdir import Run
 from shared import backends
 from shared.cases import Case
 
@@ -100,7 +104,9 @@ def make_plan(
     modes: list[str] | None,
     passes: int | None = None,
 ) -> dict[str, Any]:
-    """Every benchmark to run (with its pytest node id) and every one left out, with why."""
+    """Every benchmark to run (with its pytest node id) and every one left out, with why.
+
+    The run's id is added when the plan is saved (``outdir.claim``)."""
     repo()
     from bench import harness  # imports pytest and the backends: only when benchmarking
     from bench.test_bench_machine import FLOOR, LIBRARIES, machine_id
@@ -143,7 +149,7 @@ def make_plan(
         if not chosen[c.id]
     ]
     return {
-        "run_id": uuid.uuid4().hex[:12],
+        "cases": [c.id for c in case_list],
         "size": size,
         "sizes": sizes,
         "devices": devices,
@@ -165,7 +171,10 @@ def nothing_to_time(case_list: list[Case], plan: dict[str, Any]) -> str:
     untimed = [c.id for c in case_list if c.bench is None]
     if len(untimed) == len(case_list):
         shown = ", ".join(untimed[:4]) + (" …" if len(untimed) > 4 else "")
-        return f"nothing to time: {shown} {'is' if len(untimed) == 1 else 'are'} not timed cases"
+        return (
+            f"nothing to time: {shown} {'is' if len(untimed) == 1 else 'are'} not timed, only "
+            "checked (`jaxparity list cases` marks the timed cases)"
+        )
     reasons = sorted(
         {r["reason"] for r in plan["excluded"]} | {r["reason"] for r in plan["no_sizes"]}
     )
@@ -174,15 +183,6 @@ def nothing_to_time(case_list: list[Case], plan: dict[str, Any]) -> str:
         + "; ".join(reasons[:3])
         + ")"
     )
-
-
-def planned_blocks(plan: dict[str, Any]) -> int:
-    """Timed blocks per pass: each target once per paired round of its group."""
-    repo()
-    from bench import harness
-
-    found = [harness.Target.from_row(t) for t in plan["targets"]]
-    return len(harness.schedule(found, plan["blocks"]))
 
 
 def _machine_row(
@@ -244,8 +244,9 @@ def _case_modules() -> list[dict[str, str]]:
     return found
 
 
-def command(plan: dict[str, Any], folder: Path, number: int = 1) -> list[str]:
-    """The pytest command line that runs pass ``number`` of the plan and saves into ``folder``.
+def command(plan: dict[str, Any], work: PassWork, folder: Path, plan_file: Path) -> list[str]:
+    """The pytest command line that runs what is left of pass ``work.number`` of the plan
+    (``plan_file`` lists its benchmarks) and saves into ``folder``.
 
     Whole bench modules (one-shot memory measurements) run in the first pass only."""
     folder = folder.resolve()
@@ -253,22 +254,26 @@ def command(plan: dict[str, Any], folder: Path, number: int = 1) -> list[str]:
         sys.executable,
         "-m",
         "pytest",
-        CASES_FILE,
-        *[t["nodeid"] for t in plan["machine"]],
-        *[m["file"] for m in plan["modules"] if number == 1],
+        *([CASES_FILE] if work.targets else []),
+        *[t["nodeid"] for t in work.machine],
+        *[m["file"] for m in work.modules],
+        *[f"--deselect={n}" for n in work.deselect],
         "--benchmark-enable",
         *[f"--bench-size={s}" for s in plan["sizes"]],
         *[f"--bench-device={d}" for d in plan["devices"]],
-        f"--bench-plan={folder / results.PLAN}",
+        f"--bench-plan={plan_file}",
         f"--bench-run-id={plan['run_id']}",
-        f"--bench-pass={number}",
+        f"--bench-pass={work.number}",
         f"--bench-jsonl={folder / results.BENCH}",
-        f"--benchmark-json={_pass_json(folder, number)}",
+        f"--benchmark-json={_pass_json(folder, work.number)}",
         "-p",
         "no:cacheprovider",
         "-p",
         "jaxparity.pytest_outcomes",
         f"--bench-outcomes={folder / results.OUTCOMES}",
+        "-p",
+        "jaxparity.orphan_guard",
+        f"--bench-parent-pid={os.getpid()}",
         "-q",
     ]
 
@@ -289,41 +294,70 @@ the thresholds switches that adjustment off, so every benchmark, in both framewo
 same warm-heap regime whatever the order."""
 
 
-def run(plan: dict[str, Any], folder: Path, advance: Callable[[str], None]) -> int:
-    """Run the planned benchmarks, pass after pass; ``advance`` is called once per finished
-    test. An interrupted run keeps every benchmark of every pass that finished.
+def remaining(plan: dict[str, Any], run: Run) -> list[PassWork]:
+    """The passes still to run and what is left of each (everything, unless resumed); a
+    resumed pass's unfinished blocks are removed from the saved results here."""
+    passes = plan.get("passes", 1)
+    done = run.passes_done()
+    return [
+        bench_resume.pass_work(plan, run.folder, n) for n in range(1, passes + 1) if n not in done
+    ]
+
+
+def run(
+    plan: dict[str, Any], work: list[PassWork], claimed: Run, advance: Callable[[str], None]
+) -> int:
+    """Run what is left of the planned benchmarks (``remaining``), pass after pass, marking
+    each finished pass in the run's record; ``advance`` is called once per finished test. An
+    interrupted run keeps every benchmark of every comparison group that finished.
 
     Returns the worst pytest exit status of the passes (0 when every benchmark passed or was
     skipped with a reason).
     """
-    if not plan["targets"]:
-        return 0
+    folder = claimed.folder
     outcomes = folder / results.OUTCOMES
-    progress = {"seen": 0}
+    progress = {"seen": len(_count_lines(outcomes))}
     status = 0
     passes = plan.get("passes", 1)
     try:
         with (
             tempfile.TemporaryDirectory(prefix="jaxparity-compile-cache-") as cache,
-            (folder / results.BENCH_LOG).open("w") as log,
+            _open_log(folder) as log,
         ):
-            for number in range(1, passes + 1):
-                log.write(f"=== pass {number} of {passes} ===\n")
+            for todo in work:
+                if todo.empty:
+                    claimed.mark_pass(todo.number)
+                    continue
+                left = len(todo.targets) < len(plan["targets"])
+                log.write(
+                    f"=== pass {todo.number} of {passes}"
+                    + (f", resumed: {len(todo.targets)} benchmarks left" if left else "")
+                    + " ===\n"
+                )
                 log.flush()
                 rc = _run_pass(
                     plan,
-                    folder,
-                    number,
+                    todo,
+                    claimed,
                     Path(cache),
                     log,
                     lambda: _advance(outcomes, progress, advance),
                 )
-                status = max(status, rc)
-                if rc not in (0, 1):  # pytest itself broke: another pass would too
+                if rc not in (0, 1, 5):  # pytest itself broke: another pass would too
+                    status = rc
                     break
+                status = max(status, rc % 5)  # 5: every test of the pass was done before
+                claimed.mark_pass(todo.number)
     finally:
         _merge_json(folder, passes)
     return status
+
+
+def _open_log(folder: Path) -> IO[str]:
+    try:
+        return (folder / results.BENCH_LOG).open("a")
+    except OSError as e:
+        raise atomic.cannot("write", folder / results.BENCH_LOG, e) from None
 
 
 def _advance(outcomes: Path, progress: dict[str, int], advance: Callable[[str], None]) -> None:
@@ -338,8 +372,8 @@ def _advance(outcomes: Path, progress: dict[str, int], advance: Callable[[str], 
 
 def _run_pass(
     plan: dict[str, Any],
-    folder: Path,
-    number: int,
+    work: PassWork,
+    claimed: Run,
     cache: Path,
     log: IO[str],
     poll: Callable[[], None],
@@ -354,8 +388,17 @@ def _run_pass(
         **os.environ,  # unless the user chose a cache or an allocator setting on purpose
         "JAXPARITY_DEVICES": ",".join(plan["devices"]),
     }
+    plan_file = cache / f"plan-pass-{work.number}.json"
+    plan_file.write_text(json.dumps({"bench": {**plan, "targets": work.targets}}))
     proc = subprocess.Popen(
-        command(plan, folder, number), cwd=repo(), env=env, stdout=log, stderr=subprocess.STDOUT
+        command(plan, work, claimed.folder, plan_file),
+        cwd=repo(),
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        # The child holds the folder's lock too: were it to outlive this process, no other
+        # run could start writing beside it.
+        pass_fds=(claimed.lock_fd,),
     )
     try:
         while proc.poll() is None:
@@ -377,28 +420,40 @@ def _pass_json(folder: Path, number: int) -> Path:
     return folder / f"{results.BENCHMARK_JSON}.pass-{number}"
 
 
+def _read_json(path: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
 def _merge_json(folder: Path, passes: int) -> None:
     """One pytest-benchmark file for the whole run: every pass's benchmarks (``extra_info``
     says which pass), without each round's raw time — tens of thousands per benchmark; the
     statistics stay, and the file is committed with GPU and CPU results, so it must stay
-    small. Machine and commit info come from the first pass that saved a file."""
-    merged: dict[str, Any] | None = None
+    small. Machine and commit info come from the first file that has them: the file of an
+    earlier, interrupted attempt of this run, else the first pass's. A benchmark timed again
+    on resume replaces its cut-off attempt."""
+    merged = _read_json(folder / results.BENCHMARK_JSON)
+    added = False
     for number in range(1, passes + 1):
         path = _pass_json(folder, number)
-        try:
-            data = json.loads(path.read_text())
-        except (OSError, ValueError):
+        data = _read_json(path)
+        path.unlink(missing_ok=True)
+        if data is None:
             continue
-        finally:
-            path.unlink(missing_ok=True)
-        for b in data.get("benchmarks", []):
-            b.get("stats", {}).pop("data", None)
-        if merged is None:
-            merged = data
-        else:
-            merged["benchmarks"] += data.get("benchmarks", [])
-    if merged is not None:
-        (folder / results.BENCHMARK_JSON).write_text(json.dumps(merged, indent=1) + "\n")
+        added = True
+        merged = merged or {**data, "benchmarks": []}
+        merged.setdefault("benchmarks", []).extend(data.get("benchmarks", []))
+    if merged is None or not added:
+        return
+    latest: dict[tuple[Any, Any], dict[str, Any]] = {}
+    for b in merged.get("benchmarks", []):
+        b.get("stats", {}).pop("data", None)
+        latest[b.get("fullname"), b.get("extra_info", {}).get("pass")] = b
+    merged["benchmarks"] = list(latest.values())
+    atomic.write_json(folder / results.BENCHMARK_JSON, merged)
 
 
 def log_tail(folder: Path, lines: int = 15) -> str:

@@ -1,9 +1,11 @@
-"""The ``jaxparity`` command: run, check, bench, report, show.
+"""The ``jaxparity`` command: run, check, bench, report, compare, show, list.
 
 Exit status: 0 all good; 1 a disagreement or a failed benchmark; 2 a usage problem (unknown
-case or topic, no GPU for ``--device gpu``, missing or unreadable results), reported as one
-line on stderr; 130 interrupted (the report is still written from what finished). An artifact
-that fails (a graph file, a matmul count: ``jaxparity.artifacts``) is reported, not counted.
+name, empty selection, no GPU for ``--device gpu``, an ``--out`` that cannot be written or
+holds others' files, missing or unreadable results), reported as one line on stderr; 130
+interrupted (the report is still written from what finished, and a rerun resumes: see
+``outdir.py``). An artifact that fails (a graph file, a matmul count: ``jaxparity.artifacts``)
+is reported, not counted.
 """
 
 from __future__ import annotations
@@ -16,10 +18,9 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 import warnings
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -33,9 +34,25 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from jaxparity import artifacts, bench, check, compare, report, results, selection, show
+from jaxparity import (
+    artifacts,
+    bench,
+    check,
+    compare,
+    counts,
+    graphviz,
+    listing,
+    outdir,
+    report,
+    results,
+    selection,
+    show,
+    summary,
+    user_paths,
+)
 from jaxparity.errors import CliError
-from jaxparity.summary import ABOVE_S, REPRODUCIBLE, Summary
+from jaxparity.outdir import Run
+from jaxparity.summary import ABOVE_S, REPRODUCIBLE
 from shared.cases import UnknownNameError
 
 # torch.func.jacfwd/hessian warn once per process about their own use of torch.jit.script.
@@ -49,52 +66,93 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
-def _names(values: list[str] | None) -> list[str] | None:
-    """``--case a --case b,c`` → ``[a, b, c]``."""
-    if not values:
-        return None
-    return [n.strip() for v in values for n in v.split(",") if n.strip()]
-
-
 def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number ≥ 1, got {text!r}")
     return int(text)
 
 
+def _choices(names: dict[str, str]) -> str:
+    return "; ".join(f"{name}: {what}" for name, what in names.items())
+
+
+EXIT_STATUS = (
+    "exit status: 0 all good; 1 a disagreement or a failed benchmark; 2 a usage problem (one "
+    "line on stderr: a bad option or name, an empty selection, an unusable --out, missing or "
+    "foreign result files); 130 interrupted (finished results are kept, and a rerun resumes)"
+)
+FOLDER_RULES = (
+    "--out holds one run: a rerun of the same plan resumes it (keeping what finished), any "
+    "other run there is first moved to --out/previous/<run id>/."
+)
+
+
 def parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="jaxparity",
         description="The PyTorch lesson in PyTorch and JAX: parity checks, benchmarks, report.",
+        epilog=f"`jaxparity COMMAND --help` describes each command. {EXIT_STATUS}",
     )
-    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub = p.add_subparsers(
+        dest="command", required=True, parser_class=_Parser, title="commands", metavar="COMMAND"
+    )
 
-    def common(sp: argparse.ArgumentParser, *, filters: bool = True) -> None:
-        sp.add_argument("--out", type=Path, default=Path("out"), help="results folder (out/)")
-        if filters:
+    def command(name: str, summary: str, more: str = "") -> argparse.ArgumentParser:
+        return sub.add_parser(
+            name, help=summary, description=f"{summary}. {more}".strip(), epilog=EXIT_STATUS
+        )
+
+    def out_folder(sp: argparse.ArgumentParser, *, fresh: bool) -> None:
+        sp.add_argument(
+            "--out",
+            type=Path,
+            default=Path("out"),
+            help="results folder (default: out/), relative to the directory you run this in",
+        )
+        sp.add_argument(
+            "--force",
+            action="store_true",
+            help="write into a folder holding files of jaxparity's names that jaxparity did "
+            "not write (they are overwritten); without it such a folder is refused",
+        )
+        if fresh:
             sp.add_argument(
-                "--device",
-                choices=("cpu", "gpu", "all"),
-                help="devices to use (default: every device present)",
+                "--fresh",
+                action="store_true",
+                help="start over instead of resuming the run of the same plan in --out (its "
+                "results are moved to --out/previous/<run id>/)",
             )
-            sp.add_argument(
-                "--case", action="append", help="case id(s), e.g. tensors.basic_ops (repeatable)"
-            )
-            sp.add_argument("--topic", action="append", help="topic(s), e.g. autograd (repeatable)")
+
+    def filters(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument(
+            "--device",
+            choices=("cpu", "gpu", "all"),
+            help="devices to use (default: every device present; `jaxparity list devices`)",
+        )
+        sp.add_argument(
+            "--case",
+            action="append",
+            help="case id(s), e.g. tensors.basic_ops; repeatable or comma-separated "
+            "(`jaxparity list cases`)",
+        )
+        sp.add_argument(
+            "--topic",
+            action="append",
+            help="topic(s), e.g. autograd; repeatable or comma-separated; with --case, the "
+            "cases in both (`jaxparity list topics`)",
+        )
 
     def sizes(sp: argparse.ArgumentParser) -> None:
         sp.add_argument(
             "--size",
             choices=selection.SIZES,
             default=selection.DEFAULT_SIZE,
-            help="benchmark sizes: test (tiny), cpu (default: one CPU-sized size per case), "
-            "lesson (the lesson's sizes), sweep (scaling points)",
+            help=f"benchmark sizes — {_choices(selection.SIZES)}",
         )
         sp.add_argument(
             "--modes",
-            help="comma-separated modes to time (eager: torch eager and JAX op by op, compile, "
-            "jit, jit_grad, nnx_jit) or 'all'; default: all, with torch.compile at one size "
-            "per case and none at --size test",
+            help="comma-separated modes to time, or all (the default; torch.compile then at "
+            "one size per case and not at --size test) — " + _choices(selection.described_modes()),
         )
         sp.add_argument(
             "--passes",
@@ -103,22 +161,41 @@ def parser() -> argparse.ArgumentParser:
             "blocks; the report pools every pass's pairs (default: 2, or 1 at --size test)",
         )
 
-    run_p = sub.add_parser("run", help="parity checks, benchmarks, then the report")
-    common(run_p)
-    sizes(run_p)
-    check_p = sub.add_parser("check", help="parity only: a table; exit 1 on any disagreement")
-    common(check_p)
-    check_p.add_argument("--size", choices=("test", "lesson"), default="test")
-    bench_p = sub.add_parser(
-        "bench", help="benchmarks only (pytest-benchmark), saved as they finish"
+    run_p = command(
+        "run",
+        "parity checks, benchmarks, then the report",
+        f"{FOLDER_RULES} An interrupted run (Ctrl-C, SIGTERM) still writes the report.",
     )
-    common(bench_p)
+    out_folder(run_p, fresh=True)
+    filters(run_p)
+    sizes(run_p)
+    check_p = command("check", "parity only: a table; exit 1 on any disagreement", FOLDER_RULES)
+    out_folder(check_p, fresh=True)
+    filters(check_p)
+    check_p.add_argument(
+        "--size",
+        choices=selection.CHECK_SIZES,
+        default="test",
+        help=f"input size of the checks — {_choices(selection.CHECK_SIZES)}",
+    )
+    bench_p = command(
+        "bench",
+        "benchmarks only (pytest-benchmark), saved as they finish",
+        f"{FOLDER_RULES} `jaxparity report` then writes the report.",
+    )
+    out_folder(bench_p, fresh=True)
+    filters(bench_p)
     sizes(bench_p)
-    report_p = sub.add_parser("report", help="rebuild the report from saved results")
-    common(report_p, filters=False)
-    compare_p = sub.add_parser(
+    report_p = command(
+        "report",
+        "rebuild the report from saved results",
+        "Writes report.html, report.md, plots/ and summary.json into --out, re-running "
+        "nothing; what did not finish is marked.",
+    )
+    out_folder(report_p, fresh=False)
+    compare_p = command(
         "compare",
-        help="two saved runs side by side: medians, speed-ups, verdicts, machines; exit 1 "
+        "two saved runs side by side: medians, speed-ups, verdicts, machines; exit 1 "
         "when they agree less than the thresholds",
     )
     compare_p.add_argument("first", type=Path, help="a results folder (--out of a run)")
@@ -128,7 +205,7 @@ def parser() -> argparse.ArgumentParser:
         type=_percent,
         default=100 * REPRODUCIBLE,
         help=f"tolerated gap in %% between two medians or two speed-ups, for benchmarks "
-        f"above {ABOVE_S * 1e3:g} ms (default: {100 * REPRODUCIBLE:g})",
+        f"above {ABOVE_S * 1e3:g} ms, from 0 to 100 (default: {100 * REPRODUCIBLE:g})",
     )
     compare_p.add_argument(
         "--min-speedups",
@@ -144,9 +221,24 @@ def parser() -> argparse.ArgumentParser:
         help=f"least share in %% of win / tie / loss verdicts that must agree "
         f"(default: {100 * compare.VERDICTS:g})",
     )
-    show_p = sub.add_parser("show", help="one case's two implementations side by side")
-    show_p.add_argument("case", help="a case id, e.g. devices.layer")
-    show_p.add_argument("--device", choices=("cpu", "gpu"), default="cpu")
+    show_p = command(
+        "show",
+        "one case's two implementations side by side",
+        "The explanation, both functions' code, their outputs at the test size and how they "
+        "agree; exit 1 when they do not.",
+    )
+    show_p.add_argument("case", help="a case id, e.g. devices.layer (`jaxparity list cases`)")
+    show_p.add_argument(
+        "--device", choices=("cpu", "gpu"), default="cpu", help="where to run it (default: cpu)"
+    )
+    list_p = command(
+        "list",
+        "the names the other commands accept: cases, topics, sizes, modes, devices present",
+        "With a section, only its rows, the name first (for scripts).",
+    )
+    list_p.add_argument(
+        "section", nargs="?", choices=listing.SECTIONS, help="one section only (default: all)"
+    )
     return p
 
 
@@ -187,7 +279,10 @@ def _git_commit() -> str:
     return out.stdout.strip()
 
 
-def _save_machine(folder: Path) -> None:
+def _save_machine(run: Run) -> None:
+    """The machine, once per run: a resumed run keeps the record of its first start."""
+    if (run.folder / results.MACHINE).exists():
+        return
     from jaxparity.machine import describe_machine  # as pytest-benchmark records it
 
     info: dict[str, Any] = {
@@ -198,62 +293,86 @@ def _save_machine(folder: Path) -> None:
         "git_commit": _git_commit(),
         "load_1m_at_start": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
     }
-    results.write_machine(folder, info)
+    results.write_machine(run.folder, info)
 
 
-def _check(args: argparse.Namespace, case_list: list, devices: list[str], size: str) -> list:
-    results.update_plan(
-        args.out,
-        "check",
-        {
-            "size": size,
-            "devices": devices,
-            "cases": [c.id for c in case_list],
-            "started": time.time(),
-        },
-    )
-    with _progress("check", check.planned(case_list, devices)) as advance:
-        return check.run_checks(case_list, devices, size, args.out, advance)
+def _say(out: Console) -> Callable[[str], None]:
+    return lambda text: out.print(f"[yellow]note:[/] {escape(text)}")
 
 
-def _artifacts(
-    args: argparse.Namespace, case_list: list, devices: list[str], plan: dict | None, out: Console
-) -> None:
-    """Graph files and matmul counts for the cases whose explanation needs them."""
-    n = artifacts.planned(case_list, devices, plan)
-    if not n:
+def _folder_counts(folder: Path) -> dict[str, Any]:
+    """The counts of what ``folder`` holds now (``counts.py``)."""
+    res = results.load(folder)
+    return counts.of(summary.build(res), res.plan)
+
+
+def _check_step(run: Run, case_list: list) -> None:
+    """The parity checks, unless this run finished them before (an interrupted step runs
+    again whole: a minute at most)."""
+    if run.done("check"):
         return
-    with _progress("artifacts", n) as advance:
-        records = artifacts.collect(args.out, case_list, devices, plan, advance)
-    bad = artifacts.failed(records)
-    out.print(
-        f"artifacts: {len(records) - len(bad)} of {len(records)} in "
-        f"{args.out / results.ARTIFACTS}"
-        + "".join(f"; {r['case']} · {r['framework']} failed: {r['reason']}" for r in bad[:3])
+    plan = run.record["check"]
+    run.reset(results.CHECK)
+    with _progress("check", check.planned(case_list, plan["devices"])) as advance:
+        check.run_checks(case_list, plan["devices"], plan["size"], run.folder, advance)
+    run.mark("check")
+
+
+def _artifacts_step(run: Run, case_list: list, out: Console) -> None:
+    """Graph files and matmul counts for the cases whose explanation needs them."""
+    if run.done("artifacts"):
+        return
+    plan, devices = run.record.get("bench"), run.record["check"]["devices"]
+    n = artifacts.planned(case_list, devices, plan)
+    if n:
+        run.reset(results.ARTIFACTS)
+        if note := graphviz.missing_note(case_list):
+            _say(out)(note)
+        with _progress("artifacts", n) as advance:
+            records = artifacts.collect(run.folder, case_list, devices, plan, advance)
+        bad = artifacts.failed(records)
+        out.print(
+            f"artifacts: {len(records) - len(bad)} of {len(records)} in "
+            f"{run.folder / results.ARTIFACTS}"
+            + "".join(f"; {r['case']} · {r['framework']} failed: {r['reason']}" for r in bad[:3])
+        )
+    run.mark("artifacts")
+
+
+def _bench_plan(args: argparse.Namespace, case_list: list, devices: list[str]) -> dict:
+    return bench.make_plan(
+        case_list, devices, args.size, selection.resolve_modes(args.modes), args.passes
     )
 
 
-def _plan_bench(args: argparse.Namespace, case_list: list, devices: list[str]) -> dict:
-    """Plan the benchmarks and save the plan before any work, so a cut-short run knows."""
-    modes = selection.resolve_modes(args.modes)
-    plan = bench.make_plan(case_list, devices, args.size, modes, args.passes)
-    results.update_plan(args.out, "bench", plan)
-    return plan
+def _asked_bench(plan: dict[str, Any]) -> dict[str, Any]:
+    """What identifies a bench plan (its rows follow from it and the code)."""
+    return {k: plan[k] for k in ("cases", "devices", "size", "modes", "passes")}
 
 
-def _bench(args: argparse.Namespace, plan: dict, out: Console) -> int:
-    n = (bench.planned_blocks(plan) + len(plan["machine"])) * plan["passes"]
+def _bench_step(run: Run, case_list: list, out: Console) -> int:
+    """The benchmarks this run has not timed yet; returns pytest's worst exit status."""
+    plan = run.record["bench"]
+    if not plan["targets"]:
+        out.print(f"bench: {bench.nothing_to_time(case_list, plan)}")
+        return 0
+    work = bench.remaining(plan, run)
+    saved_plan = results.Results(run.folder, plan=run.record)  # every benchmark still missing
+    planned = counts.tally(summary.build(saved_plan), run.record, "bench")
+    total = len(plan["targets"]) + len(plan["machine"])
+    left = [f"pass {w.number}: {len(w.targets) + len(w.machine)} of {total}" for w in work]
     out.print(
-        f"bench: {len(plan['targets'])} benchmarks at --size {args.size}, "
-        f"{plan['blocks']} paired blocks each, "
-        f"{plan['passes']} pass{'es' if plan['passes'] > 1 else ''} "
-        f"({len(plan['excluded'])} left out by the mode rules); log in "
-        f"{args.out / results.BENCH_LOG}"
+        f"bench: {planned.planned} planned: {planned.missing} to time ({len(plan['targets'])} "
+        f"of the cases, {len(plan['machine'])} of the machine), {planned.skipped} skipped with "
+        f"a reason; {plan['blocks']} paired blocks each, {plan['passes']} "
+        f"pass{'es' if plan['passes'] > 1 else ''}"
+        + (f"; left to time in {', '.join(left) or 'no pass'}" if run.resumed else "")
+        + f"; log in {run.folder / results.BENCH_LOG}"
     )
-    with _progress("bench", n) as advance:
-        rc = bench.run(plan, args.out, advance)
+    with _progress("bench", sum(w.blocks + len(w.machine) for w in work)) as advance:
+        rc = bench.run(plan, work, run, advance)
     if rc not in (0, 1):  # 1: some benchmarks failed, recorded; anything else: pytest broke
-        tail = bench.log_tail(args.out)
+        tail = bench.log_tail(run.folder)
         print(
             f"jaxparity: pytest exited with status {rc}; the end of its log:\n{tail}",
             file=sys.stderr,
@@ -261,90 +380,134 @@ def _bench(args: argparse.Namespace, plan: dict, out: Console) -> int:
     return rc
 
 
-def _report(folder: Path, out: Console) -> Summary:
+def _report(folder: Path, out: Console) -> dict[str, Any]:
+    """Write the report; print where, the counts and the notes; return the counts."""
     summ = report.write(folder)
-    c, b = summ.counts("check"), summ.counts("bench")
+    found = counts.of(summ, outdir.ours(folder) or {})
     out.print(
         f"report: {folder / results.REPORT_HTML}, {folder / results.REPORT_MD}, "
-        f"{folder / results.SUMMARY} — parity {c['pass']} pass / {c['fail']} fail / "
-        f"{c['skip']} skip; benchmarks {b['pass']} timed / {b['fail']} failed / {b['skip']} not run"
+        f"{folder / results.SUMMARY}"
     )
+    for text in counts.lines(found):
+        out.print(f"  {text}")
     for note in summ.notes:
-        out.print(f"[yellow]note:[/] {note}")
-    return summ
+        out.print(f"[yellow]note:[/] {escape(note)}")
+    return found
+
+
+def _failed(found: dict[str, Any]) -> bool:
+    return bool(found["check"]["failed"] or found["bench"]["failed"])
 
 
 def _selection(args: argparse.Namespace) -> tuple[list, list[str]]:
-    case_list = selection.select_cases(_names(args.case), _names(args.topic))
+    """Cases and devices, every name validated before any work starts."""
+    case_list = selection.select_cases(
+        selection.names(args.case, "--case"), selection.names(args.topic, "--topic")
+    )
     if getattr(args, "modes", None) is not None:
-        selection.resolve_modes(args.modes)  # validate before any work starts
+        selection.resolve_modes(args.modes)
     return case_list, selection.resolve_devices(args.device)
+
+
+def _check_plan(case_list: list, devices: list[str], size: str) -> dict[str, Any]:
+    return {"size": size, "devices": devices, "cases": [c.id for c in case_list]}
+
+
+def _claim(
+    args: argparse.Namespace, asked: dict, sections: dict, out: Console
+) -> AbstractContextManager[Run]:
+    return outdir.claim(
+        args.out, asked, sections, fresh=args.fresh, force=args.force, say=_say(out)
+    )
 
 
 def _cmd_run(args: argparse.Namespace, out: Console) -> int:
     case_list, devices = _selection(args)
-    names = (results.PLAN, results.MACHINE, *results.CHECK_FILES, *results.BENCH_FILES)
-    results.start_fresh(args.out, names + results.REPORT_FILES)
-    _save_machine(args.out)
-    plan = _plan_bench(args, case_list, devices)
-    try:
-        records = _check(args, case_list, devices, "test")
-        out.print(f"check: {len(check.failed(records))} failed of {len(records)} results")
-        _artifacts(args, case_list, devices, plan, out)
-        rc = _bench(args, plan, out)
-    except KeyboardInterrupt:
-        print("jaxparity: interrupted; the report covers what finished", file=sys.stderr)
-        _report(args.out, out)
-        return 130
-    summ = _report(args.out, out)
-    return 1 if summ.counts()["fail"] or rc not in (0, 5) else 0
+    plan = _bench_plan(args, case_list, devices)
+    if not plan["targets"] and args.modes is not None:  # asked to time, and nothing matches
+        raise CliError(bench.nothing_to_time(case_list, plan))
+    checks = _check_plan(case_list, devices, "test")
+    asked = outdir.asked("run", check=checks, bench=_asked_bench(plan))
+    rc = 0
+    with _claim(args, asked, {"check": checks, "bench": plan}, out) as run:
+        if not run.finished:
+            _save_machine(run)
+            try:
+                _check_step(run, case_list)
+                out.print(counts.line("check", _folder_counts(run.folder)["check"]))
+                _artifacts_step(run, case_list, out)
+                rc = _bench_step(run, case_list, out)
+            except KeyboardInterrupt:
+                print("jaxparity: interrupted; the report covers what finished", file=sys.stderr)
+                _report(run.folder, out)
+                return 130
+            run.finish_if_done()
+        found = _report(run.folder, out)
+    return 1 if _failed(found) or rc != 0 else 0
 
 
 def _cmd_check(args: argparse.Namespace, out: Console) -> int:
     case_list, devices = _selection(args)
-    results.start_fresh(args.out, results.CHECK_FILES)
-    _save_machine(args.out)
-    records = _check(args, case_list, devices, args.size)
-    out.print(check.table(records))
-    _artifacts(args, case_list, devices, None, out)
-    bad = check.failed(records)
+    checks = _check_plan(case_list, devices, args.size)
+    with _claim(args, outdir.asked("check", check=checks), {"check": checks}, out) as run:
+        if not run.finished:
+            _save_machine(run)
+            try:
+                _check_step(run, case_list)
+                _artifacts_step(run, case_list, out)
+            except KeyboardInterrupt:
+                print("jaxparity: interrupted; finished checks are saved", file=sys.stderr)
+                return 130
+            run.finish_if_done()
+    out.print(check.table(results.load(args.out).checks))
+    found = _folder_counts(args.out)["check"]
+    out.print(counts.line("check", found))
     out.print(
-        f"{len(bad)} disagreement(s)" if bad else "every checked case agrees",
+        f"{found['failed']} of {found['run']} results disagree"
+        if found["failed"]
+        else "every checked case agrees",
         f"— saved in {args.out / results.CHECK}",
     )
-    return 1 if bad else 0
+    return 1 if found["failed"] else 0
 
 
 def _cmd_bench(args: argparse.Namespace, out: Console) -> int:
     case_list, devices = _selection(args)
-    plan = bench.make_plan(
-        case_list, devices, args.size, selection.resolve_modes(args.modes), args.passes
-    )
+    plan = _bench_plan(args, case_list, devices)
     if not plan["targets"]:  # say why before anything in --out is touched
         raise CliError(bench.nothing_to_time(case_list, plan))
-    results.start_fresh(args.out, results.BENCH_FILES)
-    _save_machine(args.out)
-    results.update_plan(args.out, "bench", plan)
-    try:
-        rc = _bench(args, plan, out)
-    except KeyboardInterrupt:
-        print("jaxparity: interrupted; finished benchmarks are saved", file=sys.stderr)
-        return 130
+    rc = 0
+    with _claim(args, outdir.asked("bench", bench=_asked_bench(plan)), {"bench": plan}, out) as run:
+        if not run.finished:
+            _save_machine(run)
+            try:
+                rc = _bench_step(run, case_list, out)
+            except KeyboardInterrupt:
+                print("jaxparity: interrupted; finished benchmarks are saved", file=sys.stderr)
+                return 130
+            run.finish_if_done()
+    found = _folder_counts(args.out)["bench"]
+    out.print(counts.line("bench", found))
     out.print(
         f"saved in {args.out / results.BENCH}; `jaxparity report --out {args.out}` for the report"
     )
-    return 0 if rc in (0, 5) else 1
+    return 1 if rc != 0 or found["failed"] else 0
 
 
 def _cmd_report(args: argparse.Namespace, out: Console) -> int:
-    summ = _report(args.out, out)
-    return 1 if summ.counts()["fail"] else 0
+    outdir.check_report_folder(args.out, args.force)
+    return 1 if _failed(_report(args.out, out)) else 0
 
 
 def _cmd_show(args: argparse.Namespace, out: Console) -> int:
     if args.device == "gpu":
         selection.resolve_devices("gpu")
     return show.show(args.case, args.device, out)
+
+
+def _cmd_list(args: argparse.Namespace, out: Console) -> int:
+    print(listing.listing(args.section))
+    return 0
 
 
 def _percent(text: str) -> float:
@@ -356,8 +519,8 @@ def _percent(text: str) -> float:
 
 def _cmd_compare(args: argparse.Namespace, out: Console) -> int:
     first, second = compare.load(args.first), compare.load(args.second)
-    if args.first.resolve() == args.second.resolve():
-        out.print(f"[yellow]note:[/] {args.first} is compared with itself: everything agrees")
+    if note := compare.same_run(first, second):
+        out.print(f"[yellow]note:[/] {escape(note)}")
     differ = compare.machine_differences(first, second)
     for line in differ:
         out.print(f"[bold red]different machine or libraries:[/] {escape(line)}")
@@ -394,7 +557,10 @@ COMMANDS = {
     "report": _cmd_report,
     "show": _cmd_show,
     "compare": _cmd_compare,
+    "list": _cmd_list,
 }
+PATHS = ("out", "first", "second")
+"""The arguments that are paths, resolved against the caller's directory (``user_paths``)."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -402,6 +568,9 @@ def main(argv: list[str] | None = None) -> int:
         args = parser().parse_args(argv)
     except SystemExit as e:  # --help, or a usage error already printed as one line
         return int(e.code or 0)
+    for name in PATHS:
+        if getattr(args, name, None) is not None:
+            setattr(args, name, user_paths.resolve(getattr(args, name)))
     # A pipe or file gets wide tables rather than rich's 80 columns.
     out = Console(file=sys.stdout, width=None if sys.stdout.isatty() else 150)
     with _terminate_as_interrupt():

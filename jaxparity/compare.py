@@ -40,11 +40,10 @@ class Run:
     folder: Path
     timed: dict[Key, dict[str, Any]]
     machine: dict[str, Any]
+    run_id: str | None
 
 
 def load(folder: Path) -> Run:
-    if folder.exists() and not folder.is_dir():
-        raise CliError(f"{folder} is a file, not a results folder (the --out of a run)")
     res = results.load(folder)
     summ = build(res)
     timed = {
@@ -52,7 +51,19 @@ def load(folder: Path) -> Run:
         for r in summ.of(kind="bench", status="pass")
         if r["median_s"] and not r["case"].startswith("machine.") and r["blocks"]
     }
-    return Run(folder, timed, res.machine)
+    return Run(folder, timed, res.machine, res.plan.get("bench", {}).get("run_id"))
+
+
+def same_run(a: Run, b: Run) -> str | None:
+    """A note when the two are one folder, or one run (a copy): they agree by construction."""
+    if a.folder.resolve() == b.folder.resolve():
+        return f"{a.folder} and {b.folder} are the same folder: a run compared with itself agrees"
+    if a.run_id is not None and a.run_id == b.run_id:
+        return (
+            f"{a.folder} and {b.folder} hold the same run ({a.run_id}), one a copy of the "
+            "other: they agree unless one was edited"
+        )
+    return None
 
 
 def pairs(a: Run, b: Run) -> list[dict[str, Any]]:

@@ -45,8 +45,8 @@ def _load() -> float | None:
 
 
 class Outcomes:
-    def __init__(self, path: Path) -> None:
-        self.path = path
+    def __init__(self, path: Path, run_id: str | None, number: int) -> None:
+        self.path, self.run_id, self.number = path, run_id, number
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         # One line per test: its call when it ran, else the phase that skipped or failed it.
@@ -54,6 +54,10 @@ class Outcomes:
             results.append(
                 self.path,
                 {
+                    # A resumed run keeps what its earlier attempt finished, pass by pass;
+                    # a stray process's outcomes, of another run, are left out.
+                    "run_id": self.run_id,
+                    "pass": self.number,
                     "nodeid": report.nodeid,
                     "outcome": report.outcome,
                     "when": report.when,
@@ -67,4 +71,9 @@ class Outcomes:
 def pytest_configure(config: pytest.Config) -> None:
     path = config.getoption("bench_outcomes")
     if path:
-        config.pluginmanager.register(Outcomes(Path(path)), "jaxparity-outcomes")
+        plugin = Outcomes(
+            Path(path),
+            config.getoption("bench_run_id", None),
+            config.getoption("bench_pass", 1),
+        )
+        config.pluginmanager.register(plugin, "jaxparity-outcomes")

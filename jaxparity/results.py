@@ -6,13 +6,16 @@ JSON, or JSON that is not ours, stops the report with one line naming the file.
 
 | file | written by | holds |
 |---|---|---|
-| ``plan.json`` | check, bench | what was asked: cases, devices, sizes, modes, benchmarks |
+| ``plan.json`` | run, check, bench | the run's id, what was asked, the plan, each step's progress |
 | ``machine.json`` | check, bench | CPU, GPU, versions, threads, precision pinned |
 | ``check.jsonl`` | check | one line per case × framework × device, then per case × device pair |
 | ``artifacts.jsonl`` | check | one line per graph file set (in ``graphs/``) or matmul count |
 | ``bench.jsonl`` | the bench harness | one line per finished benchmark (``--bench-jsonl``) |
 | ``outcomes.jsonl`` | ``jaxparity.pytest_outcomes`` | pass / fail / skip of every benchmark run |
 | ``benchmark.json`` | pytest-benchmark | its own summary, at the end of a bench run |
+
+Benchmark results and outcomes carry the run's id: those of another run (a process that
+outlived its own run) are left out with a note. ``outdir.py`` decides which run a folder holds.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jaxparity import atomic
 from jaxparity.errors import CliError
 
 TOOL = "jaxparity"
@@ -58,33 +62,11 @@ def _jsonable(value: Any) -> Any:
 
 def append(path: Path, record: dict[str, Any]) -> None:
     """Append one record as a line, flushed at once: it survives a kill right after."""
-    with path.open("a") as f:
-        f.write(json.dumps(record, default=_jsonable) + "\n")
-
-
-def start_fresh(folder: Path, names: tuple[str, ...]) -> None:
-    """Create ``folder`` and remove the named result files of an earlier run (nothing else)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for name in names:
-        (folder / name).unlink(missing_ok=True)
-
-
-def update_plan(folder: Path, section: str, content: dict[str, Any]) -> None:
-    """Record what a command was asked to do, keeping the other command's section."""
-    path = folder / PLAN
-    plan: dict[str, Any] = {"tool": TOOL}
-    try:
-        old = json.loads(path.read_text())
-        if isinstance(old, dict) and old.get("tool") == TOOL:
-            plan = old
-    except (OSError, ValueError):
-        pass
-    plan[section] = content
-    path.write_text(json.dumps(plan, indent=1) + "\n")
+    atomic.append_line(path, json.dumps(record, default=_jsonable))
 
 
 def write_machine(folder: Path, info: dict[str, Any]) -> None:
-    (folder / MACHINE).write_text(json.dumps({"tool": TOOL, **info}, indent=1) + "\n")
+    atomic.write_json(folder / MACHINE, {"tool": TOOL, **info})
 
 
 @dataclass
@@ -189,8 +171,23 @@ def _is_benchmark_json(r: Any) -> bool:
     return isinstance(r, dict) and isinstance(r.get("benchmarks"), list) and "machine_info" in r
 
 
+def _this_run(
+    records: list[dict[str, Any]], run_id: str | None, path: Path, notes: list[str]
+) -> list[dict[str, Any]]:
+    """The records of run ``run_id`` (and older ones without an id); the others are noted."""
+    kept = [r for r in records if run_id is None or r.get("run_id") in (None, run_id)]
+    if len(kept) < len(records):
+        notes.append(
+            f"{path.name}: {len(records) - len(kept)} line(s) of another run than {run_id} "
+            "left out (an earlier or orphaned process wrote them here)"
+        )
+    return kept
+
+
 def load(folder: Path) -> Results:
     """Read and validate every result file in ``folder``; at least one must hold results."""
+    if folder.exists() and not folder.is_dir():
+        raise CliError(f"{folder} is a file, not a results folder (the --out of a run)")
     if not folder.is_dir():
         raise CliError(f"no results folder {folder} (make one with `jaxparity run --out {folder}`)")
     res = Results(folder)
@@ -204,10 +201,13 @@ def load(folder: Path) -> Results:
         res.artifacts = read_jsonl(
             folder / ARTIFACTS, _is_artifact, "jaxparity artifact record", res.notes
         )
+    run_id = res.plan.get("bench", {}).get("run_id")
     if (folder / BENCH).exists():
-        res.bench = read_jsonl(folder / BENCH, _is_bench, "jaxparity benchmark record", res.notes)
+        found = read_jsonl(folder / BENCH, _is_bench, "jaxparity benchmark record", res.notes)
+        res.bench = _this_run(found, run_id, folder / BENCH, res.notes)
     if (folder / OUTCOMES).exists():
-        res.outcomes = read_jsonl(folder / OUTCOMES, _is_outcome, "benchmark outcome", res.notes)
+        found = read_jsonl(folder / OUTCOMES, _is_outcome, "benchmark outcome", res.notes)
+        res.outcomes = _this_run(found, run_id, folder / OUTCOMES, res.notes)
     if (folder / BENCHMARK_JSON).exists():
         res.benchmark_json = read_json(
             folder / BENCHMARK_JSON, _is_benchmark_json, "pytest-benchmark JSON file"

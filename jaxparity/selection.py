@@ -20,14 +20,54 @@ from jaxparity.errors import CliError
 from shared import backends, cases
 from shared.cases import Case
 
-SIZES = ("test", "cpu", "lesson", "sweep")
+SIZES = {
+    "test": "each timed case's tiny test size (numbers mostly call overhead)",
+    "cpu": "one CPU-sized size per case (default; the lesson's sizes where it has none)",
+    "lesson": "the lesson's own sizes",
+    "sweep": "each case's scaling points, for the scaling plots",
+}
 DEFAULT_SIZE = "cpu"
+CHECK_SIZES = {
+    "test": "the tests' tiny inputs (default)",
+    "lesson": "the lesson's own inputs",
+}
+MODES = {
+    "eager": "eager torch, and JAX op by op (the same function without jax.jit)",
+    "compile": "torch.compile",
+    "jit": "jax.jit",
+    "jit_grad": "jax.jit of the gradient step only, its loop in Python (autograd.accumulation)",
+    "nnx_jit": "flax.nnx.jit over the module and optimiser (modules.train_step)",
+}
+"""What each benchmark mode times (``--modes``); every mode a case declares is listed."""
 COMPILE_COST = "torch.compile costs up to 11–18 s per compiled function on a 2-core CPU"
 
 
+def names(values: list[str] | None, option: str) -> list[str] | None:
+    """``--case a --case b,c`` → ``[a, b, c]``; ``None`` when the option is not given. An
+    empty name (``--case ""``) is an error: it must not widen the selection to everything."""
+    if values is None:
+        return None
+    found = [n.strip() for v in values for n in v.split(",")]
+    if not all(found):
+        raise CliError(
+            f"{option} {','.join(values)!r}: an empty name "
+            f"(`jaxparity list {option.removeprefix('--')}s` lists the valid ones)"
+        )
+    return found
+
+
 def select_cases(case_ids: list[str] | None, topics: list[str] | None) -> list[Case]:
-    """The cases asked for, in lesson order; an unknown name raises ``UnknownNameError``."""
-    return cases.select(case_ids or None, topics or None)
+    """The cases asked for, in lesson order; an unknown name raises ``UnknownNameError``, a
+    selection that matches no case a ``CliError`` saying why."""
+    found = cases.select(case_ids, topics)
+    if not found:  # only --case and --topic together can exclude each other
+        assert case_ids and topics
+        where = "; ".join(f"{c} is in topic {cases.get(c).topic}" for c in case_ids[:3])
+        raise CliError(
+            f"no case is both --case {','.join(case_ids)} and --topic {','.join(topics)} "
+            f"({where}): drop one of the two options"
+        )
+    return found
 
 
 def present_devices() -> tuple[list[str], dict[str, str]]:
@@ -76,16 +116,23 @@ def all_modes() -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def described_modes() -> dict[str, str]:
+    """Every mode a case declares, with what it times (``MODES``: a new mode needs a line)."""
+    return {m: MODES[m] for m in all_modes()}
+
+
 def resolve_modes(arg: str | None) -> list[str] | None:
     """``--modes a,b`` → the mode names (validated); ``None`` or ``all`` → no restriction."""
     if arg is None or arg == "all":
         return None
-    names = [m.strip() for m in arg.split(",") if m.strip()]
+    wanted = [m.strip() for m in arg.split(",") if m.strip()]
     valid = all_modes()
-    for m in names:
+    if not wanted:
+        raise CliError(f"--modes {arg!r} names no mode; valid: {', '.join([*valid, 'all'])}")
+    for m in wanted:
         if m not in valid:
             raise cases.UnknownNameError("mode", m, [*valid, "all"])
-    return names
+    return wanted
 
 
 def mode_excluded(

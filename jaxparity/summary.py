@@ -97,13 +97,6 @@ class Summary:
     def of(self, **where: Any) -> list[dict[str, Any]]:
         return [r for r in self.records if all(r[k] == v for k, v in where.items())]
 
-    def counts(self, kind: str | None = None) -> dict[str, int]:
-        out = {"pass": 0, "fail": 0, "skip": 0}
-        for r in self.records:
-            if kind is None or r["kind"] == kind:
-                out[r["status"]] += 1
-        return out
-
 
 def _devices(res: Results) -> list[str]:
     seen = set(res.plan.get("check", {}).get("devices", []))
@@ -267,19 +260,9 @@ def _bench_records(res: Results) -> tuple[list[dict[str, Any]], list[str], dict]
     plan = res.plan.get("bench", {})
     notes: list[str] = []
     by_node = {t["nodeid"]: _key(t) for t in plan.get("targets", []) + plan.get("machine", [])}
-    run_id = plan.get("run_id")
     timed: dict[Key, list[dict[str, Any]]] = {}
-    foreign = 0
-    for r in res.bench:
-        if run_id and r.get("run_id") not in (None, run_id):
-            foreign += 1
-            continue
+    for r in res.bench:  # of this run only (results.load)
         timed.setdefault(_key(r), []).append(r)
-    if foreign:
-        notes.append(
-            f"{foreign} saved benchmark results belong to another run (not {run_id}): "
-            "left out (an earlier or orphaned process wrote them here)"
-        )
     outcome: dict[Key, dict[str, Any]] = {}
     loads: dict[Key, list[float]] = {}
     for o in res.outcomes:

@@ -228,7 +228,7 @@ def test_bench_one_tiny_case(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert all("data" not in b["stats"] for b in saved["benchmarks"])
     assert not list(tmp_path.glob(f"{results.BENCHMARK_JSON}.*"))  # per-pass files merged
     main(["report", "--out", str(tmp_path)])
-    records = json.loads((tmp_path / results.SUMMARY).read_text())
+    records = json.loads((tmp_path / results.SUMMARY).read_text())["records"]
     jit = [r for r in records if r["case"] == "devices.layer" and r["mode"] == "jit"]
     assert len(jit) == 2 and all(r["speedup_vs_torch_eager"] > 0 for r in jit)
     assert all(r["pairs"] == 4 and r["speedup_low"] <= r["speedup_high"] for r in jit)

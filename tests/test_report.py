@@ -34,7 +34,7 @@ def folder(tmp_path: Path) -> Path:
 
 
 def _records(folder: Path) -> list[dict]:
-    return json.loads((folder / results.SUMMARY).read_text())
+    return json.loads((folder / results.SUMMARY).read_text())["records"]
 
 
 def _one(records: list[dict], **where: object) -> dict:

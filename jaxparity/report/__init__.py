@@ -17,10 +17,9 @@ One module per part of the page, in page order:
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from jaxparity import results
+from jaxparity import atomic, counts, results
 from jaxparity.document import Block, Heading, html, markdown
 from jaxparity.report import case_sections, claim, header, machine_and_method, second_half
 from jaxparity.results import Results
@@ -47,13 +46,13 @@ def write(folder: Path) -> Summary:
     res = results.load(folder)
     summ = build(res)
     blocks, figures = blocks_of(res, summ)
-    (folder / results.SUMMARY).write_text(json.dumps(summ.records, indent=1) + "\n")
+    atomic.write_json(folder / results.SUMMARY, counts.document(summ, res.plan))
     plots_dir = folder / results.PLOTS
     plots_dir.mkdir(exist_ok=True)
     for old in plots_dir.glob("*.svg"):
         old.unlink()
     for name, svg in figures.items():
-        (plots_dir / f"{name}.svg").write_text(svg + "\n")
-    (folder / results.REPORT_MD).write_text(markdown(blocks, results.PLOTS))
-    (folder / results.REPORT_HTML).write_text(html(blocks, header.TITLE))
+        atomic.write_text(plots_dir / f"{name}.svg", svg + "\n")
+    atomic.write_text(folder / results.REPORT_MD, markdown(blocks, results.PLOTS))
+    atomic.write_text(folder / results.REPORT_HTML, html(blocks, header.TITLE))
     return summ

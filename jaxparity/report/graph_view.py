@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from jaxparity import graphviz
 from jaxparity.document import Block, Details, Heading, Panel, Panels, Para
 from jaxparity.fmt import anchor
 from jaxparity.report.artifact_notes import FRAMEWORK_NAMES, failures, not_collected, of_case
@@ -57,7 +58,7 @@ def graph_files(res: Results, case: Case) -> list[Block]:
                 inline_svg(svg, f"{anchor(case.id)}-{r['framework']}") if svg else None,
                 svg_path,
                 "The graph in Graphviz DOT"
-                + (" (no SVG: Graphviz's dot was not installed)" if svg_path is None else ""),
+                + (f" (no SVG: {graphviz.MISSING})" if svg_path is None else ""),
                 dot if dot is not None else f"({dot_path or 'the DOT file'} is missing)",
             )
         )

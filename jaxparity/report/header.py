@@ -7,7 +7,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from typing import Any
 
-from jaxparity import plots
+from jaxparity import counts, plots
 from jaxparity.document import Block, Bullets, Figure, Heading, Note, Para
 from jaxparity.fmt import label
 from jaxparity.machine import label as machine_label
@@ -25,7 +25,6 @@ def run_header(res: Results, summ: Summary) -> list[Block]:
     """Title, when and where, what ran and how it went, warnings, navigation."""
     plan_b = res.plan.get("bench", {})
     plan_c = res.plan.get("check", {})
-    checks, bench = summ.counts("check"), summ.counts("bench")
     machine = res.machine
     when = machine.get("date") or dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     blocks: list[Block] = [
@@ -36,12 +35,8 @@ def run_header(res: Results, summ: Summary) -> list[Block]:
             + f"; devices: {', '.join(summ.devices)}; benchmark size `{plan_b.get('size', '—')}`, "
             f"modes: {_modes_text(plan_b)}; parity at size `{plan_c.get('size', '—')}`."
         ),
-        Para(
-            f"**Parity** (case × framework × device): {checks['pass']} pass, "
-            f"{checks['fail']} fail, {checks['skip']} skip. **Benchmarks**: {bench['pass']} "
-            f"timed, {bench['fail']} failed, {bench['skip']} not run"
-            + (" (reasons below)." if bench["skip"] else ".")
-        ),
+        Para("**Counts**:"),
+        Bullets(counts.lines(counts.of(summ, res.plan))),
     ]
     for note in summ.notes:
         blocks.append(Note(note, warn=True))
