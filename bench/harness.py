@@ -109,7 +109,7 @@ def targets(
     torch before JAX, each framework's modes in the case's order. ``devices`` come from the
     caller (the command's ``--device``); by default, ``JAXPARITY_DEVICES`` or all."""
     device_list = list(devices) if devices is not None else backends.device_names()
-    timed = [c for c in cases.select(case_filter, implemented_only=True) if c.bench is not None]
+    timed = [c for c in cases.select(case_filter) if c.bench is not None]
     implemented = {(c.id, b): _variants(c, b) for c in timed for b in backends.backend_names()}
     return [
         Target(case.id, variant, size, b, d, mode)

@@ -93,10 +93,6 @@ def repo() -> Path:
     return ROOT
 
 
-def _target_id(framework: str, device: str) -> str:
-    return framework if device == "cpu" else f"{framework}-{device}"
-
-
 def make_plan(
     case_list: list[Case],
     devices: list[str],
@@ -111,7 +107,7 @@ def make_plan(
     from bench import harness  # imports pytest and the backends: only when benchmarking
     from bench.test_bench_machine import FLOOR, LIBRARIES, machine_id
 
-    timed = [c for c in case_list if c.bench is not None and c.implemented]
+    timed = [c for c in case_list if c.bench is not None]
     chosen = {c.id: selection.bench_sizes(c, size) for c in timed}
     sizes = list(dict.fromkeys(s for c in timed for s in chosen[c.id]))
     targets, excluded = [], []

@@ -27,8 +27,6 @@ from shared import backends, parity
 from shared.cases import Case, UnknownNameError
 from shared.interface import Backend
 
-NOT_IMPLEMENTED = "not implemented yet"
-
 
 def _checks_json(checks: tuple[parity.Check, ...]) -> list[dict[str, Any]]:
     return [
@@ -165,9 +163,7 @@ def run_checks(
                 backend.pin_precision()
             for case in case_list:
                 advance(f"{case.id} · {name} · {device}")
-                if not case.implemented:
-                    keep(_skip(case, name, device, size, NOT_IMPLEMENTED))
-                elif backend is None:
+                if backend is None:
                     keep(_skip(case, name, device, size, missing[name]))
                 elif device not in backend.devices():
                     keep(_skip(case, name, device, size, f"no {device} visible to {name}"))

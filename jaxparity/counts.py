@@ -6,7 +6,7 @@ frameworks' results); for benchmarks, case × variant × size × framework × de
 machine's floor and ceiling included. Every result is exactly one of:
 
 * **passed** or **failed**: it ran (``run`` = passed + failed);
-* **skipped**, with its reason: selected but not run on purpose (not implemented yet, no
+* **skipped**, with its reason: selected but not run on purpose (a framework missing, no
   GPU, a mode left out by ``--modes``/``--size`` or by the case);
 * **missing**: planned, but the run stopped before it finished;
 * **not selected**: a case or device left out by ``--case``/``--topic``/``--device`` (parity

@@ -16,9 +16,7 @@ def _cases() -> list[str]:
     width = max(len(c) for c in cases.CASES)
     rows = []
     for case in cases.CASES.values():
-        marks = ("timed" if case.timed else "untimed") + (
-            "" if case.implemented else ", not implemented yet"
-        )
+        marks = "timed" if case.timed else "untimed"
         rows.append(f"{case.id:<{width}}  {marks:<9}  {case.title}")
     return rows
 

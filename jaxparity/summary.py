@@ -3,8 +3,8 @@
 Built from saved results only (``results.load``), never from a re-run. Every case of the
 lesson map appears: a parity record per framework × device (``variant`` null, mode ``eager``:
 the case function called as a student calls it), plus one record per planned benchmark
-(``variant`` set). What did not run is a ``skip`` with the reason — not implemented yet, left
-out by ``--modes``/``--size``, or missing because the run was cut short.
+(``variant`` set). What did not run is a ``skip`` with the reason — a framework or device
+missing, left out by ``--modes``/``--size``, or missing because the run was cut short.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from shared import cases, run_modes
 FRAMEWORKS = ("torch", "jax")
 PEAK_CASE = "machine.matmul_peak"
 DISPATCH_CASE = "machine.dispatch"
-NOT_IMPLEMENTED = "not implemented yet"
 MISSING = "missing: did not finish (run interrupted?)"
 
 FIELDS = (
@@ -129,9 +128,7 @@ def _check_records(res: Results, devices: list[str]) -> list[dict[str, Any]]:
                     "max_rel_err_vs_other": other.get("max_rel_err"),
                 }
                 if r is None:
-                    if not case.implemented:
-                        reason = NOT_IMPLEMENTED
-                    elif case.id in planned and device in plan.get("devices", []):
+                    if case.id in planned and device in plan.get("devices", []):
                         reason = MISSING
                     else:
                         reason = "not checked in this run"

@@ -25,7 +25,7 @@ def test_every_lesson_case_is_registered_once() -> None:
 
 
 def test_timed_cases_have_data_for_their_sizes() -> None:
-    for case in cases.select(implemented_only=True):
+    for case in cases.select():
         if case.bench:
             assert set(case.bench.sizes) <= set(data.sizes(case.id)), case.id
 

@@ -21,7 +21,6 @@ from jaxparity import report, results, summary
 from jaxparity.cli import main
 from jaxparity.report import graph_view, scaling
 from shared import cases
-from shared.cases import Case
 
 FIXTURE = Path(__file__).parent / "data" / "results"
 
@@ -82,14 +81,6 @@ def test_missing_results_are_marked(folder: Path) -> None:
     assert unchecked["reason"] == summary.MISSING
     assert any("missing" in note for note in summ.notes)
     assert "did not finish" in (folder / results.REPORT_MD).read_text()
-
-
-def test_unimplemented_case_is_a_skip(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(cases.CASES, "tensors.not_yet", Case("tensors.not_yet", "later", (1, 2)))
-    report.write(folder)
-    for framework in ("torch", "jax"):
-        r = _one(_records(folder), case="tensors.not_yet", framework=framework)
-        assert (r["status"], r["reason"]) == ("skip", summary.NOT_IMPLEMENTED)
 
 
 def test_html_is_self_contained_and_plots_are_svg(folder: Path) -> None:

@@ -42,7 +42,7 @@ def sections(res: Results, summ: Summary, figures: dict[str, str]) -> list[Block
                 Para(
                     f"Lesson lines {lo}–{hi}. Parity: "
                     + ", ".join(f"{n} {s}" for s, n in sorted(status.items()))
-                    + ("." if case.implemented else " (not implemented yet).")
+                    + "."
                 )
             )
             if case.explanation:

@@ -30,8 +30,6 @@ def get(case_id: str) -> Case:
 def select(
     cases: list[str] | None = None,
     topics: list[str] | None = None,
-    *,
-    implemented_only: bool = False,
 ) -> list[Case]:
     """Cases in lesson order, narrowed to the given ids and/or topics (names are validated)."""
     for topic in topics or ():
@@ -41,9 +39,7 @@ def select(
     return [
         case
         for case in CASES.values()
-        if (wanted is None or case.id in wanted)
-        and (not topics or case.topic in topics)
-        and (case.implemented or not implemented_only)
+        if (wanted is None or case.id in wanted) and (not topics or case.topic in topics)
     ]
 
 

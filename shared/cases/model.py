@@ -148,10 +148,3 @@ class Case:
         """The dtype ``key`` must have in ``framework``, or ``None`` where undeclared."""
         want = self.dtypes.get(key)
         return want.get(framework) if isinstance(want, Mapping) else want
-
-    @property
-    def implemented(self) -> bool:
-        """True once the topic's Protocol declares the case (both backends must then have it)."""
-        from shared.interface import TOPIC_PROTOCOLS
-
-        return hasattr(TOPIC_PROTOCOLS[self.topic], self.name)
