@@ -73,7 +73,11 @@ def registration() -> dict:
     """A plain Python list of parameters is accepted *silently* and never registered: the
     optimizer would not see them. The containers (``ParameterList``, ``ModuleDict``, …) fix it."""
     module = Registration()
-    module.python_list = [nn.Parameter(torch.ones(2))]
+    python_list_error = ""
+    try:
+        module.python_list = [nn.Parameter(torch.ones(2))]
+    except (TypeError, ValueError) as e:  # what a refusal would look like; torch raises none
+        python_list_error = type(e).__name__
     names = [name for name, _ in module.named_parameters()]
     return {
         "parameter_names": ",".join(names),
@@ -81,7 +85,7 @@ def registration() -> dict:
         "n_params": sum(p.numel() for p in module.parameters()),
         "plain_array_is_parameter": "plain" in names,
         "plain_array_in_state": "plain" in module.state_dict(),
-        "python_list_error": "",
+        "python_list_error": python_list_error,
         "python_list_registered": any(n.startswith("python_list") for n in names),
     }
 
