@@ -24,6 +24,7 @@ from flax import nnx
 
 from jax_impl.backend import jax_device, place, timed_on_device
 from jax_impl.modules import DeepNetwork, export_weights, load_weights
+from shared.tooling import tooling
 
 Params = Any
 """A pytree of arrays: ``{"w": w}`` or an ``nnx.State``."""
@@ -91,6 +92,7 @@ def _linear_losses(params: Params, x: jax.Array) -> jax.Array:
     return x @ params["w"]
 
 
+@tooling
 def network(weights: Mapping[str, np.ndarray], dims: tuple, device: str) -> DeepNetwork:
     """The lesson's ``DeepNetwork(*dims)`` on ``device``, holding the shared weights."""
     model = load_weights(DeepNetwork(*dims), weights)
@@ -110,6 +112,7 @@ def _network_losses(graphdef: nnx.GraphDef) -> LossesFn:
     return losses
 
 
+@tooling
 def _network_rows(graphdef: nnx.GraphDef, grads: nnx.State) -> np.ndarray:
     """(n, P): each sample's gradients exported in the shared (torch) layout, kernels
     transposed into weights by ``export_weights``, concatenated by name."""

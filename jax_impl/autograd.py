@@ -27,8 +27,10 @@ from jax import lax
 from jax_impl.backend import jax_device
 from shared import data
 from shared.run_modes import EAGER
+from shared.tooling import tooling
 
 
+@tooling
 def _grad_kind(grad: jax.Array) -> str:
     """Never ``"None"``, unlike torch's: ``jax.grad`` returns an array for every argnum."""
     return "zeros" if not bool(jnp.any(grad)) else "nonzero"
@@ -208,6 +210,7 @@ def graph_view(*, X: jax.Array, y: jax.Array, w: jax.Array, b: jax.Array) -> dic
     }
 
 
+@tooling
 def _jaxpr_dot(jaxpr: jax.extend.core.Jaxpr, names: tuple[str, ...]) -> tuple[str, int]:
     """A jaxpr as Graphviz DOT: one box per input, equation and output, edges along vars.
 

@@ -17,10 +17,12 @@ import jax
 import numpy as np
 
 from jax_impl.backend import jax_device
+from shared.tooling import tooling
 
 _TWO_HOST_DEVICES = "--xla_force_host_platform_device_count=2"
 
 
+@tooling
 def _neutral(device: jax.Device) -> str:
     return "gpu" if device.platform in ("gpu", "cuda", "rocm") else device.platform
 
@@ -85,6 +87,7 @@ def cross_device_error(*, a: jax.Array, device: str) -> dict:
     return {"error": "", "message": "", "other": other}
 
 
+@tooling
 def _in_two_device_python(a: np.ndarray) -> dict:
     env = {**os.environ, "XLA_FLAGS": f"{os.environ.get('XLA_FLAGS', '')} {_TWO_HOST_DEVICES}"}
     code = (

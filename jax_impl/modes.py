@@ -18,6 +18,7 @@ from flax import nnx
 
 from jax_impl.advanced import network
 from jax_impl.backend import jax_device
+from shared.tooling import tooling
 
 
 def enable_grad(*, x: jax.Array) -> dict:
@@ -67,6 +68,7 @@ def inference_mode(*, x: jax.Array, w: jax.Array) -> dict:
     return {"y": y, "error": error, "message": message, "grad": grad}
 
 
+@tooling
 def _live_bytes(device: jax.Device) -> int:
     """Device memory in use: the allocator's count on a GPU; on the CPU, where JAX keeps no
     statistics, the bytes of every live ``jax.Array`` on the device (buffers only, no

@@ -20,9 +20,11 @@ from flax import nnx
 
 from jax_impl.backend import jax_device
 from shared.run_modes import EAGER, JIT, NNX_JIT
+from shared.tooling import tooling
 from shared.validation import CaseInputError, require
 
 
+@tooling
 def check_batch(x: jax.Array, input_dim: int, dtype: jnp.dtype) -> None:
     """Refuse a batch the first ``Linear`` cannot take: a ``CaseInputError`` naming the shape
     and dtype it expects.
@@ -35,6 +37,7 @@ def check_batch(x: jax.Array, input_dim: int, dtype: jnp.dtype) -> None:
         require("x", x.shape, x.dtype.name, (None, input_dim), jnp.dtype(dtype).name)
 
 
+@tooling
 def _rngs(rngs: nnx.Rngs | None) -> nnx.Rngs:
     # NNX wants explicit randomness; key 0 by default so `DeepNetwork(64, 32, 2, 2)` reads as in
     # torch (which draws from its hidden global generator). The suite loads shared weights anyway.
@@ -84,6 +87,7 @@ class Registration(nnx.Module):
         self.seq = nnx.Sequential(nnx.Linear(2, 2, rngs=rngs), nnx.relu)
 
 
+@tooling
 def _names(state: nnx.State) -> list[str]:
     return [".".join(map(str, path)) for path, _ in nnx.to_flat_state(state)]
 
@@ -273,6 +277,7 @@ class DeepNetwork(nnx.Module):
         return self.fc_out(x)
 
 
+@tooling
 def _torch_style_params(model: nnx.Module) -> Iterator[tuple[str, tuple, nnx.Variable]]:
     """(torch-style name, NNX path, variable) of every ``nnx.Param``.
 
@@ -288,11 +293,13 @@ def _torch_style_params(model: nnx.Module) -> Iterator[tuple[str, tuple, nnx.Var
         yield ".".join(parts), path, node
 
 
+@tooling
 def _swap_layout(path: tuple, value: jax.Array | np.ndarray) -> jax.Array | np.ndarray:
     """Between the layouts: a kernel (in, out) is the transposed weight (out, in), both ways."""
     return value.T if path[-1] == "kernel" else value
 
 
+@tooling
 def export_weights(model: nnx.Module) -> dict[str, np.ndarray]:
     """The ``nnx.Param``s as NumPy copies in the shared (torch) format: kernels transposed."""
     return {
@@ -301,6 +308,7 @@ def export_weights(model: nnx.Module) -> dict[str, np.ndarray]:
     }
 
 
+@tooling
 def load_weights(model: nnx.Module, params: Mapping[str, np.ndarray]) -> nnx.Module:
     """Write NumPy parameters (shared torch format) into ``model``'s variables; returns it.
 
@@ -352,6 +360,7 @@ def _run_network(model: nnx.Module, x: jax.Array, labels: jax.Array) -> dict:
     }
 
 
+@tooling
 def _placed(model: nnx.Module, weights: Mapping[str, np.ndarray], device: str) -> nnx.Module:
     load_weights(model, weights)
     nnx.update(model, jax.device_put(nnx.state(model), jax_device(device)))

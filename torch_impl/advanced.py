@@ -16,6 +16,7 @@ import torch
 from torch import nn
 from torch.func import functional_call
 
+from shared.tooling import tooling
 from torch_impl.backend import place, timed_on_device, torch_device
 from torch_impl.modules import DeepNetwork, load_weights
 
@@ -108,6 +109,7 @@ def _linear_losses(params: Params, x: torch.Tensor) -> torch.Tensor:
     return x @ params["w"]
 
 
+@tooling
 def network(weights: Mapping[str, np.ndarray], dims: tuple, device: str) -> DeepNetwork:
     """The lesson's ``DeepNetwork(*dims)`` on ``device``, holding the shared weights."""
     return load_weights(DeepNetwork(*dims).to(torch_device(device)), weights)
@@ -128,6 +130,7 @@ def _network_params(model: nn.Module) -> Params:
     return {name: p.detach() for name, p in model.named_parameters()}
 
 
+@tooling
 def _network_rows(grads: Mapping[str, torch.Tensor]) -> torch.Tensor:
     """(n, P): each sample's gradients, already in the shared layout, concatenated by name."""
     return torch.cat([grads[name].flatten(start_dim=1) for name in sorted(grads)], dim=1)

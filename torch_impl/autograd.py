@@ -22,6 +22,7 @@ import numpy as np
 import torch
 
 from shared import data
+from shared.tooling import tooling
 from torch_impl import tape_dot
 from torch_impl.backend import torch_device
 
@@ -31,17 +32,20 @@ def _leaf(t: torch.Tensor) -> torch.Tensor:
     return t.detach().clone().requires_grad_(True)
 
 
+@tooling
 def _grad_kind(grad: torch.Tensor | None) -> str:
     if grad is None:
         return "None"
     return "zeros" if not bool(grad.any()) else "nonzero"
 
 
+@tooling
 def _op_name(node: torch.autograd.graph.Node) -> str:
     """``SubBackward0`` → ``sub``: the forward operation a tape node undoes."""
     return re.sub(r"Backward\d*$", "", node.name()).lower()
 
 
+@tooling
 def _nodes(root: torch.autograd.graph.Node) -> Iterator[torch.autograd.graph.Node]:
     """Every node of the tape behind ``root``, each once (``next_functions`` are its edges)."""
     seen, stack = set(), [root]

@@ -11,9 +11,11 @@ from collections.abc import Mapping
 import numpy as np
 import torch
 
+from shared.tooling import tooling
 from torch_impl.backend import torch_device
 
 
+@tooling
 def _neutral(device: torch.device) -> str:
     return "gpu" if device.type == "cuda" else device.type
 

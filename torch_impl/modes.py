@@ -16,6 +16,7 @@ from torch import nn
 
 from shared.backends import NotTimed
 from shared.run_modes import COMPILE
+from shared.tooling import tooling
 from torch_impl.advanced import network
 from torch_impl.backend import torch_device
 
@@ -80,6 +81,7 @@ def inference_mode(*, x: torch.Tensor, w: torch.Tensor) -> dict:
     }
 
 
+@tooling
 def _saved_bytes(losses: list) -> int:
     """Bytes of the distinct storages behind ``losses``: the losses' own, and every tensor
     their autograd graphs saved for backward (``grad_fn._saved_*``), except the parameters

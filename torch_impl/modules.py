@@ -14,10 +14,12 @@ import numpy as np
 import torch
 from torch import nn
 
+from shared.tooling import tooling
 from shared.validation import CaseInputError, require
 from torch_impl.backend import torch_device
 
 
+@tooling
 def check_batch(x: torch.Tensor, input_dim: int, dtype: torch.dtype) -> None:
     """Refuse a batch the first ``Linear`` cannot take: a ``CaseInputError`` naming the shape
     and dtype it expects.
@@ -234,12 +236,14 @@ class DeepNetwork(nn.Module):
         return self.fc_out(x)
 
 
+@tooling
 def export_weights(model: nn.Module) -> dict[str, np.ndarray]:
     """The parameters as NumPy copies under their ``named_parameters()`` names (the shared
     format: ``Linear.weight`` is (out, in))."""
     return {name: p.detach().cpu().numpy().copy() for name, p in model.named_parameters()}
 
 
+@tooling
 def load_weights(model: nn.Module, params: Mapping[str, np.ndarray]) -> nn.Module:
     """Copy NumPy parameters (shared format) into ``model`` in place; returns ``model``.
 
@@ -287,6 +291,7 @@ def _run_network(model: nn.Module, x: torch.Tensor, labels: torch.Tensor) -> dic
     }
 
 
+@tooling
 def _placed(model: nn.Module, weights: Mapping[str, np.ndarray], device: str) -> nn.Module:
     return load_weights(model.to(torch_device(device)), weights)
 

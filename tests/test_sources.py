@@ -1,0 +1,40 @@
+"""The code a student reads: the case with the helpers it uses, without the tooling."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from jaxparity import sources
+from shared import cases
+
+FRAMEWORKS = list(sources.FRAMEWORK_PACKAGES)
+
+
+@pytest.mark.parametrize("framework", FRAMEWORKS)
+def test_every_case_reads_as_valid_python_without_tooling(framework: str) -> None:
+    for case in cases.select():
+        code = sources.source(framework, case)
+        assert code is not None, case.id
+        tree = ast.parse(code)  # whole statements, in module order
+        defined = {n.name for n in tree.body if hasattr(n, "name")}
+        assert case.name in defined, case.id
+        assert "@tooling" not in code, case.id
+
+
+def test_a_custom_vjp_is_shown_with_its_rules() -> None:
+    code = sources.source("jax", cases.get("autograd.custom_function"))
+    assert "@jax.custom_vjp\ndef my_square(" in code
+    assert "def _square_fwd(" in code and "def _square_bwd(" in code
+    assert "\n\n\nmy_square.defvjp(_square_fwd, _square_bwd)\n" in code
+    assert "my_square_wrong" not in code  # not used by the case: not shown
+
+
+def test_introspection_helpers_are_left_out() -> None:
+    torch_code = sources.source("torch", cases.get("autograd.clone_detach"))
+    assert "_grad_kind(" in torch_code and "def _grad_kind" not in torch_code
+    jax_code = sources.source("jax", cases.get("autograd.graph_view"))
+    assert "def _jaxpr_dot" not in jax_code and "def regression_loss" in jax_code
+    model_code = sources.source("torch", cases.get("modules.first_network"))
+    assert "class MyFirstNetwork" in model_code and "def load_weights" not in model_code
