@@ -50,7 +50,8 @@ from jaxparity import (
     summary,
     user_paths,
 )
-from jaxparity.errors import CliError
+from jaxparity.errors import CliError, one_line
+from jaxparity.notebook_texts import LANGS
 from jaxparity.outdir import Run
 from jaxparity.summary import ABOVE_S, REPRODUCIBLE
 from shared.cases import UnknownNameError
@@ -230,6 +231,28 @@ def parser() -> argparse.ArgumentParser:
     show_p.add_argument("case", help="a case id, e.g. devices.layer (`jaxparity list cases`)")
     show_p.add_argument(
         "--device", choices=("cpu", "gpu"), default="cpu", help="where to run it (default: cpu)"
+    )
+    notebooks_p = command(
+        "notebooks",
+        "the lesson as Jupyter notebooks, one per topic and an index, in English and Russian",
+        "Generated from the tested code into notebooks/<lang>/ and run, each in a fresh "
+        "kernel, so they are saved with their outputs (a few minutes).",
+    )
+    notebooks_p.add_argument(
+        "--lang", choices=(*LANGS, "all"), default="all", help="which language (default: all)"
+    )
+    notebooks_p.add_argument(
+        "--out",
+        type=Path,
+        help="folder to write <lang>/*.ipynb into (default: the repository's notebooks/)",
+    )
+    notebooks_p.add_argument(
+        "--no-run", action="store_true", help="write the notebooks without running them"
+    )
+    notebooks_p.add_argument(
+        "--html",
+        type=Path,
+        help="also render the notebooks written, with their outputs, as HTML pages here",
     )
     list_p = command(
         "list",
@@ -443,6 +466,7 @@ def _cmd_run(args: argparse.Namespace, out: Console) -> int:
                 return 130
             run.finish_if_done()
         found = _report(run.folder, out)
+        _notebook_pages(run.folder, out)
     return 1 if _failed(found) or rc != 0 else 0
 
 
@@ -505,6 +529,32 @@ def _cmd_show(args: argparse.Namespace, out: Console) -> int:
     return show.show(args.case, args.device, out)
 
 
+def _cmd_notebooks(args: argparse.Namespace, out: Console) -> int:
+    from jaxparity import notebooks  # nbformat and nbclient: only for this command
+
+    folder = args.out or notebooks.FOLDER
+    langs = LANGS if args.lang == "all" else (args.lang,)
+    for path in notebooks.write(folder, langs, run=not args.no_run):
+        out.print(f"wrote {path}")
+    if args.html is not None:
+        for path in notebooks.render_html(args.html, folder):
+            out.print(f"wrote {path}")
+    return 0
+
+
+def _notebook_pages(folder: Path, out: Console) -> None:
+    """The committed notebooks as HTML beside the report (nbconvert), when there are any."""
+    from jaxparity import notebooks
+
+    try:
+        pages = notebooks.render_html(folder / results.NOTEBOOKS)
+    except Exception as e:  # an extra beside the report: say so, keep the run's result
+        out.print(f"notebooks: not rendered ({one_line(e)})")
+        return
+    if pages:
+        out.print(f"notebooks: {len(pages)} pages in {folder / results.NOTEBOOKS}")
+
+
 def _cmd_list(args: argparse.Namespace, out: Console) -> int:
     print(listing.listing(args.section))
     return 0
@@ -558,8 +608,9 @@ COMMANDS = {
     "show": _cmd_show,
     "compare": _cmd_compare,
     "list": _cmd_list,
+    "notebooks": _cmd_notebooks,
 }
-PATHS = ("out", "first", "second")
+PATHS = ("out", "first", "second", "html")
 """The arguments that are paths, resolved against the caller's directory (``user_paths``)."""
 
 

@@ -59,7 +59,7 @@ RESULT_FILES = (
     *results.REPORT_FILES,
     results.PLAN,  # last: moved aside only once everything else is
 )
-RESULT_DIRS = (results.PLOTS, results.GRAPHS)
+RESULT_DIRS = (results.PLOTS, results.GRAPHS, results.NOTEBOOKS)
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ("shared", "torch_impl", "jax_impl", "bench", "jaxparity")
 LIBRARIES = ("numpy", "torch", "jax", "jaxlib", "flax", "optax")

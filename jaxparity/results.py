@@ -44,6 +44,7 @@ SUMMARY = "summary.json"
 REPORT_MD = "report.md"
 REPORT_HTML = "report.html"
 PLOTS = "plots"
+NOTEBOOKS = "notebooks"
 
 CHECK_FILES = (CHECK, ARTIFACTS)
 BENCH_FILES = (BENCH, OUTCOMES, BENCHMARK_JSON, BENCH_LOG)

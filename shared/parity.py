@@ -16,7 +16,7 @@ asserted. Every output of a case is judged:
 from __future__ import annotations
 
 import inspect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -134,17 +134,19 @@ def call(
     size: str = "test",
     seed: int = 0,
     inputs: dict[str, Any] | None = None,
+    function: Callable[..., dict] | None = None,
 ) -> tuple[Any, dict[str, Any]]:
     """Run the case natively on ``inputs`` (default: the seeded data of ``size``).
 
     The inputs are checked against the case's contract first (``shared.validation``), so a
-    wrong shape is the same ``CaseInputError`` on both backends. Returns the raw native
-    outputs and the NumPy inputs used.
+    wrong shape is the same ``CaseInputError`` on both backends. ``function`` replaces the
+    backend's own case function (a notebook passes the one its cell defined). Returns the raw
+    native outputs and the NumPy inputs used.
     """
     case = get(case_id)
     raw_inputs = data.inputs(case.id, size, seed) if inputs is None else inputs
     check_inputs(case, raw_inputs)
-    fn = getattr(backend.topic(case.topic), case.name)
+    fn = function or getattr(backend.topic(case.topic), case.name)
     kwargs = {k: _argument(backend, case, v, device) for k, v in raw_inputs.items()}
     if "device" in inspect.signature(fn).parameters:
         kwargs["device"] = device
@@ -165,9 +167,10 @@ def run(
     size: str = "test",
     seed: int = 0,
     inputs: dict[str, Any] | None = None,
+    function: Callable[..., dict] | None = None,
 ) -> tuple[Run, dict[str, Any]]:
     """Run the case and bring its outputs back as NumPy; also returns the inputs used."""
-    out, raw_inputs = call(backend, case_id, device, size, seed, inputs)
+    out, raw_inputs = call(backend, case_id, device, size, seed, inputs, function)
     arrays, observations = {}, {}
     for key, value in out.items():
         if isinstance(value, bool | int | str):

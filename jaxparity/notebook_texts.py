@@ -1,0 +1,127 @@
+"""The notebooks' own words, in English and in Russian (the cases' texts live with the cases:
+``Case`` in English, ``shared/cases/ru.py`` in Russian).
+
+Written here by hand, never translated at run time; ``tests/test_notebooks.py`` checks that
+both languages have every message.
+"""
+
+from __future__ import annotations
+
+LANGS: tuple[str, ...] = ("en", "ru")
+
+TOPIC_TITLES: dict[str, dict[str, str]] = {
+    "en": {
+        "tensors": "Tensors",
+        "devices": "Device placement",
+        "autograd": "Autograd",
+        "advanced": "Advanced differentiation",
+        "modes": "Grad modes",
+        "modules": "Modules and networks",
+    },
+    "ru": {
+        "tensors": "Тензоры",
+        "devices": "Устройства",
+        "autograd": "Autograd",
+        "advanced": "Продвинутое дифференцирование",
+        "modes": "Режимы вычисления градиентов",
+        "modules": "Модули и нейронные сети",
+    },
+}
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "{topic}: the PyTorch lesson in PyTorch and JAX, side by side",
+        "index_title": "The PyTorch lesson in PyTorch and JAX/Flax",
+        "intro": (
+            "Each section below is one idea of the lesson (a *case*). For each: what the "
+            "lesson says, the PyTorch code and the JAX/Flax code — the very functions the "
+            "project's tests check, not copies — then a cell that runs both on the same "
+            "inputs and shows their outputs and whether they agree. Run the cells from the "
+            "top. Change a `%%torch` or `%%jax` cell, run it, then run its comparison again: "
+            "the comparison uses your version."
+        ),
+        "index_intro": (
+            "An introductory PyTorch lesson, every idea done in PyTorch and in JAX/Flax, with "
+            "the two compared on the same inputs. One notebook per part of the lesson:"
+        ),
+        "index_run": (
+            "Each notebook installs what it needs in its first cell and runs on a CPU. The "
+            "timings quoted come from the committed benchmark report ({report}); the "
+            "notebooks' own timings are small live ones, to rerun and compare."
+        ),
+        "setup": "Set-up: the `%%torch` and `%%jax` cells of this notebook, precision pinned.",
+        "install": "Installs this project (PyTorch, JAX, Flax and the cases) when it is missing.",
+        "section": "Lesson section «{heading}» ({gloss}), lines {lo}–{hi}.",
+        "differs": "**What differs:** {differs}",
+        "case_id": "Case `{case_id}`.",
+        "committed": (
+            "Timed in the committed report ({report}, {machine}), at size `{size}`: median "
+            "time per call, and the speed-up over eager PyTorch with its 95 % interval."
+        ),
+        "live": "A small live timing on this machine (test size; rerun it, the numbers move):",
+        "variant": "variant",
+        "mode": "mode",
+        "median": "median",
+        "speedup": "× eager torch",
+        "verdict": "verdict",
+        "output": "output",
+        "agree": "The two frameworks agree with the oracle, their expectations and each other.",
+        "disagree": "They differ:",
+        "calls": "calls",
+        "compile": "compile",
+        "not_timed": "{framework}: no live timing for `{variant}` ({reason})",
+    },
+    "ru": {
+        "title": "{topic}: урок по PyTorch на PyTorch и на JAX, бок о бок",
+        "index_title": "Урок по PyTorch на PyTorch и на JAX/Flax",
+        "intro": (
+            "Каждый раздел ниже — одна идея урока (*пример*). Для каждого: что говорит урок, "
+            "код на PyTorch и код на JAX/Flax — те самые функции, которые проверяют тесты "
+            "проекта, а не копии, — и ячейка, которая запускает оба варианта на одних и тех "
+            "же входных данных, показывает результаты и то, совпадают ли они. Запускайте "
+            "ячейки сверху вниз. Измените ячейку `%%torch` или `%%jax`, выполните её, затем "
+            "снова выполните сравнение: оно возьмёт вашу версию."
+        ),
+        "index_intro": (
+            "Вводный урок по PyTorch: каждая идея сделана на PyTorch и на JAX/Flax, и оба "
+            "варианта сравниваются на одних и тех же входных данных. По тетрадке на каждую "
+            "часть урока:"
+        ),
+        "index_run": (
+            "Каждая тетрадка в первой ячейке устанавливает всё, что ей нужно, и работает на "
+            "CPU. Приведённые замеры взяты из сохранённого в репозитории отчёта ({report}); "
+            "собственные замеры тетрадок — небольшие, их можно перезапустить и сравнить."
+        ),
+        "setup": "Подготовка: ячейки `%%torch` и `%%jax` этой тетрадки, точность зафиксирована.",
+        "install": "Устанавливает этот проект (PyTorch, JAX, Flax и примеры), если его нет.",
+        "section": "Раздел урока «{heading}», строки {lo}–{hi}.",
+        "differs": "**В чём разница:** {differs}",
+        "case_id": "Пример `{case_id}`.",
+        "committed": (
+            "Замер из сохранённого отчёта ({report}, {machine}) на размере `{size}`: медианное "
+            "время вызова и ускорение относительно PyTorch без компиляции с 95 % интервалом."
+        ),
+        "live": "Небольшой замер на этой машине (тестовый размер; перезапустите — числа меняются):",
+        "variant": "вариант",
+        "mode": "режим",
+        "median": "медиана",
+        "speedup": "× torch без компиляции",
+        "verdict": "вывод",
+        "output": "результат",
+        "agree": "Оба фреймворка совпадают с эталоном, с ожидаемым поведением и друг с другом.",
+        "disagree": "Есть расхождения:",
+        "calls": "вызовов",
+        "compile": "компиляция",
+        "not_timed": "{framework}: нет живого замера для `{variant}` ({reason})",
+    },
+}
+
+VERDICTS: dict[str, dict[str, str]] = {
+    "en": {"win": "JAX faster", "loss": "JAX slower", "tie": "tie"},
+    "ru": {"win": "JAX быстрее", "loss": "JAX медленнее", "tie": "ничья"},
+}
+
+
+def text(lang: str, key: str, **values: object) -> str:
+    """The message ``key`` in ``lang``, with ``values`` filled in."""
+    return MESSAGES[lang][key].format(**values)
