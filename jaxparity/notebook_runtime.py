@@ -132,10 +132,16 @@ def _seconds(s: float | None) -> str:
     return f"{s * 1e9:.3g} ns"
 
 
+LEFT = "text-align:left;vertical-align:top"
+"""Notebook front ends right-align table cells; arrays read better from the left."""
+
+
 def _table(header: list[str], rows: list[list[str]]) -> str:
-    cells = "".join(f"<th>{html.escape(h)}</th>" for h in header)
+    cells = "".join(f'<th style="{LEFT}">{html.escape(h)}</th>' for h in header)
     body = "".join(
-        "<tr>" + "".join(f"<td><pre>{html.escape(c)}</pre></td>" for c in row) + "</tr>"
+        "<tr>"
+        + "".join(f'<td style="{LEFT}"><pre>{html.escape(c)}</pre></td>' for c in row)
+        + "</tr>"
         for row in rows
     )
     return f"<table><tr>{cells}</tr>{body}</table>"
