@@ -216,14 +216,16 @@ align-items:start}
 .figs{display:flex;flex-wrap:wrap;gap:16px}svg{max-width:100%;height:auto}
 nav a{margin-right:12px}
 .expand{position:sticky;top:0;z-index:1;display:flex;justify-content:flex-end;gap:8px;
-padding:6px 0;background:rgba(255,255,255,.92)}
+padding:6px 0;background:#fff;border-bottom:1px solid #eee}
+[id]{scroll-margin-top:48px}
 .expand button{font:13px system-ui,sans-serif;padding:3px 10px;border:1px solid #c9d3e0;
 border-radius:4px;background:#f0f5ff;color:#1c6dd0;cursor:pointer}
 """
 """Two columns side by side never grow past half the page (``minmax(0,1fr)``: a grid column's
 default minimum is its longest line): a long code line wraps inside its column and hangs under
 its own indentation (``--i``: the line's leading spaces), so the code stays readable at
-1280 px without scrolling sideways; a wide table scrolls inside its own box."""
+1280 px without scrolling sideways; a wide table scrolls inside its own box. The expand-all
+buttons stay at the top of the window, and a heading jumped to lands below them."""
 
 EXPAND_SCRIPT = (
     "<script>function expandAll(open){"

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from jaxparity import document, report, results, sources, summary
+from jaxparity import document, plots, report, results, sources, summary
 from jaxparity.cli import main
 from jaxparity.report import graph_view, scaling
 from shared import cases
@@ -469,3 +469,14 @@ def test_expand_all_control(folder: Path) -> None:
     assert _declarations(document.CSS, ".expand")["position"] == "sticky"
     # Markdown viewers run no script: no buttons there
     assert "expandAll" not in (folder / results.REPORT_MD).read_text()
+
+
+def test_a_long_chart_title_wraps_and_moves_the_chart_down() -> None:
+    bars = [("case · variant", [("JAX jit", 2.0, "#000", None)])]
+    short = plots.hbars(bars, "Short title")
+    long = plots.hbars(bars, "A title much longer than the chart is wide " * 4)
+    assert short.count("font-weight") == 1 and long.count("font-weight") == 2
+    height = re.compile(r'height="([\d.]+)"')
+    assert float(height.search(long)[1]) == float(height.search(short)[1]) + 16
+    assert '<g transform="translate(0 16)">' in long
+    ET.fromstring(long)  # well-formed
