@@ -53,6 +53,7 @@ from jaxparity import (
 from jaxparity.errors import CliError, one_line
 from jaxparity.notebook_texts import LANGS
 from jaxparity.outdir import Run
+from jaxparity.report import texts
 from jaxparity.summary import ABOVE_S, REPRODUCIBLE
 from shared.cases import UnknownNameError
 
@@ -81,6 +82,10 @@ EXIT_STATUS = (
     "exit status: 0 all good; 1 a disagreement or a failed benchmark; 2 a usage problem (one "
     "line on stderr: a bad option or name, an empty selection, an unusable --out, missing or "
     "foreign result files); 130 interrupted (finished results are kept, and a rerun resumes)"
+)
+REPORT_LANGUAGE = (
+    "the report, which replaces the one in --out (same file names: a report in each language "
+    "needs its own --out)"
 )
 FOLDER_RULES = (
     "--out holds one run: a rerun of the same plan resumes it (keeping what finished), any "
@@ -143,6 +148,14 @@ def parser() -> argparse.ArgumentParser:
             "cases in both (`jaxparity list topics`)",
         )
 
+    def language(sp: argparse.ArgumentParser, what: str) -> None:
+        sp.add_argument(
+            "--lang",
+            choices=tuple(texts.LANGUAGES),
+            default=texts.DEFAULT,
+            help=f"the language of {what} (default: {texts.DEFAULT})",
+        )
+
     def sizes(sp: argparse.ArgumentParser) -> None:
         sp.add_argument(
             "--size",
@@ -170,6 +183,7 @@ def parser() -> argparse.ArgumentParser:
     out_folder(run_p, fresh=True)
     filters(run_p)
     sizes(run_p)
+    language(run_p, REPORT_LANGUAGE)
     check_p = command("check", "parity only: a table; exit 1 on any disagreement", FOLDER_RULES)
     out_folder(check_p, fresh=True)
     filters(check_p)
@@ -194,6 +208,7 @@ def parser() -> argparse.ArgumentParser:
         "nothing; what did not finish is marked.",
     )
     out_folder(report_p, fresh=False)
+    language(report_p, REPORT_LANGUAGE)
     compare_p = command(
         "compare",
         "two saved runs side by side: medians, speed-ups, verdicts, machines; exit 1 "
@@ -232,6 +247,7 @@ def parser() -> argparse.ArgumentParser:
     show_p.add_argument(
         "--device", choices=("cpu", "gpu"), default="cpu", help="where to run it (default: cpu)"
     )
+    language(show_p, "the case's texts and the labels")
     notebooks_p = command(
         "notebooks",
         "the lesson as Jupyter notebooks, one per topic and an index, in English and Russian",
@@ -403,9 +419,9 @@ def _bench_step(run: Run, case_list: list, out: Console) -> int:
     return rc
 
 
-def _report(folder: Path, out: Console) -> dict[str, Any]:
-    """Write the report; print where, the counts and the notes; return the counts."""
-    summ = report.write(folder)
+def _report(folder: Path, out: Console, lang: str) -> dict[str, Any]:
+    """Write the report in ``lang``; print where, the counts and the notes; return the counts."""
+    summ = report.write(folder, lang)
     found = counts.of(summ, outdir.ours(folder) or {})
     out.print(
         f"report: {folder / results.REPORT_HTML}, {folder / results.REPORT_MD}, "
@@ -462,10 +478,10 @@ def _cmd_run(args: argparse.Namespace, out: Console) -> int:
                 rc = _bench_step(run, case_list, out)
             except KeyboardInterrupt:
                 print("jaxparity: interrupted; the report covers what finished", file=sys.stderr)
-                _report(run.folder, out)
+                _report(run.folder, out, args.lang)
                 return 130
             run.finish_if_done()
-        found = _report(run.folder, out)
+        found = _report(run.folder, out, args.lang)
         _notebook_pages(run.folder, out)
     return 1 if _failed(found) or rc != 0 else 0
 
@@ -520,13 +536,13 @@ def _cmd_bench(args: argparse.Namespace, out: Console) -> int:
 
 def _cmd_report(args: argparse.Namespace, out: Console) -> int:
     outdir.check_report_folder(args.out, args.force)
-    return 1 if _failed(_report(args.out, out)) else 0
+    return 1 if _failed(_report(args.out, out, args.lang)) else 0
 
 
 def _cmd_show(args: argparse.Namespace, out: Console) -> int:
     if args.device == "gpu":
         selection.resolve_devices("gpu")
-    return show.show(args.case, args.device, out)
+    return show.show(args.case, args.device, out, args.lang)
 
 
 def _cmd_notebooks(args: argparse.Namespace, out: Console) -> int:

@@ -1,14 +1,14 @@
 """A report written once as blocks, rendered twice: Markdown (report.md) and HTML (report.html).
 
 Text in blocks uses a little Markdown — `code`, **bold**, *italics*, [link](#anchor) — which
-the HTML renderer turns into tags after escaping. The HTML is self-contained: inline CSS and
-inline SVG.
+the HTML renderer turns into tags after escaping. The HTML is self-contained: inline CSS, inline
+SVG, and one inline script, :data:`EXPAND_SCRIPT`, behind the "expand all" buttons.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 
 STATUSES = ("pass", "fail", "skip")
@@ -43,6 +43,8 @@ class Table:
     rows: list[list[str]]
     numeric: tuple[int, ...] = ()
     """Indices of right-aligned columns."""
+    statuses: dict[str, str] = field(default_factory=lambda: {s: s for s in STATUSES})
+    """A cell's text → the status it shows (coloured in the HTML), in the report's language."""
 
 
 @dataclass(frozen=True)
@@ -59,11 +61,24 @@ class Figures:
 
 @dataclass(frozen=True)
 class SideBySide:
+    """Two programs in two columns, collapsed under ``summary``; ``lead``, one line shown
+    above them even when collapsed, says what differs between them."""
+
+    lead: str
     summary: str
     left_title: str
     left: str
     right_title: str
     right: str
+
+
+@dataclass(frozen=True)
+class ExpandAll:
+    """Buttons that open or close every collapsed block of the HTML page (nothing in
+    Markdown, whose viewers run no script)."""
+
+    expand: str
+    collapse: str
 
 
 @dataclass(frozen=True)
@@ -92,7 +107,19 @@ class Panels:
     items: list[Panel]
 
 
-Block = Heading | Para | Note | Bullets | Table | Figure | Figures | SideBySide | Details | Panels
+Block = (
+    Heading
+    | Para
+    | Note
+    | Bullets
+    | Table
+    | Figure
+    | Figures
+    | SideBySide
+    | ExpandAll
+    | Details
+    | Panels
+)
 
 
 def _inline(text: str) -> str:
@@ -112,7 +139,8 @@ def _md_details(summary: str, text: str) -> str:
     return f"{head}\n\n```text\n{text}\n```\n\n</details>"
 
 
-def markdown(blocks: list[Block], plots_dir: str) -> str:
+def markdown(blocks: list[Block], plots_dir: str, warning: str) -> str:
+    """The page in Markdown; ``warning`` marks a warning note (the HTML colours it instead)."""
     out: list[str] = []
     for b in blocks:
         if isinstance(b, Heading):
@@ -121,7 +149,7 @@ def markdown(blocks: list[Block], plots_dir: str) -> str:
         elif isinstance(b, Para):
             out.append(b.text)
         elif isinstance(b, Note):
-            out.append(f"> {'**Warning:** ' if b.warn else ''}{b.text}")
+            out.append(f"> {f'**{warning}** ' if b.warn else ''}{b.text}")
         elif isinstance(b, Bullets):
             out.append("\n".join(f"- {item}" for item in b.items))
         elif isinstance(b, Table):
@@ -133,10 +161,12 @@ def markdown(blocks: list[Block], plots_dir: str) -> str:
             out.append("\n".join(f"![{f.alt}]({plots_dir}/{f.name}.svg)" for f in figures))
         elif isinstance(b, SideBySide):
             out.append(
-                f"<details><summary>{escape(b.summary)}</summary>\n\n"
+                f"{b.lead}\n\n<details><summary>{escape(b.summary)}</summary>\n\n"
                 f"{b.left_title}\n\n```python\n{b.left}\n```\n\n"
                 f"{b.right_title}\n\n```python\n{b.right}\n```\n\n</details>"
             )
+        elif isinstance(b, ExpandAll):
+            continue  # a Markdown viewer runs no script: each block opens by its own summary
         elif isinstance(b, Details):
             out.append(_md_details(b.summary, b.text))
         elif isinstance(b, Panels):
@@ -160,7 +190,8 @@ h1{font-size:28px;margin:8px 0 4px}h2{margin-top:40px;border-bottom:2px solid #e
 padding-bottom:4px}h3{margin-top:32px;font-size:18px}h4{margin:18px 0 6px;font-size:15px}
 code{font:13px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#f1f3f5;
 padding:1px 4px;border-radius:3px}
-table{border-collapse:collapse;margin:8px 0 16px;font-size:13px}
+.table{overflow-x:auto;margin:8px 0 16px}
+table{border-collapse:collapse;font-size:13px}
 th,td{border:1px solid #e1e1e1;padding:3px 8px;text-align:left;vertical-align:top}
 th{background:#f4f5f7}td.num{text-align:right;font-variant-numeric:tabular-nums;
 white-space:nowrap}
@@ -169,17 +200,39 @@ td.skip{color:#8a6d00}
 .note{border-left:4px solid #4c8bf5;background:#f0f5ff;padding:8px 12px;margin:12px 0}
 .warn{border-left-color:#e8590c;background:#fff4e6}
 details{margin:8px 0 16px}summary{cursor:pointer;color:#1c6dd0}
-.code2{display:grid;grid-template-columns:1fr 1fr;gap:12px;margin-top:8px}
+p.differs{margin:12px 0 4px}
+.code2{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:12px;margin-top:8px}
 .code2 pre{margin:0;padding:10px;background:#f8f9fa;border:1px solid #e5e5e5;
-border-radius:4px;overflow-x:auto;font:12px/1.45 ui-monospace,Menlo,Consolas,monospace}
-.code2 h5{margin:0 0 4px;font-size:13px}
+border-radius:4px;overflow-x:auto;font:12px/1.45 ui-monospace,Menlo,Consolas,monospace;
+white-space:pre-wrap;overflow-wrap:anywhere}
+.code2 pre span{display:block;padding-left:calc(var(--i) * 1ch + 4ch);
+text-indent:calc(var(--i) * -1ch - 4ch)}
+.code2 h5{margin:0 0 4px;font-size:13px;overflow-wrap:anywhere}
 pre.text{padding:10px;background:#f8f9fa;border:1px solid #e5e5e5;border-radius:4px;
 overflow-x:auto;font:12px/1.45 ui-monospace,Menlo,Consolas,monospace}
-.panels{display:grid;grid-template-columns:1fr 1fr;gap:16px;align-items:start}
+.panels{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:16px;
+align-items:start}
 .panels h5{margin:0 0 4px;font-size:13px}
 .figs{display:flex;flex-wrap:wrap;gap:16px}svg{max-width:100%;height:auto}
 nav a{margin-right:12px}
+.expand{position:sticky;top:0;z-index:1;display:flex;justify-content:flex-end;gap:8px;
+padding:6px 0;background:#fff;border-bottom:1px solid #eee}
+[id]{scroll-margin-top:48px}
+.expand button{font:13px system-ui,sans-serif;padding:3px 10px;border:1px solid #c9d3e0;
+border-radius:4px;background:#f0f5ff;color:#1c6dd0;cursor:pointer}
 """
+"""Two columns side by side never grow past half the page (``minmax(0,1fr)``: a grid column's
+default minimum is its longest line): a long code line wraps inside its column and hangs under
+its own indentation (``--i``: the line's leading spaces), so the code stays readable at
+1280 px without scrolling sideways; a wide table scrolls inside its own box. The expand-all
+buttons stay at the top of the window, and a heading jumped to lands below them."""
+
+EXPAND_SCRIPT = (
+    "<script>function expandAll(open){"
+    "document.querySelectorAll('details').forEach(function(d){d.open=open})}</script>"
+)
+"""The page's one script: what the "expand all" and "collapse all" buttons run. Nothing is
+fetched; without it (scripts off) each block still opens by its own summary."""
 
 
 def _html_details(summary: str, text: str) -> str:
@@ -189,10 +242,20 @@ def _html_details(summary: str, text: str) -> str:
     )
 
 
-def html(blocks: list[Block], title: str) -> str:
+def _code(text: str) -> str:
+    """A program as one block per line, each carrying its indentation (``--i``) for the
+    hanging indent of its wrapped part; the text itself is unchanged, so it copies as is."""
+    return "".join(
+        f'<span style="--i:{len(line) - len(line.lstrip())}">{escape(line)}\n</span>'
+        for line in text.splitlines()
+    )
+
+
+def html(blocks: list[Block], title: str, lang: str = "en") -> str:
+    """The page: ``lang`` is the language it is written in (``<html lang>``)."""
     out = [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        f'<html lang="{escape(lang)}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(title)}</title><style>{CSS}</style></head><body><main>",
     ]
@@ -212,12 +275,13 @@ def html(blocks: list[Block], title: str) -> str:
             for row in b.rows:
                 cells = []
                 for i, cell in enumerate(row):
-                    cls = cell if cell in STATUSES else "num" if i in b.numeric else ""
+                    cls = b.statuses.get(cell) or ("num" if i in b.numeric else "")
                     attr = f' class="{cls}"' if cls else ""
                     cells.append(f"<td{attr}>{_inline(cell)}</td>")
                 body.append("<tr>" + "".join(cells) + "</tr>")
             out.append(
-                f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+                f'<div class="table"><table><thead><tr>{head}</tr></thead>'
+                f"<tbody>{''.join(body)}</tbody></table></div>"
             )
         elif isinstance(b, Figure):
             out.append(f"<figure>{b.svg}</figure>")
@@ -225,10 +289,18 @@ def html(blocks: list[Block], title: str) -> str:
             out.append('<div class="figs">' + "".join(f.svg for f in b.items) + "</div>")
         elif isinstance(b, SideBySide):
             out.append(
+                f'<p class="differs">{_inline(b.lead)}</p>'
                 f"<details><summary>{_inline(b.summary)}</summary><div class='code2'>"
-                f"<div><h5>{_inline(b.left_title)}</h5><pre>{escape(b.left)}</pre></div>"
-                f"<div><h5>{_inline(b.right_title)}</h5><pre>{escape(b.right)}</pre></div>"
+                f"<div><h5>{_inline(b.left_title)}</h5><pre>{_code(b.left)}</pre></div>"
+                f"<div><h5>{_inline(b.right_title)}</h5><pre>{_code(b.right)}</pre></div>"
                 "</div></details>"
+            )
+        elif isinstance(b, ExpandAll):
+            out.append(
+                f'<div class="expand">{EXPAND_SCRIPT}'
+                f'<button type="button" onclick="expandAll(true)">{escape(b.expand)}</button>'
+                f'<button type="button" onclick="expandAll(false)">{escape(b.collapse)}</button>'
+                "</div>"
             )
         elif isinstance(b, Details):
             out.append(_html_details(b.summary, b.text))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 
 def fmt_s(s: float | None) -> str:
     if s is None:
@@ -28,14 +26,11 @@ def fmt_bytes(b: float | None) -> str:
 
 
 def fmt_x(x: float | None) -> str:
+    """A ratio: ``4.2×``, ``2 117×`` — thousands apart by a narrow space, as SI writes them,
+    since a comma there reads as a decimal comma in Russian."""
     if x is None:
         return "—"
-    return f"{x:,.0f}×" if x >= 100 else f"{x:.2g}×"
-
-
-def fmt_rel(x: float | None) -> str:
-    """A relative error; against a reference of (almost) zero it means nothing, and says so."""
-    return "n/a (reference ≈ 0)" if x is not None and x > 1e12 else fmt_err(x)
+    return f"{x:,.0f}×".replace(",", "\u202f") if x >= 100 else f"{x:.2g}×"
 
 
 def anchor(case_id: str) -> str:
@@ -44,10 +39,6 @@ def anchor(case_id: str) -> str:
 
 def link(case_id: str) -> str:
     return f"[{case_id}](#{anchor(case_id)})"
-
-
-def label(r: dict[str, Any]) -> str:
-    return f"{r['case']} · {r['variant']} (size {r['size']})"
 
 
 def fmt_ci(low: float | None, high: float | None) -> str:

@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from jaxparity.fmt import fmt_s
 from jaxparity.notebook_texts import text
 from shared import backends, cases, data, parity
 from shared.interface import Backend
@@ -123,15 +124,6 @@ def _value(value: object) -> str:
     return repr(value)
 
 
-def _seconds(s: float | None) -> str:
-    if s is None:
-        return "—"
-    for unit, scale in (("s", 1), ("ms", 1e-3), ("µs", 1e-6)):
-        if s >= scale:
-            return f"{s / scale:.3g} {unit}"
-    return f"{s * 1e9:.3g} ns"
-
-
 LEFT = "text-align:left;vertical-align:top"
 """Notebook front ends right-align table cells; arrays read better from the left."""
 
@@ -190,7 +182,7 @@ class Timings:
 
     def _cells(self) -> list[list[str]]:
         return [
-            [f"{framework} {mode}", _seconds(median), _seconds(compile_s or None), str(calls)]
+            [f"{framework} {mode}", fmt_s(median), fmt_s(compile_s or None), str(calls)]
             for framework, mode, median, compile_s, calls in self.rows
         ]
 

@@ -1,5 +1,5 @@
-"""The notebooks' own words, in English and in Russian (the cases' texts live with the cases:
-``Case`` in English, ``shared/cases/ru.py`` in Russian).
+"""The notebooks' own words, in English and in Russian. What they share with the report — a
+case's texts, topic titles, mode labels, verdicts — comes from ``jaxparity.report.texts``.
 
 Written here by hand, never translated at run time; ``tests/test_notebooks.py`` checks that
 both languages have every message.
@@ -9,28 +9,9 @@ from __future__ import annotations
 
 LANGS: tuple[str, ...] = ("en", "ru")
 
-TOPIC_TITLES: dict[str, dict[str, str]] = {
-    "en": {
-        "tensors": "Tensors",
-        "devices": "Device placement",
-        "autograd": "Autograd",
-        "advanced": "Advanced differentiation",
-        "modes": "Grad modes",
-        "modules": "Modules and networks",
-    },
-    "ru": {
-        "tensors": "Тензоры",
-        "devices": "Устройства",
-        "autograd": "Autograd",
-        "advanced": "Продвинутое дифференцирование",
-        "modes": "Режимы вычисления градиентов",
-        "modules": "Модули и нейронные сети",
-    },
-}
-
 MESSAGES: dict[str, dict[str, str]] = {
     "en": {
-        "title": "{topic}: the PyTorch lesson in PyTorch and JAX, side by side",
+        "title": "{topic} — the PyTorch lesson in PyTorch and JAX, side by side",
         "index_title": "The PyTorch lesson in PyTorch and JAX/Flax",
         "intro": (
             "Each section below is one idea of the lesson (a *case*). For each: what the "
@@ -72,7 +53,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "not_timed": "{framework}: no live timing for `{variant}` ({reason})",
     },
     "ru": {
-        "title": "{topic}: урок по PyTorch на PyTorch и на JAX, бок о бок",
+        "title": "{topic} — урок по PyTorch на PyTorch и на JAX, бок о бок",
         "index_title": "Урок по PyTorch на PyTorch и на JAX/Flax",
         "intro": (
             "Каждый раздел ниже — одна идея урока (*пример*). Для каждого: что говорит урок, "
@@ -114,11 +95,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "compile": "компиляция",
         "not_timed": "{framework}: нет живого замера для `{variant}` ({reason})",
     },
-}
-
-VERDICTS: dict[str, dict[str, str]] = {
-    "en": {"win": "JAX faster", "loss": "JAX slower", "tie": "tie"},
-    "ru": {"win": "JAX быстрее", "loss": "JAX медленнее", "tie": "ничья"},
 }
 
 

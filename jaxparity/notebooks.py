@@ -23,11 +23,12 @@ from nbformat import NotebookNode
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from jaxparity import atomic, sources
+from jaxparity.fmt import fmt_ci, fmt_s, fmt_x
 from jaxparity.machine import label
-from jaxparity.notebook_texts import LANGS, TOPIC_TITLES, VERDICTS, text
-from shared import cases, run_modes
+from jaxparity.notebook_texts import LANGS, text
+from jaxparity.report import texts
+from shared import cases
 from shared.cases import Case
-from shared.cases.ru import RU
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER = ROOT / "notebooks"
@@ -103,10 +104,8 @@ def _cell_id(name: str) -> str:
 
 
 def _index(lang: str) -> NotebookNode:
-    links = [
-        f"{i}. [{TOPIC_TITLES[lang][topic]}]({stem}.ipynb)"
-        for i, (stem, topic) in enumerate(((s, s.split("_", 1)[1]) for s in names()[1:]), start=1)
-    ]
+    t = texts.of(lang)
+    links = [f"- [{t('topic.' + stem.split('_', 1)[1])}]({stem}.ipynb)" for stem in names()[1:]]
     report = REFERENCE.relative_to(ROOT) / "report.md"
     cells = [
         _markdown(
@@ -119,15 +118,8 @@ def _index(lang: str) -> NotebookNode:
     return _notebook(cells, lang)
 
 
-def _title(case: Case, lang: str) -> tuple[str, str, str]:
-    if lang == "ru":
-        ru = RU[case.id]
-        return ru.title, ru.explanation, ru.differs
-    return case.title, case.explanation, case.differs
-
-
 def _topic(topic: str, lang: str, committed: list[dict[str, Any]]) -> NotebookNode:
-    title = TOPIC_TITLES[lang][topic]
+    title = texts.of(lang)(f"topic.{topic}")
     cells = [
         _markdown("title", f"# {text(lang, 'title', topic=title)}\n\n{text(lang, 'intro')}"),
         _code("install", f"# {text(lang, 'install')}\n{INSTALL}"),
@@ -145,7 +137,7 @@ def _topic(topic: str, lang: str, committed: list[dict[str, Any]]) -> NotebookNo
 def _case_cells(
     number: int, case: Case, lang: str, committed: list[dict[str, Any]]
 ) -> list[NotebookNode]:
-    title, explanation, differs = _title(case, lang)
+    title, explanation, differs = texts.of(lang).case(case)
     lo, hi = case.seed_lines
     section = case.section
     where = text(lang, "section", heading=section.heading, gloss=section.gloss, lo=lo, hi=hi)
@@ -184,7 +176,7 @@ def _committed_table(case: Case, lang: str, committed: list[dict[str, Any]]) -> 
     rows = [r for r in committed if r["case"] == case.id and r["device"] == "cpu"]
     if not rows:
         return ""
-    size = rows[0]["size"]
+    size, t = rows[0]["size"], texts.of(lang)
     machine = label(json.loads((REFERENCE / "machine.json").read_text(encoding="utf-8")))
     lines = [
         text(
@@ -200,26 +192,13 @@ def _committed_table(case: Case, lang: str, committed: list[dict[str, Any]]) -> 
         "|---|---|---:|---:|---|",
     ]
     for r in (r for r in rows if r["size"] == size):
-        mode = run_modes.label(r["framework"], r["mode"])
         lines.append(
-            f"| `{r['variant']}` | {mode} | {_seconds(r['median_s'])} "
-            f"| {_speedup(r)} | {VERDICTS[lang].get(r.get('verdict') or '', '')} |"
+            f"| `{r['variant']}` | {t.mode(r['framework'], r['mode'])} "
+            f"| {fmt_s(r['median_s'])} | {fmt_x(r.get('speedup_vs_torch_eager'))} "
+            f"{fmt_ci(r.get('speedup_low'), r.get('speedup_high'))} "
+            f"| {t.verdict(r.get('verdict'))} |"
         )
     return "\n".join(lines)
-
-
-def _speedup(record: dict[str, Any]) -> str:
-    x, lo, hi = (record.get(k) for k in ("speedup_vs_torch_eager", "speedup_low", "speedup_high"))
-    if x is None:
-        return "—"
-    return f"{x:.2f}× ({lo:.2f}–{hi:.2f})" if lo is not None and hi is not None else f"{x:.2f}×"
-
-
-def _seconds(s: float) -> str:
-    for unit, scale in (("s", 1), ("ms", 1e-3), ("µs", 1e-6)):
-        if s >= scale:
-            return f"{s / scale:.3g} {unit}"
-    return f"{s * 1e9:.3g} ns"
 
 
 def execute(nb: NotebookNode, cwd: Path, km: Any = None) -> NotebookNode:

@@ -9,6 +9,7 @@ Two kinds, both on log axes since timings span orders of magnitude:
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Callable
 from html import escape
 
@@ -47,14 +48,31 @@ def _legend(series: list[tuple[str, str]], x: float, y: float) -> list[str]:
     return parts
 
 
+TITLE_CHAR_PX = 7.5
+"""The width of a character of the bold title, generously (Cyrillic letters are wider)."""
+TITLE_LINE_PX = 16
+
+
 def _open(width: int, height: float, title: str, legend: list[str]) -> list[str]:
-    """The start of a chart: the ``<svg>`` element, its title and its legend."""
+    """The start of a chart: the ``<svg>`` element, its title and its legend. A title wider
+    than the chart (a long one, or the same in a longer language) wraps, and everything below
+    it moves down by its extra lines (closed by :data:`CLOSE`)."""
+    lines = textwrap.wrap(title, int(width / TITLE_CHAR_PX)) or [""]
+    extra = TITLE_LINE_PX * (len(lines) - 1)
     return [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" role="img"><title>{escape(title)}</title>',
-        f'<text x="0" y="14" {FONT} font-weight="bold">{escape(title)}</text>',
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height + extra}" '
+        f'width="{width}" height="{height + extra}" role="img"><title>{escape(title)}</title>',
+        *(
+            f'<text x="0" y="{14 + TITLE_LINE_PX * i}" {FONT} font-weight="bold">'
+            f"{escape(line)}</text>"
+            for i, line in enumerate(lines)
+        ),
+        f'<g transform="translate(0 {extra})">',
         *legend,
     ]
+
+
+CLOSE = "</g></svg>"
 
 
 def hbars(
@@ -125,7 +143,7 @@ def hbars(
             )
             y += bar_h
         y += gap
-    parts.append("</svg>")
+    parts.append(CLOSE)
     return "\n".join(parts)
 
 
@@ -174,5 +192,5 @@ def lines(
                 f'<circle cx="{a:.1f}" cy="{b:.1f}" r="3.5" fill="{col}"><title>'
                 f"{escape(name)}</title></circle>"
             )
-    parts.append("</svg>")
+    parts.append(CLOSE)
     return "\n".join(parts)

@@ -1,4 +1,7 @@
-"""``jaxparity show CASE``: one case in both frameworks, side by side, with what each returns."""
+"""``jaxparity show CASE``: one case in both frameworks, side by side, with what each returns.
+
+The code is ``jaxparity.sources``'s, as in the report; the words are the report's
+(``jaxparity.report.texts``), in the language asked for."""
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from rich.syntax import Syntax
 from rich.table import Table
 
 from jaxparity import sources
+from jaxparity.report import texts
 from shared import backends, cases, parity
 
 FRAMEWORKS = ("torch", "jax")
@@ -28,21 +32,26 @@ def _value(v: object) -> str:
     return repr(v)
 
 
-def show(case_id: str, device: str, console: Console) -> int:
-    """Print the case's explanation, both implementations and their outputs at size ``test``.
+def show(case_id: str, device: str, console: Console, lang: str = texts.DEFAULT) -> int:
+    """Print the case's explanation, what differs, both implementations and their outputs at
+    size ``test``, in ``lang`` (one of ``texts.LANGUAGES``).
 
     Returns 1 when an output disagrees with the oracle or the other framework, else 0.
     """
+    t = texts.of(lang)
     case = cases.get(case_id)
+    words = t.case(case)
     lo, hi = case.seed_lines
-    console.rule(f"[bold]{case.id}[/] — {escape(case.title)}")
-    console.print(f"Lesson lines {lo}–{hi}.", escape(case.explanation or ""), sep=" ")
+    console.rule(f"[bold]{case.id}[/] — {escape(words.title)}")
+    lesson = t("show.lesson", heading=case.section.heading, gloss=case.section.gloss, lo=lo, hi=hi)
+    console.print(escape(lesson), escape(words.explanation), sep=" ")
+    console.print(f"[bold]{escape(t('differs.label'))}[/] {escape(words.differs)}")
     code = Table(expand=True, show_lines=False)
     for framework in FRAMEWORKS:
         code.add_column(sources.location(framework, case), ratio=1)
     code.add_row(
         *[
-            Syntax(sources.source(f, case) or "# not written yet", "python", word_wrap=True)
+            Syntax(sources.source(f, case) or t("code.missing"), "python", word_wrap=True)
             for f in FRAMEWORKS
         ]
     )
@@ -54,15 +63,15 @@ def show(case_id: str, device: str, console: Console) -> int:
     raw_inputs: dict = {}
     for backend in found:
         if device not in backend.devices():
-            missing[backend.name] = f"no {device} visible to {backend.name}"
+            missing[backend.name] = t("show.no_device", device=device, framework=backend.name)
             continue
         backend.pin_precision()
         with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()) as text:
             warnings.simplefilter("ignore")  # the case's own warnings are part of its output
             runs[backend.name], raw_inputs = parity.run(backend, case.id, device, "test")
         printed[backend.name] = text.getvalue().strip()
-    outputs = Table(title=f"Outputs at size test on {device}", expand=True)
-    outputs.add_column("key")
+    outputs = Table(title=t("show.outputs", device=device), expand=True)
+    outputs.add_column(t("show.key"))
     for framework in FRAMEWORKS:
         outputs.add_column(framework, ratio=1)
     keys = list(dict.fromkeys(k for r in runs.values() for k in [*r.arrays, *r.observations]))
@@ -77,20 +86,23 @@ def show(case_id: str, device: str, console: Console) -> int:
                 cells.append(escape(_value(value)))
         outputs.add_row(key, *cells)
     if any(printed.values()):
-        outputs.add_row("(printed)", *[escape(printed.get(f, "")) for f in FRAMEWORKS])
+        outputs.add_row(t("show.printed"), *[escape(printed.get(f, "")) for f in FRAMEWORKS])
     console.print(outputs)
 
     lines = []
     if runs:
         verdict = parity.judge(list(runs.values()), raw_inputs)
         worst, _ = verdict.worst()
-        status = "[green]agree[/]" if verdict.ok else "[red]differ[/]"
-        judged = " and ".join(runs)
+        status = f"[green]{t('show.agree')}[/]" if verdict.ok else f"[red]{t('show.differ')}[/]"
         lines.append(
-            f"{judged}: {status} with the oracle, the expectations"
-            + (" and each other" if len(runs) == 2 else "")
-            + ("" if worst is None else f" (largest difference {worst:.2g})")
+            t(
+                "show.verdict",
+                judged=t("show.and").join(runs),
+                status=status,
+                others=t("show.others") if len(runs) == 2 else "",
+                largest="" if worst is None else t("show.largest", worst=f"{worst:.2g}"),
+            )
         )
         lines += [f"[red]{escape(line)}[/]" for line in verdict.failures()]
-    console.print(Panel(Group(*lines), title="Parity"))
+    console.print(Panel(Group(*lines), title=t("show.parity")))
     return 0 if runs and verdict.ok else 1

@@ -11,13 +11,15 @@ DOT and its jaxpr) and matmul counts of autograd.backward_inputs (one of them fa
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import xml.etree.ElementTree as ET
+from html import unescape
 from pathlib import Path
 
 import pytest
 
-from jaxparity import report, results, summary
+from jaxparity import document, plots, report, results, sources, summary
 from jaxparity.cli import main
 from jaxparity.report import graph_view, scaling
 from shared import cases
@@ -86,7 +88,9 @@ def test_missing_results_are_marked(folder: Path) -> None:
 def test_html_is_self_contained_and_plots_are_svg(folder: Path) -> None:
     report.write(folder)
     page = (folder / results.REPORT_HTML).read_text()
-    for outside in ("<script", "<link", 'src="http', 'href="http', "@import"):
+    # One inline script, the expand-all buttons' own, and nothing fetched from anywhere.
+    assert page.count("<script") == 1 and document.EXPAND_SCRIPT in page
+    for outside in ("<link", "src=", 'href="http', "@import", "url(", "fetch(", "XMLHttpRequest"):
         assert outside not in page
     assert "<svg" in page and "<style>" in page
     assert "def basic_ops" in page  # the code, side by side
@@ -182,8 +186,8 @@ def test_matrix_products_table_and_sentence(folder: Path) -> None:
         "`A @ B` of the loop), the compiled JAX loss 1: XLA sees one product repeated and "
         "computes it once. `b` needs no matrix product at all in the compiled program, so JAX's "
         "6 µs is pure call overhead; torch's backward computes none either, yet takes 12.7 ms "
-        "(2,117× longer) going back through the tape its forward built. Where both compute the "
-        "same products (`A` 201), the times are close (torch vs JAX: `A` 290 ms vs 311 ms): "
+        "(2\u202f117× longer) going back through the tape its forward built. Where both compute "
+        "the same products (`A` 201), the times are close (torch vs JAX: `A` 290 ms vs 311 ms): "
         "the products dominate." in md
     )
     assert "JAX (cpu, size `lesson`): no count — raised MemoryError: fixture failure" in md
@@ -398,3 +402,81 @@ def test_compare_needs_common_benchmarks(
     err = capsys.readouterr().err
     assert err.strip().count("\n") == 0 and "no benchmark was timed in both" in err
     assert main(["compare", str(folder), str(tmp_path / "absent")]) == 2
+
+
+def _declarations(css: str, selector: str) -> dict[str, str]:
+    """The declarations of the CSS rule for exactly ``selector``."""
+    (body,) = re.findall(rf"(?:^|}}|\n){re.escape(selector)}{{([^}}]*)}}", css)
+    pairs = (d.split(":", 1) for d in body.replace("\n", "").split(";") if d.strip())
+    return {k.strip(): v.strip() for k, v in pairs}
+
+
+@pytest.mark.parametrize("grid", [".code2", ".panels"])
+def test_two_columns_never_grow_past_half_the_page(grid: str) -> None:
+    """A grid column's default minimum is its widest content: a long code line would push the
+    JAX column off the page. Each column's minimum is 0, and the code wraps inside it."""
+    rule = _declarations(document.CSS, grid)
+    assert rule["display"] == "grid"
+    assert rule["grid-template-columns"] == "minmax(0,1fr) minmax(0,1fr)"
+    pre = _declarations(document.CSS, ".code2 pre")
+    assert pre["white-space"] == "pre-wrap" and pre["overflow-x"] == "auto"
+    assert "overflow-x:auto" in document.CSS.split(".table{", 1)[1].split("}", 1)[0]
+
+
+def test_each_code_pair_has_its_differs_line_above_it(folder: Path) -> None:
+    report.write(folder)
+    page = (folder / results.REPORT_HTML).read_text()
+    md = (folder / results.REPORT_MD).read_text()
+    pairs = re.findall(
+        r'<p class="differs">(.*?)</p><details><summary>The code, side by side</summary>'
+        r"<div class='code2'>",
+        page,
+    )
+    assert page.count("<div class='code2'>") == len(pairs) == len(cases.CASES)
+    for case, line in zip(cases.CASES.values(), pairs, strict=True):
+        assert unescape(_untagged(line)) == f"What differs: {case.differs}", case.id
+        assert (
+            f"**What differs:** {case.differs}\n\n<details><summary>The code, side by side" in md
+        ), case.id
+
+
+def _untagged(html_text: str) -> str:
+    """Markup without its inline tags (``<code>``, ``<strong>``)."""
+    return re.sub(r"<[^>]+>", "", html_text)
+
+
+def test_code_shown_is_the_sources_and_copies_as_is(folder: Path) -> None:
+    """Each line is its own block for the hanging indent; the text is the code, unchanged."""
+    report.write(folder)
+    page = (folder / results.REPORT_HTML).read_text()
+    case = cases.get("autograd.custom_function")
+    section = page[page.index('<h3 id="autograd-custom_function"') :]
+    shown = re.findall(r"<pre>(.*?)</pre>", section, flags=re.S)[:2]
+    for framework, pre in zip(("torch", "jax"), shown, strict=True):
+        assert unescape(_untagged(pre)).rstrip("\n") == sources.source(framework, case)
+    assert '<span style="--i:4">    return x**2\n</span>' in shown[1]
+
+
+def test_expand_all_control(folder: Path) -> None:
+    report.write(folder)
+    page = (folder / results.REPORT_HTML).read_text()
+    control = page[page.index('<div class="expand">') :]
+    control = control[: control.index("</div>")]
+    assert 'onclick="expandAll(true)">Expand all</button>' in control
+    assert 'onclick="expandAll(false)">Collapse all</button>' in control
+    assert "function expandAll(open)" in control
+    assert page.index('<div class="expand">') < page.index("<details>")
+    assert _declarations(document.CSS, ".expand")["position"] == "sticky"
+    # Markdown viewers run no script: no buttons there
+    assert "expandAll" not in (folder / results.REPORT_MD).read_text()
+
+
+def test_a_long_chart_title_wraps_and_moves_the_chart_down() -> None:
+    bars = [("case · variant", [("JAX jit", 2.0, "#000", None)])]
+    short = plots.hbars(bars, "Short title")
+    long = plots.hbars(bars, "A title much longer than the chart is wide " * 4)
+    assert short.count("font-weight") == 1 and long.count("font-weight") == 2
+    height = re.compile(r'height="([\d.]+)"')
+    assert float(height.search(long)[1]) == float(height.search(short)[1]) + 16
+    assert '<g transform="translate(0 16)">' in long
+    ET.fromstring(long)  # well-formed

@@ -13,6 +13,8 @@ One module per part of the page, in page order:
   a case's explainer from ``artifacts.jsonl``: ``graph_view``, ``matmul_counts``;
 * ``second_half`` — the claim's second half: stricter code, memory;
 * ``machine_and_method`` — the machine the numbers come from, and how they were made.
+
+Every word of it comes from ``texts`` (``texts_en``, ``texts_ru``): ``lang`` picks the language.
 """
 
 from __future__ import annotations
@@ -21,31 +23,34 @@ from pathlib import Path
 
 from jaxparity import atomic, counts, results
 from jaxparity.document import Block, Heading, html, markdown
-from jaxparity.report import case_sections, claim, header, machine_and_method, second_half
+from jaxparity.report import case_sections, claim, header, machine_and_method, second_half, texts
+from jaxparity.report.texts import Texts
 from jaxparity.results import Results
 from jaxparity.summary import Summary, build
 
 
-def blocks_of(res: Results, summ: Summary) -> tuple[list[Block], dict[str, str]]:
+def blocks_of(res: Results, summ: Summary, t: Texts) -> tuple[list[Block], dict[str, str]]:
     """The whole page as blocks, and the SVG figures it shows by name."""
     figures: dict[str, str] = {}
-    blocks = header.run_header(res, summ)
-    blocks += claim.answer(summ)
-    blocks += header.glance(summ, figures)
-    blocks += header.left_out(summ)
-    blocks += case_sections.sections(res, summ, figures)
-    blocks.append(Heading(2, "The claim's second half", "details"))
-    blocks += second_half.details(summ)
-    blocks += machine_and_method.machine(res, summ)
-    blocks += machine_and_method.method(res)
+    blocks = header.run_header(res, summ, t)
+    blocks += claim.answer(summ, t)
+    blocks += header.glance(summ, figures, t)
+    blocks += header.left_out(summ, t)
+    blocks += case_sections.sections(res, summ, figures, t)
+    blocks.append(Heading(2, t("second.part"), "details"))
+    blocks += second_half.details(summ, t)
+    blocks += machine_and_method.machine(res, summ, t)
+    blocks += machine_and_method.method(res, t)
     return blocks, figures
 
 
-def write(folder: Path) -> Summary:
-    """Build summary.json, report.md, report.html and plots/*.svg from ``folder``'s results."""
+def write(folder: Path, lang: str = texts.DEFAULT) -> Summary:
+    """Build summary.json, report.md, report.html and plots/*.svg from ``folder``'s results,
+    written in ``lang`` (one of ``texts.LANGUAGES``)."""
     res = results.load(folder)
     summ = build(res)
-    blocks, figures = blocks_of(res, summ)
+    t = texts.of(lang)
+    blocks, figures = blocks_of(res, summ, t)
     atomic.write_json(folder / results.SUMMARY, counts.document(summ, res.plan))
     plots_dir = folder / results.PLOTS
     plots_dir.mkdir(exist_ok=True)
@@ -53,6 +58,7 @@ def write(folder: Path) -> Summary:
         old.unlink()
     for name, svg in figures.items():
         atomic.write_text(plots_dir / f"{name}.svg", svg + "\n")
-    atomic.write_text(folder / results.REPORT_MD, markdown(blocks, results.PLOTS))
-    atomic.write_text(folder / results.REPORT_HTML, html(blocks, header.TITLE))
+    md = markdown(blocks, results.PLOTS, t("note.warning"))
+    atomic.write_text(folder / results.REPORT_MD, md)
+    atomic.write_text(folder / results.REPORT_HTML, html(blocks, t("title"), t.lang))
     return summ

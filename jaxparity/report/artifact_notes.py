@@ -7,6 +7,7 @@ from typing import Any
 
 from jaxparity import results
 from jaxparity.document import Block, Note
+from jaxparity.report.texts import Texts
 from jaxparity.results import Results
 from jaxparity.summary import FRAMEWORKS
 from shared.cases import Case
@@ -21,27 +22,33 @@ def of_case(res: Results, case: Case, kind: str) -> list[dict[str, Any]]:
     return sorted(found, key=lambda r: (order.get(r["framework"], len(order)), r["framework"]))
 
 
-def not_collected(res: Results, case: Case, what: str) -> Note:
-    """Why a case's explainer has nothing to show: cut short (a warning) or never asked for."""
+def not_collected(res: Results, case: Case, what: str, t: Texts) -> Note:
+    """Why a case's explainer has nothing to show: cut short (a warning) or never asked for.
+    ``what``: the message id of what is missing (``artifacts.graphs``)."""
     planned = case.id in res.plan.get("check", {}).get("cases", [])
     return Note(
-        f"No {what} in this run: `{results.ARTIFACTS}` holds none for this case"
-        + (
-            " although it was checked: the run was cut short, or predates artifacts."
-            if planned
-            else f" (`jaxparity check --case {case.id}` writes them)."
+        t(
+            "artifacts.cut_short" if planned else "artifacts.not_asked",
+            what=t(f"{what}.none"),
+            file=results.ARTIFACTS,
+            case=case.id,
         ),
         warn=planned,
     )
 
 
-def failures(recs: list[dict[str, Any]], what: str) -> list[Block]:
-    """One note per record that did not pass, with its reason (a failure warns)."""
+def failures(recs: list[dict[str, Any]], what: str, t: Texts) -> list[Block]:
+    """One note per record that did not pass, with its reason (a failure warns). ``what``:
+    the message id of what the record was to make (``artifacts.graphs``)."""
     return [
         Note(
-            f"{FRAMEWORK_NAMES.get(r['framework'], r['framework'])}"
-            + (f" ({r['device']}, size `{r['size']}`)" if what == "count" else "")
-            + f": no {what} — {r['reason']}",
+            t(
+                f"{what}.failed",
+                framework=FRAMEWORK_NAMES.get(r["framework"], r["framework"]),
+                device=r["device"],
+                size=r.get("size"),
+                reason=r["reason"],
+            ),
             warn=r["status"] == "fail",
         )
         for r in recs

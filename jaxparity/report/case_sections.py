@@ -8,91 +8,97 @@ from collections.abc import Callable
 from typing import Any
 
 from jaxparity import artifacts, sources
-from jaxparity.document import Block, Bullets, Heading, Para, SideBySide, Table
-from jaxparity.fmt import anchor, fmt_bytes, fmt_ci, fmt_err, fmt_rel, fmt_s, fmt_x
+from jaxparity.document import STATUSES, Block, Bullets, Heading, Para, SideBySide, Table
+from jaxparity.fmt import anchor, fmt_bytes, fmt_ci, fmt_err, fmt_s, fmt_x
 from jaxparity.report.comparisons import CONFIDENCE
 from jaxparity.report.graph_view import graph_files
 from jaxparity.report.matmul_counts import matmul_counts
 from jaxparity.report.scaling import scaling
+from jaxparity.report.texts import Texts
 from jaxparity.results import Results
 from jaxparity.summary import MISSING, Summary
-from shared import cases, run_modes
+from shared import cases
 from shared.cases import Case
 
-TOPIC_TITLES = {
-    "tensors": "1. Tensors",
-    "devices": "2. Device placement",
-    "autograd": "3. Autograd",
-    "advanced": "4. Advanced differentiation",
-    "modes": "5. Grad modes",
-    "modules": "6. Modules and MLPs",
-}
 
-
-def sections(res: Results, summ: Summary, figures: dict[str, str]) -> list[Block]:
+def sections(res: Results, summ: Summary, figures: dict[str, str], t: Texts) -> list[Block]:
     """Every topic with its cases, in lesson order."""
     blocks: list[Block] = []
     for topic in cases.TOPICS:
-        blocks.append(Heading(2, TOPIC_TITLES.get(topic, topic), f"topic-{topic}"))
+        blocks.append(Heading(2, t(f"topic.{topic}"), f"topic-{topic}"))
         for case in cases.select(topics=[topic]):
             lo, hi = case.seed_lines
-            blocks.append(Heading(3, f"`{case.id}` — {case.title}", anchor(case.id)))
+            text = t.case(case)
+            blocks.append(Heading(3, f"`{case.id}` — {text.title}", anchor(case.id)))
             status = Counter(r["status"] for r in summ.of(case=case.id, kind="check"))
+            parity = ", ".join(f"{n} {t.status(s)}" for s, n in sorted(status.items()))
             blocks.append(
                 Para(
-                    f"Lesson lines {lo}–{hi}. Parity: "
-                    + ", ".join(f"{n} {s}" for s, n in sorted(status.items()))
-                    + "."
+                    t(
+                        "case.lesson",
+                        heading=case.section.heading,
+                        gloss=case.section.gloss,
+                        lo=lo,
+                        hi=hi,
+                        parity=parity,
+                    )
                 )
             )
-            if case.explanation:
-                blocks.append(Para(case.explanation))
-            blocks += _agreement(summ, case)
-            blocks += _timings(summ, case)
-            blocks += scaling(summ, case, figures)
+            if text.explanation:
+                blocks.append(Para(text.explanation))
+            blocks += _agreement(summ, case, t)
+            blocks += _timings(summ, case, t)
+            blocks += scaling(summ, case, figures, t)
             if case.id in artifacts.HOOKS:
-                blocks += ARTIFACT_SECTIONS[artifacts.HOOKS[case.id][0]](res, summ, case)
-            blocks += _code(case)
+                blocks += ARTIFACT_SECTIONS[artifacts.HOOKS[case.id][0]](res, summ, case, t)
+            blocks += _code(case, t)
     return blocks
 
 
-def _agreement(summ: Summary, case: Case) -> list[Block]:
+AGREEMENT_COLUMNS = ("framework", "device", "status", "abs_err", "rel_err", "vs_other", "note")
+
+
+def _agreement(summ: Summary, case: Case, t: Texts) -> list[Block]:
     rows = []
     for r in summ.of(case=case.id, kind="check"):
         vs = (
             "—"
             if r["max_abs_err_vs_other"] is None
-            else f"{fmt_err(r['max_abs_err_vs_other'])} / {fmt_rel(r['max_rel_err_vs_other'])}"
+            else f"{fmt_err(r['max_abs_err_vs_other'])} / {_rel(r['max_rel_err_vs_other'], t)}"
         )
         rows.append(
             [
                 r["framework"],
                 r["device"],
-                r["status"],
+                t.status(r["status"]),
                 fmt_err(r["max_abs_err"]),
-                fmt_rel(r["max_rel_err"]),
+                _rel(r["max_rel_err"], t),
                 vs,
                 r["reason"] or "",
             ]
         )
     return [
         Table(
-            [
-                "framework",
-                "device",
-                "status",
-                "max abs err vs oracle",
-                "max rel err",
-                "torch vs JAX (abs / rel)",
-                "note",
-            ],
+            [t(f"agreement.{c}") for c in AGREEMENT_COLUMNS],
             rows,
             numeric=(3, 4, 5),
+            statuses=_statuses(t),
         )
     ]
 
 
-def _timing_row(r: dict[str, Any]) -> dict[str, str]:
+def _rel(x: float | None, t: Texts) -> str:
+    """A relative error; against a reference of (almost) zero it means nothing, and says so."""
+    return t("agreement.rel_undefined") if x is not None and x > 1e12 else fmt_err(x)
+
+
+def _statuses(t: Texts) -> dict[str, str]:
+    """A status as the tables write it → the status it is (for the HTML's colours)."""
+    return {t.status(s): s for s in STATUSES}
+
+
+def _timing_row(r: dict[str, Any], t: Texts) -> dict[str, str]:
+    """A benchmark's cells, by column id (``timings.col.<id>`` names the column)."""
     spread = (
         f"{fmt_s(r['iqr_s'])} ({100 * r['iqr_s'] / r['median_s']:.0f} %)"
         if r["iqr_s"] is not None and r["median_s"] and (r["blocks"] or r["rounds"] or 0) > 1
@@ -105,23 +111,21 @@ def _timing_row(r: dict[str, Any]) -> dict[str, str]:
         "variant": r["variant"],
         "size": r["size"],
         "device": r["device"],
-        "framework · mode": run_modes.label(r["framework"], r["mode"]),
-        "status": r["status"],
+        "mode": t.mode(r["framework"], r["mode"]),
+        "status": t.status(r["status"]),
         "median": fmt_s(r["median_s"]),
-        "block IQR (% of median)": spread,
-        "rounds (blocks)": f"{r['rounds']} ({r['blocks']})"
-        if r["blocks"]
-        else str(r["rounds"] or "—"),
-        "passes (range of medians)": _passes_text(r),
+        "spread": spread,
+        "rounds": f"{r['rounds']} ({r['blocks']})" if r["blocks"] else str(r["rounds"] or "—"),
+        "passes": _passes_text(r),
         "compile": fmt_s(r["compile_s"]) if r["compile_s"] else "—",
-        "peak memory": fmt_bytes(r["peak_bytes"]),
-        "GFLOP/s (% of peak)": flops,
-        f"× eager torch [{CONFIDENCE}]": (
+        "memory": fmt_bytes(r["peak_bytes"]),
+        "flops": flops,
+        "speedup": (
             f"{fmt_x(r['speedup_vs_torch_eager'])} {fmt_ci(r['speedup_low'], r['speedup_high'])}"
             if r["speedup_vs_torch_eager"] is not None
             else "—"
         ),
-        "verdict": r["verdict"] or "—",
+        "verdict": t.verdict(r["verdict"]),
         "note": "; ".join(filter(None, [r["reason"], r["unequal_work"], _extra_text(r["extra"])])),
     }
 
@@ -134,32 +138,39 @@ def _passes_text(r: dict[str, Any]) -> str:
     return f"{r['passes']} ({100 * r['pass_spread']:.0f} %)"
 
 
-LEFT_ALIGNED = ("variant", "size", "device", "framework · mode", "status", "verdict", "note")
+LEFT_ALIGNED = ("variant", "size", "device", "mode", "status", "verdict", "note")
 
 
-def _timings(summ: Summary, case: Case) -> list[Block]:
+def _timings(summ: Summary, case: Case, t: Texts) -> list[Block]:
     """Timed, failed and missing benchmarks in a table (columns with no data dropped); those
     not run on purpose (left out by mode rules, skipped with a reason) summed up below it."""
     recs = summ.of(case=case.id, kind="bench")
     shown = [r for r in recs if r["status"] != "skip" or r["reason"] == MISSING]
     if not recs:
         return []
-    rows = [_timing_row(r) for r in shown]
-    header = [h for h in (rows[0] if rows else {}) if any(row[h] not in ("—", "") for row in rows)]
-    numeric = tuple(i for i, h in enumerate(header) if h not in LEFT_ALIGNED)
-    blocks: list[Block] = [Heading(4, "Timings")]
+    rows = [_timing_row(r, t) for r in shown]
+    columns = [c for c in (rows[0] if rows else {}) if any(row[c] not in ("—", "") for row in rows)]
+    numeric = tuple(i for i, c in enumerate(columns) if c not in LEFT_ALIGNED)
+    blocks: list[Block] = [Heading(4, t("timings.heading"))]
     if rows:
-        blocks.append(Table(header, [[row[h] for h in header] for row in rows], numeric))
+        header = [t(f"timings.col.{c}", confidence=CONFIDENCE) for c in columns]
+        body = [[row[c] for c in columns] for row in rows]
+        blocks.append(Table(header, body, numeric, _statuses(t)))
     not_run: dict[str, list[str]] = defaultdict(list)
     for r in recs:
         if r not in shown:
             not_run[r["reason"]].append(
-                f"{r['variant']} {run_modes.label(r['framework'], r['mode'])} "
-                f"(size {r['size']}, {r['device']})"
+                t(
+                    "timings.not_run.one",
+                    variant=r["variant"],
+                    mode=t.mode(r["framework"], r["mode"]),
+                    size=r["size"],
+                    device=r["device"],
+                )
             )
     items = [
-        f"Not run — {reason}: {', '.join(which[:4])}"
-        + (f" and {len(which) - 4} more" if len(which) > 4 else "")
+        t("timings.not_run", reason=reason, which=", ".join(which[:4]))
+        + (t("timings.not_run.more", n=len(which) - 4) if len(which) > 4 else "")
         for reason, which in not_run.items()
     ]
     if case.bench is not None:
@@ -178,23 +189,25 @@ def _extra_text(extra: dict[str, Any] | None) -> str:
     )
 
 
-def _code(case: Case) -> list[Block]:
+def _code(case: Case, t: Texts) -> list[Block]:
+    """The two implementations side by side, what differs between them said above."""
     torch_src, jax_src = sources.source("torch", case), sources.source("jax", case)
     if torch_src is None and jax_src is None:
         return []
     return [
         SideBySide(
-            "The code, side by side",
-            f"PyTorch — `{sources.location('torch', case)}`",
-            torch_src or "# not written yet",
-            f"JAX — `{sources.location('jax', case)}`",
-            jax_src or "# not written yet",
+            f"**{t('differs.label')}** {t.case(case).differs}",
+            t("code.summary"),
+            t("code.torch", location=sources.location("torch", case)),
+            torch_src or t("code.missing"),
+            t("code.jax", location=sources.location("jax", case)),
+            jax_src or t("code.missing"),
         )
     ]
 
 
-ARTIFACT_SECTIONS: dict[str, Callable[[Results, Summary, Case], list[Block]]] = {
-    "graph": lambda res, summ, case: graph_files(res, case),
+ARTIFACT_SECTIONS: dict[str, Callable[[Results, Summary, Case, Texts], list[Block]]] = {
+    "graph": lambda res, summ, case, t: graph_files(res, case, t),
     "matmul_counts": matmul_counts,
 }
 """How each kind of ``artifacts.jsonl`` record is shown in its case's section."""

@@ -10,13 +10,9 @@ from jaxparity import graphviz
 from jaxparity.document import Block, Details, Heading, Panel, Panels, Para
 from jaxparity.fmt import anchor
 from jaxparity.report.artifact_notes import FRAMEWORK_NAMES, failures, not_collected, of_case
+from jaxparity.report.texts import Texts
 from jaxparity.results import Results
 from shared.cases import Case
-
-GRAPH_TITLES = {
-    "torch": "PyTorch — torchviz's drawing of the tape (backward nodes)",
-    "jax": "JAX — the jaxpr of the loss, drawn (the traced forward program)",
-}
 
 
 def _read(path: Path) -> str | None:
@@ -36,12 +32,12 @@ def inline_svg(svg: str, prefix: str) -> str | None:
     return re.sub(r'\bid="', f'id="{prefix}-', body).strip()
 
 
-def graph_files(res: Results, case: Case) -> list[Block]:
+def graph_files(res: Results, case: Case, t: Texts) -> list[Block]:
     """Links to the files ``write_graph`` wrote, both drawings side by side, the jaxpr text."""
     recs = of_case(res, case, "graph")
-    blocks: list[Block] = [Heading(4, "The graphs, side by side")]
+    blocks: list[Block] = [Heading(4, t("graph.heading"))]
     if not recs:
-        return [*blocks, not_collected(res, case, "graph files")]
+        return [*blocks, not_collected(res, case, "graph", t)]
     links, panels, texts = [], [], []
     for r in recs:
         files = r.get("files", []) if r["status"] == "pass" else []
@@ -52,33 +48,28 @@ def graph_files(res: Results, case: Case) -> list[Block]:
         svg_path, dot_path = _ending(files, ".svg"), _ending(files, ".dot")
         svg = _read(res.folder / svg_path) if svg_path else None
         dot = _read(res.folder / dot_path) if dot_path else None
+        title = f"graph.title.{r['framework']}"
         panels.append(
             Panel(
-                GRAPH_TITLES.get(r["framework"], name),
+                t(title) if title in t.messages else name,
                 inline_svg(svg, f"{anchor(case.id)}-{r['framework']}") if svg else None,
                 svg_path,
-                "The graph in Graphviz DOT"
-                + (f" (no SVG: {graphviz.MISSING})" if svg_path is None else ""),
-                dot if dot is not None else f"({dot_path or 'the DOT file'} is missing)",
+                t("graph.dot")
+                + (t("graph.no_svg", why=t.quote(graphviz.MISSING)) if svg_path is None else ""),
+                dot
+                if dot is not None
+                else t("graph.dot_missing", path=dot_path or t("graph.dot_file")),
             )
         )
         jaxpr = _ending(files, ".jaxpr.txt")
         text = _read(res.folder / jaxpr) if jaxpr else None
         if text is not None:
-            texts.append(
-                Details(f"The jaxpr as text: the loss and jax.grad of it ({jaxpr})", text.rstrip())
-            )
+            texts.append(Details(t("graph.jaxpr", path=jaxpr), text.rstrip()))
     if links:
-        blocks.append(
-            Para(
-                "Files for a student to open side by side (paths relative to this report): "
-                + "; ".join(links)
-                + "."
-            )
-        )
+        blocks.append(Para(t("graph.files", links="; ".join(links))))
     if panels:
         blocks.append(Panels(panels))
-    return blocks + texts + failures(recs, "graph")
+    return blocks + texts + failures(recs, "graph", t)
 
 
 def _ending(files: list[str], suffix: str) -> str | None:

@@ -8,60 +8,74 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from jaxparity import counts, plots
-from jaxparity.document import Block, Bullets, Figure, Heading, Note, Para
-from jaxparity.fmt import label
+from jaxparity.document import Block, Bullets, ExpandAll, Figure, Heading, Note, Para
 from jaxparity.machine import label as machine_label
 from jaxparity.report import machine_and_method
-from jaxparity.report.case_sections import TOPIC_TITLES
 from jaxparity.report.comparisons import CONFIDENCE, comparisons
+from jaxparity.report.texts import Texts
 from jaxparity.results import Results
 from jaxparity.summary import Summary
 from shared import cases, run_modes
 
-TITLE = "jaxparity — the PyTorch lesson in PyTorch and JAX, checked and timed"
 
-
-def run_header(res: Results, summ: Summary) -> list[Block]:
+def run_header(res: Results, summ: Summary, t: Texts) -> list[Block]:
     """Title, when and where, what ran and how it went, warnings, navigation."""
     plan_b = res.plan.get("bench", {})
     plan_c = res.plan.get("check", {})
     machine = res.machine
     when = machine.get("date") or dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     blocks: list[Block] = [
-        Heading(1, TITLE),
+        Heading(1, t("title")),
         Para(
-            f"Run of {when} on **{_machine_name(machine)}**"
-            + (f" and **{machine['torch_gpu']}**" if machine.get("torch_gpu") else "")
-            + f"; devices: {', '.join(summ.devices)}; benchmark size `{plan_b.get('size', '—')}`, "
-            f"modes: {_modes_text(plan_b)}; parity at size `{plan_c.get('size', '—')}`."
+            t(
+                "header.run",
+                when=when,
+                machine=_machine_name(machine, t),
+                gpu=t("header.gpu", gpu=machine["torch_gpu"]) if machine.get("torch_gpu") else "",
+                devices=", ".join(summ.devices),
+                bench_size=plan_b.get("size", "—"),
+                modes=_modes_text(plan_b, t),
+                check_size=plan_c.get("size", "—"),
+            )
         ),
-        Para("**Counts**:"),
-        Bullets(counts.lines(counts.of(summ, res.plan))),
+        Para(t("header.counts")),
+        Bullets(_counts(counts.of(summ, res.plan), t)),
     ]
     for note in summ.notes:
         blocks.append(Note(note, warn=True))
-    blocks += [n for n in machine_and_method.load_note(res, summ) if isinstance(n, Note) and n.warn]
-    nav = " · ".join(f"[{TOPIC_TITLES[t]}](#topic-{t})" for t in cases.TOPICS if t in TOPIC_TITLES)
-    blocks.append(
-        Para(f"{nav} · [The lesson's claim](#claim) · [Machine](#machine) · [Method](#method)")
-    )
+    blocks += [
+        n for n in machine_and_method.load_note(res, summ, t) if isinstance(n, Note) and n.warn
+    ]
+    nav = [f"[{t(f'topic.{topic}')}](#topic-{topic})" for topic in cases.TOPICS]
+    nav += [f"[{t(f'nav.{part}')}](#{part})" for part in ("claim", "machine", "method")]
+    blocks.append(Para(" · ".join(nav)))
+    blocks.append(ExpandAll(t("expand.all"), t("expand.none")))
     return blocks
 
 
-def _machine_name(record: dict[str, Any]) -> str:
+def _counts(found: dict[str, Any], t: Texts) -> list[str]:
+    """The run's counts (``jaxparity.counts``), one line for the cases and one per kind."""
+    lines = [t("counts.cases", **found["cases"])]
+    for kind in counts.KINDS:
+        line = t("counts.line", kind=t(f"counts.{kind}"), **found[kind])
+        lines.append(line + (t("counts.not_selected", **found[kind]) if kind == "check" else ""))
+    return lines
+
+
+def _machine_name(record: dict[str, Any], t: Texts) -> str:
     """The machine in one line: its CPU identity where recorded (two CPUs may share a model
     name and differ 1.7× in matmul rate), else the model name alone."""
     if record.get("identity"):
         return machine_label(record["identity"])
-    return record.get("cpu_model", "an unknown CPU")
+    return record.get("cpu_model", t("header.unknown_cpu"))
 
 
-def _modes_text(plan_b: dict[str, Any]) -> str:
+def _modes_text(plan_b: dict[str, Any], t: Texts) -> str:
     modes = plan_b.get("modes", "all")
-    return "all" if modes == "all" else ", ".join(f"`{m}`" for m in modes)
+    return t("header.all_modes") if modes == "all" else ", ".join(f"`{m}`" for m in modes)
 
 
-def left_out(summ: Summary) -> list[Block]:
+def left_out(summ: Summary, t: Texts) -> list[Block]:
     """The benchmarks not run, counted by reason."""
     reasons = Counter(
         r["reason"] for r in summ.of(kind="bench", status="skip") if r["reason"] is not None
@@ -69,38 +83,41 @@ def left_out(summ: Summary) -> list[Block]:
     if not reasons:
         return []
     return [
-        Para("Benchmarks not run, by reason:"),
+        Para(t("header.not_run")),
         Bullets([f"{reason}: {n}" for reason, n in reasons.most_common()]),
     ]
 
 
-def glance(summ: Summary, figures: dict[str, str]) -> list[Block]:
+def _label(r: dict[str, Any], t: Texts) -> str:
+    return t("glance.label", case=r["case"], variant=r["variant"], size=r["size"])
+
+
+def glance(summ: Summary, figures: dict[str, str], t: Texts) -> list[Block]:
     """Per device: speed-ups over eager torch and compile times, as bar charts."""
-    blocks: list[Block] = [Heading(2, "At a glance", "glance")]
+    blocks: list[Block] = [Heading(2, t("glance.heading"), "glance")]
     for device in summ.devices:
         groups: dict[str, list[plots.Bar]] = defaultdict(list)
         for r in comparisons(summ, lambda r, device=device: r["device"] == device):
             bar = (
-                run_modes.label(r["framework"], r["mode"]),
+                t.mode(r["framework"], r["mode"]),
                 r["speedup_vs_torch_eager"],
                 run_modes.colour(r["framework"], r["mode"]),
                 (r["speedup_low"], r["speedup_high"]),
             )
-            groups[label(r)].append(bar)
+            groups[_label(r, t)].append(bar)
         svg = plots.hbars(
             list(groups.items()),
-            f"Speed-up over eager PyTorch on {device}, compute cases (paired median, "
-            f"whiskers: {CONFIDENCE} interval; right of 1× = faster)",
+            t("glance.speedups", device=device, confidence=CONFIDENCE),
         )
         if svg:
             figures[f"speedup-{device}"] = svg
-            blocks.append(Figure(f"speedup-{device}", svg, f"speed-ups on {device}"))
+            blocks.append(Figure(f"speedup-{device}", svg, t("glance.speedups.alt", device=device)))
         compile_groups: dict[str, list[plots.Bar]] = defaultdict(list)
         for r in summ.of(kind="bench", device=device, status="pass"):
             if r["compile_s"] and not r["case"].startswith("machine."):
-                compile_groups[label(r)].append(
+                compile_groups[_label(r, t)].append(
                     (
-                        run_modes.label(r["framework"], r["mode"]),
+                        t.mode(r["framework"], r["mode"]),
                         r["compile_s"],
                         run_modes.colour(r["framework"], r["mode"]),
                         None,
@@ -108,13 +125,13 @@ def glance(summ: Summary, figures: dict[str, str]) -> list[Block]:
                 )
         svg = plots.hbars(
             list(compile_groups.items()),
-            f"Compile time on {device} (seconds, once per function and shape)",
+            t("glance.compile", device=device),
             ref=None,
             value_text=lambda v: f"{v:.2g} s",
         )
         if svg:
             figures[f"compile-{device}"] = svg
-            blocks.append(Figure(f"compile-{device}", svg, f"compile times on {device}"))
+            blocks.append(Figure(f"compile-{device}", svg, t("glance.compile.alt", device=device)))
     if len(blocks) == 1:
-        blocks.append(Para("No benchmark finished in this run: nothing to plot."))
+        blocks.append(Para(t("glance.nothing")))
     return blocks

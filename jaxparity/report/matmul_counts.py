@@ -7,32 +7,24 @@ from jaxparity.document import Block, Heading, Para, Table
 from jaxparity.fmt import fmt_s, fmt_x
 from jaxparity.report.artifact_notes import FRAMEWORK_NAMES, failures, not_collected, of_case
 from jaxparity.report.comparisons import is_jit, is_torch_eager
+from jaxparity.report.texts import Texts
 from jaxparity.results import Results
 from jaxparity.summary import FRAMEWORKS, Summary
 from shared.cases import Case
 
-COUNT_METHOD = (
-    "Counted by each backend's `matmul_counts`: torch on its tape (a hook on every "
-    "`MmBackward0` node; a variant counts its backward only, the forward having run before it, "
-    "as in the benchmark), JAX in the optimised HLO of the jitted program (a variant counts the "
-    "whole compiled gradient, forward included). Either way: what the variant's timed call "
-    "computes."
-)
-
-
 Counts = dict[str, int]
 
 
-def matmul_counts(res: Results, summ: Summary, case: Case) -> list[Block]:
+def matmul_counts(res: Results, summ: Summary, case: Case, t: Texts) -> list[Block]:
     """Rows forward and each variant, columns torch / JAX per size (and device), then what
     the counts say about this run's timings."""
     recs = of_case(res, case, "matmul_counts")
-    blocks: list[Block] = [Heading(4, "Matrix products computed")]
+    blocks: list[Block] = [Heading(4, t("count.heading"))]
     if not recs:
-        return [*blocks, not_collected(res, case, "matmul counts")]
+        return [*blocks, not_collected(res, case, "count", t)]
     done = [r for r in recs if r["status"] == "pass"]
     if not done:
-        return blocks + failures(recs, "count")
+        return blocks + failures(recs, "count", t)
     sizes = list(case.bench.sizes) if case.bench else []
     columns = sorted(
         {(r["size"], r["device"]) for r in done},
@@ -42,21 +34,21 @@ def matmul_counts(res: Results, summ: Summary, case: Case) -> list[Block]:
     rows = list(dict.fromkeys(k for c in counts.values() for k in c))
     variants = case.bench.variants if case.bench else {}
     several = len({d for _, d in columns}) > 1
-    header = ["matrix products"] + [
+    header = [t("count.column")] + [
         f"{FRAMEWORK_NAMES[f]} · `{s}`" + (f" · {d}" if several else "")
         for s, d in columns
         for f in FRAMEWORKS
     ]
     table = [
-        [f"`{row}`: {'the loss alone' if row == 'forward' else variants.get(row, '')}"]
+        [f"`{row}`: {t('count.forward_row') if row == 'forward' else variants.get(row, '')}"]
         + [str(counts.get((s, d, f), {}).get(row, "—")) for s, d in columns for f in FRAMEWORKS]
         for row in rows
     ]
-    blocks += [Para(COUNT_METHOD), Table(header, table, tuple(range(1, len(header))))]
-    text = _counts_text(counts, columns, summ, case)
+    blocks += [Para(t("count.method")), Table(header, table, tuple(range(1, len(header))))]
+    text = _counts_text(counts, columns, summ, case, t)
     if text:
         blocks.append(Para(text))
-    return blocks + failures(recs, "count")
+    return blocks + failures(recs, "count", t)
 
 
 def _counts_text(
@@ -64,6 +56,7 @@ def _counts_text(
     columns: list[tuple[str, str]],
     summ: Summary,
     case: Case,
+    t: Texts,
 ) -> str:
     """The counts next to the timings, at each size and device timed in this run (else at
     the largest size counted), generated from the numbers."""
@@ -82,54 +75,61 @@ def _counts_text(
         }
         if pairs:
             sentences.append(
-                _counts_sentence(counts[s, d, "torch"], counts[s, d, "jax"], s, d, pairs)
+                _counts_sentence(counts[s, d, "torch"], counts[s, d, "jax"], s, d, pairs, t)
             )
     if not sentences and both:
         s, d = both[-1]
-        sentences.append(_counts_sentence(counts[s, d, "torch"], counts[s, d, "jax"], s, d, {}))
+        sentences.append(_counts_sentence(counts[s, d, "torch"], counts[s, d, "jax"], s, d, {}, t))
     return " ".join(sentences)
 
 
-def _join(names: list[str]) -> str:
+def _join(names: list[str], t: Texts) -> str:
     quoted = [f"`{n}`" for n in names]
-    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
+    if len(quoted) == 1:
+        return quoted[0]
+    return t("count.and", first=", ".join(quoted[:-1]), last=quoted[-1])
 
 
 def _counts_sentence(
-    t: Counts, j: Counts, size: str, device: str, times: dict[str, tuple[float, float]]
+    c: Counts,
+    j: Counts,
+    size: str,
+    device: str,
+    times: dict[str, tuple[float, float]],
+    t: Texts,
 ) -> str:
     """What the counts explain: the forward XLA shares, the gradients that need no product
     (their JAX time is overhead), and the gradients both compute alike (similar times)."""
-    text = (
-        f"At size `{size}` on {device}, eager torch's forward computes {t.get('forward')} matrix "
-        f"products (one per `A @ B` of the loop), the compiled JAX loss {j.get('forward')}"
+    text = t(
+        "count.forward", size=size, device=device, torch=c.get("forward"), jax=j.get("forward")
     )
-    if j.get("forward") == 1 < (t.get("forward") or 0):
-        text += ": XLA sees one product repeated and computes it once"
-    variants = [v for v in t if v != "forward" and v in j]
+    if j.get("forward") == 1 < (c.get("forward") or 0):
+        text += t("count.shared")
+    variants = [v for v in c if v != "forward" and v in j]
     free = [v for v in variants if j[v] == 0]
     free_timed = [v for v in free if v in times]
     if free_timed:
         v = max(free_timed, key=lambda v: times[v][0] / times[v][1])
         torch_s, jax_s = times[v]
-        text += (
-            f". `{v}` needs no matrix product at all in the compiled program, so JAX's "
-            f"{fmt_s(jax_s)} is pure call overhead; torch's backward computes "
-            f"{'none either' if t[v] == 0 else t[v]}, yet takes {fmt_s(torch_s)} "
-            f"({fmt_x(torch_s / jax_s)} longer) going back through the tape its forward built"
+        text += t(
+            "count.free_timed",
+            variant=v,
+            jax_s=fmt_s(jax_s),
+            torch_counts=t("count.none_either") if c[v] == 0 else c[v],
+            torch_s=fmt_s(torch_s),
+            ratio=fmt_x(torch_s / jax_s),
         )
     elif free:
-        verb = "needs" if len(free) == 1 else "need"
-        text += f". {_join(free)} {verb} no matrix product at all in the compiled program"
-    same = {v: times[v] for v in variants if t[v] == j[v] > 0 and v in times}
+        text += t("count.free_one" if len(free) == 1 else "count.free_many", which=_join(free, t))
+    same = {v: times[v] for v in variants if c[v] == j[v] > 0 and v in times}
     if same:
         close = all(0.5 <= a / b <= 2 for a, b in same.values())
-        text += (
-            ". Where both compute the same products ("
-            + ", ".join(f"`{v}` {t[v]}" for v in same)
-            + ("), the times are close" if close else "), the times differ")
-            + " (torch vs JAX: "
-            + ", ".join(f"`{v}` {fmt_s(a)} vs {fmt_s(b)}" for v, (a, b) in same.items())
-            + ("): the products dominate" if close else "): at this size, something else decides")
+        text += t(
+            "count.same_close" if close else "count.same_differ",
+            which=", ".join(f"`{v}` {c[v]}" for v in same),
+            times=", ".join(
+                t("count.versus", variant=v, torch=fmt_s(a), jax=fmt_s(b))
+                for v, (a, b) in same.items()
+            ),
         )
     return text + "."

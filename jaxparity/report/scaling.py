@@ -9,6 +9,7 @@ from collections import defaultdict
 from jaxparity import plots
 from jaxparity.document import Block, Figure, Figures, Heading
 from jaxparity.fmt import anchor, fmt_s
+from jaxparity.report.texts import Texts
 from jaxparity.summary import FRAMEWORKS, Summary
 from shared import run_modes
 from shared.cases import Case
@@ -42,7 +43,7 @@ def _parts(size: str) -> dict[str, int]:
     return {m[1]: int(m[2]) for m in re.finditer(r"([a-z]+)(\d+)", size)}
 
 
-def scaling(summ: Summary, case: Case, figures: dict[str, str]) -> list[Block]:
+def scaling(summ: Summary, case: Case, figures: dict[str, str], t: Texts) -> list[Block]:
     """Median time by size for each variant and device timed at two sizes or more."""
     if case.bench is None:
         return []
@@ -69,19 +70,21 @@ def scaling(summ: Summary, case: Case, figures: dict[str, str]) -> list[Block]:
                         if sum(v is not None for v in values) >= 2:
                             series.append(
                                 (
-                                    run_modes.label(framework, mode),
+                                    t.mode(framework, mode),
                                     run_modes.colour(framework, mode),
                                     values,
                                 )
                             )
                 fixed = "" if axis == "size" else f" ({', '.join(_others(line[0], axis))})"
-                title = f"{case.id} · {variant} on {device}: median time by {axis}{fixed}"
+                words = {"case": case.id, "variant": variant, "device": device}
+                words["axis"] = t("scaling.size") if axis == "size" else axis
+                title = t("scaling.title", **words, fixed=fixed)
                 svg = plots.lines(labels, series, title, fmt_s)
                 if svg:
                     name = f"scaling-{anchor(case.id)}-{variant}-{device}-{axis}"
                     figures[name] = svg
-                    found.append(Figure(name, svg, f"{case.id} {variant} by {axis} on {device}"))
-    return [Heading(4, "Scaling with size"), Figures(found)] if found else []
+                    found.append(Figure(name, svg, t("scaling.alt", **words)))
+    return [Heading(4, t("scaling.heading")), Figures(found)] if found else []
 
 
 def _others(size: str, axis: str) -> list[str]:

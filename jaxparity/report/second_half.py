@@ -13,33 +13,37 @@ from jaxparity.report.comparisons import (
     speedup_text,
     where,
 )
+from jaxparity.report.texts import Texts
 from jaxparity.summary import Summary
-from shared import cases, run_modes
+from shared import cases
 
 
-def details(summ: Summary) -> list[Block]:
+def details(summ: Summary, t: Texts) -> list[Block]:
     """What the claim's second half is about: stricter code, memory, JAX as a student writes
     it."""
-    items = _training(summ) + _strictness(summ) + [_memory(summ)]
-    return [Heading(3, "Stricter code and more memory"), Bullets(items)]
+    items = _training(summ, t) + _strictness(summ, t) + [_memory(summ, t)]
+    return [Heading(3, t("second.heading")), Bullets(items)]
 
 
-def _training(summ: Summary) -> list[str]:
+def _training(summ: Summary, t: Texts) -> list[str]:
     out = []
     for r in comparisons(summ, is_jit):
         if r["case"] != "modules.train_step":
             continue
         student = next((x for x in comparisons(summ, is_student_jax) if same(x, r)), None)
         out.append(
-            f"**Training** ({where(r)}): one SGD step with jitted JAX runs at "
-            f"{speedup_text(r)} eager PyTorch's speed"
-            + (
-                f"; written as a student would ({run_modes.label('jax', student['mode'])}), "
-                f"{speedup_text(student)}: its Python object graph is walked on every call"
+            t(
+                "second.training",
+                where=where(r),
+                speedup=speedup_text(r),
+                student=t(
+                    "second.training.student",
+                    mode=t.mode("jax", student["mode"]),
+                    speedup=speedup_text(student),
+                )
                 if student
-                else ""
+                else "",
             )
-            + "."
         )
     return out
 
@@ -49,40 +53,43 @@ def _short(value: object, limit: int = 24) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _strictness(summ: Summary, shown: int = 8) -> list[str]:
+def _strictness(summ: Summary, t: Texts, shown: int = 8) -> list[str]:
     differ = []
     for case in cases.CASES.values():
-        t, j = case.expectations("torch", "cpu"), case.expectations("jax", "cpu")
-        keys = [k for k in t if k in j and t[k] != j[k]]
+        c, j = case.expectations("torch", "cpu"), case.expectations("jax", "cpu")
+        keys = [k for k in c if k in j and c[k] != j[k]]
         checks = summ.of(case=case.id, kind="check", device="cpu")
         if keys and checks and all(r["status"] == "pass" for r in checks):
             k = keys[0]
-            differ.append(f"{link(case.id)} (`{k}`: torch {_short(t[k])}, JAX {_short(j[k])})")
+            differ.append(f"{link(case.id)} (`{k}`: torch {_short(c[k])}, JAX {_short(j[k])})")
     if not differ:
         return []
-    more = f"; and {len(differ) - shown} more" if len(differ) > shown else ""
     return [
-        f"**Stricter code**: in {len(differ)} of the {len(cases.CASES)} cases the two "
-        "frameworks behave differently on purpose, each asserted and confirmed in this run — "
-        + "; ".join(differ[:shown])
-        + more
-        + "."
+        t(
+            "second.strict",
+            n=len(differ),
+            of=len(cases.CASES),
+            which="; ".join(differ[:shown]),
+            more=t("second.strict.more", n=len(differ) - shown) if len(differ) > shown else "",
+        )
     ]
 
 
-def _memory(summ: Summary) -> str:
+def _memory(summ: Summary, t: Texts) -> str:
     """One number per memory measurement: its peak, else the first byte count it recorded."""
     parts = []
     for r in summ.of(kind="bench", status="pass"):
         extra = {k: v for k, v in (r["extra"] or {}).items() if k.endswith("bytes")}
         name, value = (
-            ("peak", r["peak_bytes"]) if r["peak_bytes"] else next(iter(extra.items()), ("", None))
+            (t("second.memory.peak"), r["peak_bytes"])
+            if r["peak_bytes"]
+            else next(iter(extra.items()), ("", None))
         )
         if value is not None:
             parts.append(
-                f"{where(r)} {run_modes.label(r['framework'], r['mode'])}: "
+                f"{where(r)} {t.mode(r['framework'], r['mode'])}: "
                 f"{name.replace('_', ' ')} {fmt_bytes(value)}"
             )
     if not parts:
-        return "**Memory**: no benchmark measured memory in this run."
-    return "**Memory**, where a benchmark measured it: " + "; ".join(parts) + "."
+        return t("second.memory.none")
+    return t("second.memory", parts="; ".join(parts))

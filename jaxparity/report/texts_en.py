@@ -1,0 +1,342 @@
+"""The report and ``jaxparity show`` in English: every message, by id (``texts`` explains).
+
+``{name}`` marks a value the report fills in (a number, a case id, a sentence built from
+other messages); ``**bold**``, ``*italics*``, ```code``` and ``[link](#anchor)`` are the little
+Markdown the report renders. ``texts_ru`` has the same ids with the same fields.
+"""
+
+from __future__ import annotations
+
+from shared.cases import Case
+from shared.cases.ru import Text
+
+
+def plural(n: int) -> int:
+    """Which form of a noun goes with ``n``: ``1 win``, ``0 wins``, ``2 wins``."""
+    return 0 if n == 1 else 1
+
+
+NOUNS: dict[str, tuple[str, ...]] = {
+    "win": ("win", "wins"),
+    "tie": ("tie", "ties"),
+    "loss": ("loss", "losses"),
+    "comparison": ("comparison", "comparisons"),
+    "compute comparison": ("compute comparison", "compute comparisons"),
+    "function": ("function", "functions"),
+    "case": ("case", "cases"),
+}
+
+
+def case_text(case: Case) -> Text:
+    """A case's English texts are its record's own."""
+    return Text(case.title, case.explanation, case.differs)
+
+
+FOREIGN: dict[str, str] = {}
+"""English quotes the other modules' texts as they are."""
+
+MESSAGES: dict[str, str] = {
+    # The page and its header
+    "title": "jaxparity — the PyTorch lesson in PyTorch and JAX, checked and timed",
+    "header.run": "Run of {when} on **{machine}**{gpu}; devices: {devices}; benchmark size "
+    "`{bench_size}`, modes: {modes}; parity at size `{check_size}`.",
+    "header.gpu": " and **{gpu}**",
+    "header.unknown_cpu": "an unknown CPU",
+    "header.all_modes": "all",
+    "header.counts": "**Counts**:",
+    "header.not_run": "Benchmarks not run, by reason:",
+    "counts.cases": "cases: {selected} of {in_lesson} selected",
+    "counts.check": "parity (case × framework × device)",
+    "counts.bench": "benchmarks (case × variant × size × framework × device × mode)",
+    "counts.line": "{kind}: {planned} planned: {run} run ({passed} passed, {failed} failed), "
+    "{skipped} skipped with a reason, {missing} missing",
+    "counts.not_selected": "; {not_selected} not selected",
+    "nav.claim": "The lesson's claim",
+    "nav.machine": "Machine",
+    "nav.method": "Method",
+    "note.warning": "Warning:",
+    "expand.all": "Expand all",
+    "expand.none": "Collapse all",
+    "topic.tensors": "1. Tensors",
+    "topic.devices": "2. Device placement",
+    "topic.autograd": "3. Autograd",
+    "topic.advanced": "4. Advanced differentiation",
+    "topic.modes": "5. Grad modes",
+    "topic.modules": "6. Modules and MLPs",
+    # Words the tables use
+    "status.pass": "pass",
+    "status.fail": "fail",
+    "status.skip": "skip",
+    "verdict.win": "win",
+    "verdict.tie": "tie",
+    "verdict.loss": "loss",
+    # The lesson's claim
+    "claim.heading": "The lesson's claim, from the numbers",
+    "claim.claim": "JAX trains faster thanks to compilation, but needs stricter code and more "
+    "compute.",
+    "claim.intro": "The lesson closes: *{claim}* Every sentence below is generated from this "
+    "run's results. A speed-up is the median of paired ratios (eager torch and the other timed "
+    "in alternating blocks, seconds apart) with its {confidence} bootstrap interval in brackets. "
+    "A win means at least {margin} faster with {confidence} confidence (the whole interval at "
+    "or above {tie}×), a loss at least {margin} slower; anything else is a tie.",
+    "claim.nothing": "No compute case finished on both eager torch and jitted JAX.",
+    "claim.jit": "**Jitted JAX against eager PyTorch** ({n}): {count}; geometric mean "
+    "{geomean}{extremes}.",
+    "claim.extremes": ", from {low} ({low_where}) to {high} ({high_where})",
+    "claim.versus_compile": "**Jitted JAX against `torch.compile`** ({n}): {count}; geometric "
+    "mean {geomean}. `torch.compile` itself against eager torch: {compile_geomean} (geometric "
+    "mean).",
+    "claim.lead.none": "**Where the lead comes from**: no case was timed op by op in this run.",
+    "claim.lead": "**Where the lead comes from** ({n} timed eager torch, JAX op by op and "
+    "jitted JAX): JAX op by op runs at {kernel} eager torch's speed (its kernels and dispatch, "
+    "no compilation); `jax.jit` then multiplies that by {compiled} (compilation), for {total} "
+    "overall (geometric means).",
+    "claim.lead.no_lead": " There is no overall lead to explain.",
+    "claim.lead.all_compilation": " All of JAX's lead is compilation: op by op, JAX is slower "
+    "than eager torch, and compilation more than makes up for it.",
+    "claim.lead.all_kernels": " All of JAX's lead is its kernels and dispatch: compilation "
+    "makes it slower, not faster.",
+    "claim.lead.shares": " Compilation accounts for {share} of JAX's lead on a log scale, its "
+    "kernels and dispatch for {rest}.",
+    "claim.floor": "**Floor** ({device}): one dispatched call that does almost nothing costs "
+    "{costs}: a case timed near these is dispatch overhead, not arithmetic.",
+    "claim.ceiling": "**Ceiling** ({device}, float32 {n}×{n} matmul): {rates}. Each is the "
+    "library's kernel (BLAS or XLA), not compilation: a matmul-bound case's ratio is the ratio "
+    "of these.",
+    "claim.cost": "**What compilation costs**: {jax}; {torch}. Compile seconds are measured "
+    "apart, never inside a timing.",
+    "claim.cost.jax": "`jax.jit` {total} s in all ({n}, median {median})",
+    "claim.cost.no_jax": "no JAX compile time",
+    "claim.cost.torch": "`torch.compile` {total} s ({n}, median {median})",
+    "claim.cost.no_torch": "`torch.compile` was not timed in this run",
+    "claim.verdict": "**Verdict**: on this machine {head} ({count} of {n}){why}. {price}",
+    "claim.verdict.most": "the claim's first half holds for most compute cases",
+    "claim.verdict.more_often": "the claim's first half holds more often than not",
+    "claim.verdict.never": "the claim's first half does not show: jitted JAX never won clearly",
+    "claim.verdict.in_places": "the claim's first half holds only in places",
+    "claim.why": ". Why: {reasons}",
+    "claim.why.fused": "compilation (fusion, dead code removed, one dispatch per call) speeds "
+    "JAX up in {n} of {of} cases",
+    "claim.why.kernels": "JAX's kernels and dispatch alone beat eager torch in {n} (op by op, "
+    "before any compilation: a library's kernel, not the compiler)",
+    "claim.why.slow_ops": "op by op JAX is slower than eager torch in {n}",
+    "claim.why.dispatch": "{n} of the losses take under {bound}, where per-call dispatch decides",
+    "claim.price": "The price: {jit} s of JAX compilation in this run{torch}, and code written "
+    "as pure functions of arrays.",
+    "claim.price.torch": " ({seconds} s for torch.compile)",
+    "split.heading": "The split, case by case",
+    "split.intro": "Speed-ups over eager torch (> 1×: faster), each with its {confidence} "
+    "interval. JAX op by op × compilation ≈ JAX jit (each is its own paired median). Eager "
+    "torch's time is its median per call.",
+    "split.col.where": "case · variant (size)",
+    "split.col.eager": "eager torch",
+    "split.col.op": "JAX op by op ×",
+    "split.col.compilation": "compilation ×",
+    "split.col.jit": "JAX jit ×",
+    "split.col.compile": "torch.compile ×",
+    "split.col.jit_vs_compile": "JAX jit vs torch.compile",
+    "split.col.verdict": "verdict",
+    "apart.heading": "Set apart: not compute comparisons",
+    "apart.intro": "Timed and shown in their cases, left out of the verdict and the geometric "
+    "means:",
+    # At a glance
+    "glance.heading": "At a glance",
+    "glance.label": "{case} · {variant} (size {size})",
+    "glance.speedups": "Speed-up over eager PyTorch on {device}, compute cases (paired median, "
+    "whiskers: {confidence} interval; right of 1× = faster)",
+    "glance.speedups.alt": "speed-ups on {device}",
+    "glance.compile": "Compile time on {device} (seconds, once per function and shape)",
+    "glance.compile.alt": "compile times on {device}",
+    "glance.nothing": "No benchmark finished in this run: nothing to plot.",
+    # A case
+    "case.lesson": "From the lesson's section “{heading}” ({gloss}), lines {lo}–{hi}. "
+    "Parity: {parity}.",
+    "agreement.framework": "framework",
+    "agreement.device": "device",
+    "agreement.status": "status",
+    "agreement.abs_err": "max abs err vs oracle",
+    "agreement.rel_err": "max rel err",
+    "agreement.vs_other": "torch vs JAX (abs / rel)",
+    "agreement.note": "note",
+    "agreement.rel_undefined": "n/a (reference ≈ 0)",
+    "timings.heading": "Timings",
+    "timings.col.variant": "variant",
+    "timings.col.size": "size",
+    "timings.col.device": "device",
+    "timings.col.mode": "framework · mode",
+    "timings.col.status": "status",
+    "timings.col.median": "median",
+    "timings.col.spread": "block IQR (% of median)",
+    "timings.col.rounds": "rounds (blocks)",
+    "timings.col.passes": "passes (range of medians)",
+    "timings.col.compile": "compile",
+    "timings.col.memory": "peak memory",
+    "timings.col.flops": "GFLOP/s (% of peak)",
+    "timings.col.speedup": "× eager torch [{confidence}]",
+    "timings.col.verdict": "verdict",
+    "timings.col.note": "note",
+    "timings.not_run": "Not run — {reason}: {which}",
+    "timings.not_run.one": "{variant} {mode} (size {size}, {device})",
+    "timings.not_run.more": " and {n} more",
+    "scaling.heading": "Scaling with size",
+    "scaling.size": "size",
+    "scaling.title": "{case} · {variant} on {device}: median time by {axis}{fixed}",
+    "scaling.alt": "{case} {variant} by {axis} on {device}",
+    "differs.label": "What differs:",
+    "code.summary": "The code, side by side",
+    "code.torch": "PyTorch — `{location}`",
+    "code.jax": "JAX — `{location}`",
+    "code.missing": "# not written yet",
+    # A case's explainer: its artifacts
+    "artifacts.cut_short": "No {what} in this run: `{file}` holds none for this case although "
+    "it was checked: the run was cut short, or predates artifacts.",
+    "artifacts.not_asked": "No {what} in this run: `{file}` holds none for this case "
+    "(`jaxparity check --case {case}` writes them).",
+    "graph.heading": "The graphs, side by side",
+    "graph.none": "graph files",
+    "graph.failed": "{framework}: no graph — {reason}",
+    "graph.title.torch": "PyTorch — torchviz's drawing of the tape (backward nodes)",
+    "graph.title.jax": "JAX — the jaxpr of the loss, drawn (the traced forward program)",
+    "graph.dot": "The graph in Graphviz DOT",
+    "graph.no_svg": " (no SVG: {why})",
+    "graph.dot_missing": "({path} is missing)",
+    "graph.dot_file": "the DOT file",
+    "graph.jaxpr": "The jaxpr as text: the loss and jax.grad of it ({path})",
+    "graph.files": "Files for a student to open side by side (paths relative to this report): "
+    "{links}.",
+    "count.heading": "Matrix products computed",
+    "count.none": "matmul counts",
+    "count.failed": "{framework} ({device}, size `{size}`): no count — {reason}",
+    "count.column": "matrix products",
+    "count.forward_row": "the loss alone",
+    "count.method": "Counted by each backend's `matmul_counts`: torch on its tape (a hook on "
+    "every `MmBackward0` node; a variant counts its backward only, the forward having run "
+    "before it, as in the benchmark), JAX in the optimised HLO of the jitted program (a "
+    "variant counts the whole compiled gradient, forward included). Either way: what the "
+    "variant's timed call computes.",
+    "count.forward": "At size `{size}` on {device}, eager torch's forward computes {torch} "
+    "matrix products (one per `A @ B` of the loop), the compiled JAX loss {jax}",
+    "count.shared": ": XLA sees one product repeated and computes it once",
+    "count.free_timed": ". `{variant}` needs no matrix product at all in the compiled program, "
+    "so JAX's {jax_s} is pure call overhead; torch's backward computes {torch_counts}, yet "
+    "takes {torch_s} ({ratio} longer) going back through the tape its forward built",
+    "count.none_either": "none either",
+    "count.free_one": ". {which} needs no matrix product at all in the compiled program",
+    "count.free_many": ". {which} need no matrix product at all in the compiled program",
+    "count.and": "{first} and {last}",
+    "count.same_close": ". Where both compute the same products ({which}), the times are close "
+    "(torch vs JAX: {times}): the products dominate",
+    "count.same_differ": ". Where both compute the same products ({which}), the times differ "
+    "(torch vs JAX: {times}): at this size, something else decides",
+    "count.versus": "`{variant}` {torch} vs {jax}",
+    # The claim's second half
+    "second.part": "The claim's second half",
+    "second.heading": "Stricter code and more memory",
+    "second.training": "**Training** ({where}): one SGD step with jitted JAX runs at {speedup} "
+    "eager PyTorch's speed{student}.",
+    "second.training.student": "; written as a student would ({mode}), {speedup}: its Python "
+    "object graph is walked on every call",
+    "second.strict": "**Stricter code**: in {n} of the {of} cases the two frameworks behave "
+    "differently on purpose, each asserted and confirmed in this run — {which}{more}.",
+    "second.strict.more": "; and {n} more",
+    "second.memory": "**Memory**, where a benchmark measured it: {parts}.",
+    "second.memory.none": "**Memory**: no benchmark measured memory in this run.",
+    "second.memory.peak": "peak",
+    # The machine
+    "machine.heading": "The machine",
+    "machine.what": "what",
+    "machine.value": "value",
+    "machine.none": "No machine record saved.",
+    "machine.no_identity": "This run's machine record predates the CPU and kernel identity: it "
+    "cannot tell two machines with the same model name apart.",
+    "machine.machine": "machine",
+    "machine.key.cpu_model": "CPU",
+    "machine.key.cpu_count": "CPU cores (os.cpu_count)",
+    "machine.key.torch_gpu": "GPU (torch)",
+    "machine.key.jax_devices": "JAX devices",
+    "machine.key.torch": "torch",
+    "machine.key.torch_cuda": "torch CUDA",
+    "machine.key.torch_threads": "torch threads",
+    "machine.key.torch_interop_threads": "torch inter-op threads",
+    "machine.key.jax": "jax",
+    "machine.key.jaxlib": "jaxlib",
+    "machine.key.flax": "flax",
+    "machine.key.numpy": "numpy",
+    "machine.key.jax_backend": "JAX default backend",
+    "machine.key.xla_flags": "XLA_FLAGS",
+    "machine.key.torch_float32_matmul": "torch float32 matmul",
+    "machine.key.jax_default_matmul_precision": "JAX matmul precision",
+    "machine.key.python": "Python",
+    "machine.key.platform": "platform",
+    "machine.key.git_commit": "git commit",
+    "machine.key.missing_backends": "missing frameworks",
+    "machine.key.load_1m_at_start": "load average (1 min) at the start",
+    "machine.cpu_identity": "CPU identity",
+    "machine.isa": "ISA that changes kernels",
+    "machine.caches": "caches (per instance)",
+    "machine.hypervisor": "hypervisor",
+    "machine.no_hypervisor": "none",
+    "machine.other_pools": "other thread pools",
+    "machine.kernels": "{name} kernels",
+    "machine.kernel_env": "kernel environment",
+    "machine.peak": "Matmul peak on {device}, measured in this run: **{gflops} GFLOP/s** "
+    "(float32 {n}×{n} matmul, best of NumPy, torch, jitted JAX and JAX op by op: {mode}). "
+    "Matmul-bound cases are stated as a share of it.",
+    "machine.peak.passes": " Per pass: {values} GFLOP/s; a pass well below the others ran "
+    "while other tenants held the machine.",
+    "machine.load": "Load average (1 min) as each benchmark ended: {low}–{high} on {cores} cores.",
+    "machine.load.busy": " {n} of {of} benchmarks ended with the load above the core count: "
+    "other processes competed for the CPU, so those timings are inflated (a thread pool "
+    "waiting for a descheduled thread suffers most).",
+    # How the numbers were made
+    "method.heading": "How these numbers were made",
+    "method.parity": "Parity: `shared.parity`, the helper the tests use — every output against "
+    "a NumPy oracle (see `shared/tolerances.py` for each tolerance and its reason), torch "
+    "against JAX, observed behaviour against the case's expectations.",
+    "method.timing": "Timing: pytest-benchmark through `bench/harness.py`. Inputs are placed on "
+    "the device before timing; compilation (`torch.compile`, `jax.jit(...).lower().compile()`) "
+    "happens before it and its seconds are reported apart (from the first pass, with cold "
+    "caches); each timed call waits for the result (`block_until_ready`, "
+    "`torch.cuda.synchronize`). JAX op by op is the same function called without `jax.jit`.",
+    "method.modes": "Modes, as the tables and charts name them: {modes}.",
+    "method.modes.none": "Modes: nothing was timed in this run.",
+    "method.blocks": "**Paired blocks.** The timings compared with each other (one case, "
+    "variant, size and device: eager torch, `torch.compile`, jitted JAX, JAX op by op) are "
+    "taken in alternating blocks within one process: {rounds}. Before each block, up to "
+    "{warmup_calls} warm-up calls (none that would run past {warmup_ms} ms): a switch of "
+    "framework leaves one thread pool cold and the other's spinning. The members' order "
+    "reverses every round. Why this design, measured (`python -m bench.block_design`, "
+    "{measured}): {design} — {conclusion}. Frameworks never alternate call by call.",
+    "method.blocks.rounds": "{blocks} rounds per pass, each member timed for about {block_s} s "
+    "per round (at least one call), in {passes} pass(es) — fresh processes, one after another",
+    "method.blocks.several": "several rounds per pass",
+    "method.speedup": "A speed-up is the median over rounds of the ratio of the two blocks' "
+    "medians, with a {confidence} percentile-bootstrap interval ({resamples} resamples, "
+    "seeded): a drift of the shared machine lands on both sides of a ratio. A win needs the "
+    "whole interval at or above {tie}× (a loss: at or below {loss}×); anything else is a tie, "
+    "so a verdict near the threshold does not flip with the next run's noise. A benchmark's "
+    "median is the median of its blocks' medians; the IQR shown is that of the blocks (how "
+    "much the machine moved).",
+    "method.compile": "{cost}, so the default run compiles at one size per case and `--size "
+    "test` leaves it out (`--modes` decides). It starts from an empty inductor cache in every "
+    "run, as `jax.jit` keeps none on disk: compile seconds are what a first run pays.",
+    "method.malloc": "The benchmark process runs with glibc's allocator thresholds fixed "
+    "({names}; see `jaxparity/bench.py`): otherwise an eager call's time depends on which "
+    "benchmarks freed memory before it (the measurement, on torch's per-sample gradients, is "
+    "in `MALLOC_PINNED` there).",
+    "method.files": "Rebuild this report from the saved files with `jaxparity report --out "
+    "{folder}`; raw results: {files}; graph files in `{graphs}/`.",
+    # jaxparity show
+    "show.lesson": "From the lesson's section “{heading}” ({gloss}), lines {lo}–{hi}.",
+    "show.outputs": "Outputs at size test on {device}",
+    "show.key": "key",
+    "show.printed": "(printed)",
+    "show.no_device": "no {device} visible to {framework}",
+    "show.parity": "Parity",
+    "show.agree": "agree",
+    "show.differ": "differ",
+    "show.and": " and ",
+    "show.verdict": "{judged}: {status} with the oracle, the expectations{others}{largest}",
+    "show.others": " and each other",
+    "show.largest": " (largest difference {worst})",
+}
