@@ -137,13 +137,13 @@ def _topic(topic: str, lang: str, committed: list[dict[str, Any]]) -> NotebookNo
 def _case_cells(
     number: int, case: Case, lang: str, committed: list[dict[str, Any]]
 ) -> list[NotebookNode]:
-    title, explanation, differs = texts.of(lang).case(case)
+    words = texts.of(lang).case(case)
     lo, hi = case.seed_lines
     section = case.section
     where = text(lang, "section", heading=section.heading, gloss=section.gloss, lo=lo, hi=hi)
     intro = (
-        f"## {number}. {title}\n\n{where} {text(lang, 'case_id', case_id=case.id)}\n\n"
-        f"{explanation}\n\n{text(lang, 'differs', differs=differs)}"
+        f"## {number}. {words.title}\n\n{where} {text(lang, 'case_id', case_id=case.id)}\n\n"
+        f"{words.explanation}\n\n{text(lang, 'differs', differs=words.differs)}"
     )
     cells = [
         _markdown(f"{case.id}-about", intro),
