@@ -7,6 +7,9 @@ skip with its reason, an unknown name an error listing the valid ones.
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from bench.targets import load_on
@@ -33,3 +36,15 @@ def both(request: pytest.FixtureRequest) -> tuple[Backend, Backend, str]:
     """(torch, jax, device) for the cross-framework comparisons."""
     device = request.param
     return load_on("torch", device), load_on("jax", device), device
+
+
+RESULTS = Path(__file__).parent / "data" / "results"
+"""A small saved run (parity, benchmarks, machine) the report and the CLI are tested on."""
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """A copy of :data:`RESULTS` the test may write into."""
+    out = tmp_path / "results"
+    shutil.copytree(RESULTS, out)
+    return out

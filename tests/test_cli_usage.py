@@ -20,14 +20,6 @@ from shared import cases
 from tests.fake_checks import FakeChecks
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURE = Path(__file__).parent / "data" / "results"
-
-
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    out = tmp_path / "results"
-    shutil.copytree(FIXTURE, out)
-    return out
 
 
 @pytest.mark.parametrize(

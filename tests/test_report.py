@@ -24,15 +24,6 @@ from jaxparity.cli import main
 from jaxparity.report import graph_view, scaling
 from shared import cases
 
-FIXTURE = Path(__file__).parent / "data" / "results"
-
-
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    out = tmp_path / "results"
-    shutil.copytree(FIXTURE, out)
-    return out
-
 
 def _records(folder: Path) -> list[dict]:
     return json.loads((folder / results.SUMMARY).read_text())["records"]

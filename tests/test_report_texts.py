@@ -8,7 +8,6 @@ import re
 import shutil
 from dataclasses import dataclass
 from html import unescape
-from pathlib import Path
 from string import Formatter
 
 import pytest
@@ -18,8 +17,8 @@ from jaxparity.cli import main
 from jaxparity.report import machine_and_method, texts, texts_en, texts_ru
 from shared import cases, run_modes
 from shared.cases.ru import RU
+from tests.conftest import RESULTS
 
-FIXTURE = Path(__file__).parent / "data" / "results"
 LATIN_WORDS = re.compile(r"[A-Za-z][a-z']*(?: [A-Za-z][a-z']*){2,}")
 """Three English-looking words in a row: a sentence, or a piece of one."""
 ENGLISH_HEADINGS = (
@@ -75,7 +74,7 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Rendered]:
     found = {}
     for lang in texts.LANGUAGES:
         folder = tmp_path_factory.mktemp(lang) / "results"
-        shutil.copytree(FIXTURE, folder)
+        shutil.copytree(RESULTS, folder)
         main(["report", "--out", str(folder), "--lang", lang])
         records = json.loads((folder / results.SUMMARY).read_text())["records"]
         found[lang] = Rendered(

@@ -181,22 +181,9 @@ def _compile_cost(summ: Summary, t: Texts) -> str:
         if r["framework"] == "jax" and r["compile_s"] and not r["case"].startswith("machine.")
     ]
     torch_c = [r["compile_s"] for r in timed if is_torch_compile(r) and r["compile_s"]]
-    if jax_c:
-        jax = t(
-            "claim.cost.jax",
-            total=f"{sum(jax_c):.1f}",
-            n=t.count(len(jax_c), "function"),
-            median=fmt_s(statistics.median(jax_c)),
-        )
-    else:
-        jax = t("claim.cost.no_jax")
+    jax = _spent(t, "claim.cost.jax", jax_c) if jax_c else t("claim.cost.no_jax")
     if torch_c:
-        torch = t(
-            "claim.cost.torch",
-            total=f"{sum(torch_c):.1f}",
-            n=t.count(len(torch_c), "function"),
-            median=fmt_s(statistics.median(torch_c)),
-        )
+        torch = _spent(t, "claim.cost.torch", torch_c)
     else:
         skipped = [
             r
@@ -205,6 +192,16 @@ def _compile_cost(summ: Summary, t: Texts) -> str:
         ]
         torch = t("claim.cost.no_torch") + (f" ({skipped[0]['reason']})" if skipped else "")
     return t("claim.cost", jax=jax, torch=torch)
+
+
+def _spent(t: Texts, key: str, seconds: list[float]) -> str:
+    """What one framework's compilations cost: in all, how many, the median."""
+    return t(
+        key,
+        total=f"{sum(seconds):.1f}",
+        n=t.count(len(seconds), "function"),
+        median=fmt_s(statistics.median(seconds)),
+    )
 
 
 def _verdict(summ: Summary, rows: list[dict[str, Any]], t: Texts) -> str:
