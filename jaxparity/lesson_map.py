@@ -11,11 +11,10 @@ docstrings and the test files are read as they are, so the map cannot drift from
 
 from __future__ import annotations
 
-import ast
 import sys
-from functools import cache
 from pathlib import Path
 
+from jaxparity import sources
 from shared import cases, data, oracles
 from shared.cases import Case
 from shared.oracles import Stat
@@ -30,7 +29,6 @@ TOPIC_TITLES = {
     "modes": "Grad modes",
     "modules": "Modules and networks",
 }
-IMPLS = {"torch": "torch_impl", "jax": "jax_impl"}
 
 INTRO = """\
 # Lesson map: every case of the lesson, in PyTorch and in JAX/Flax
@@ -87,19 +85,8 @@ def _cell(text: str) -> str:
 
 def _summary(framework: str, case: Case) -> str:
     """The first paragraph of the case function's docstring, in Markdown."""
-    doc = _docstrings(IMPLS[framework], case.topic).get(case.name, "")
+    doc = sources.docstring(framework, case)
     return " ".join(doc.split("\n\n")[0].split()).replace("``", "`")
-
-
-@cache
-def _docstrings(package: str, topic: str) -> dict[str, str]:
-    """Function name → docstring, read without importing the framework."""
-    tree = ast.parse((ROOT / package / f"{topic}.py").read_text(encoding="utf-8"))
-    return {
-        node.name: ast.get_docstring(node) or ""
-        for node in tree.body
-        if isinstance(node, ast.FunctionDef)
-    }
 
 
 def _judged_by(case: Case) -> str:

@@ -21,11 +21,12 @@ import numpy as np
 
 from jaxparity.fmt import fmt_s
 from jaxparity.notebook_texts import text
+from jaxparity.report import texts
 from shared import backends, cases, data, parity
 from shared.interface import Backend
 from shared.run_modes import EAGER
 
-FRAMEWORKS = ("torch", "jax")
+FRAMEWORKS = tuple(backends.KNOWN)
 TIMING_S = 0.1
 """Seconds each live timing loops for: enough for a median of small calls, quick to rerun."""
 
@@ -84,6 +85,16 @@ def start(topic: str, lang: str = "en") -> Lesson:
         lesson.sides[framework] = dict(vars(backend.topic(topic)))
     _register_magics(lesson)
     return lesson
+
+
+def overview(lang: str = "en") -> Overview:
+    """Every case, by topic, with its title in ``lang`` and whether it is timed."""
+    t = texts.of(lang)
+    rows = [
+        [t(f"topic.{case.topic}"), case.id, t.case(case).title, "✓" if case.timed else ""]
+        for case in cases.select()
+    ]
+    return Overview(lang, rows)
 
 
 def _register_magics(lesson: Lesson) -> None:
@@ -198,3 +209,20 @@ class Timings:
     def __repr__(self) -> str:
         lines = [" | ".join(self._header())] + [" | ".join(row) for row in self._cells()]
         return "\n".join([self.variant, *lines])
+
+
+@dataclass
+class Overview:
+    """The lesson's cases as a table: part, case id, title, timed."""
+
+    lang: str
+    rows: list[list[str]]
+
+    def _header(self) -> list[str]:
+        return [text(self.lang, key) for key in ("topic", "case", "title_column", "timed")]
+
+    def _repr_html_(self) -> str:
+        return _table(self._header(), self.rows)
+
+    def __repr__(self) -> str:
+        return "\n".join(" | ".join(row) for row in [self._header(), *self.rows])

@@ -114,6 +114,12 @@ def _index(lang: str) -> NotebookNode:
             + "\n".join(links)
             + f"\n\n{text(lang, 'index_run', report=f'`{report}`')}",
         ),
+        _code("install", f"# {text(lang, 'install')}\n{INSTALL}"),
+        _code(
+            "cases",
+            f"# {text(lang, 'overview')}\nfrom jaxparity.notebook_runtime import overview\n\n"
+            f'overview("{lang}")',
+        ),
     ]
     return _notebook(cells, lang)
 

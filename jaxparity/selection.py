@@ -17,7 +17,7 @@ names ``compile``. The report says which modes were left out and why.
 from __future__ import annotations
 
 from jaxparity.errors import CliError
-from shared import backends, cases
+from shared import backends, cases, run_modes
 from shared.cases import Case
 
 SIZES = {
@@ -31,14 +31,6 @@ CHECK_SIZES = {
     "test": "the tests' tiny inputs (default)",
     "lesson": "the lesson's own inputs",
 }
-MODES = {
-    "eager": "eager torch, and JAX op by op (the same function without jax.jit)",
-    "compile": "torch.compile",
-    "jit": "jax.jit",
-    "jit_grad": "jax.jit of the gradient step only, its loop in Python (autograd.accumulation)",
-    "nnx_jit": "flax.nnx.jit over the module and optimiser (modules.train_step)",
-}
-"""What each benchmark mode times (``--modes``); every mode a case declares is listed."""
 COMPILE_COST = "torch.compile costs up to 11–18 s per compiled function on a 2-core CPU"
 
 
@@ -117,8 +109,13 @@ def all_modes() -> list[str]:
 
 
 def described_modes() -> dict[str, str]:
-    """Every mode a case declares, with what it times (``MODES``: a new mode needs a line)."""
-    return {m: MODES[m] for m in all_modes()}
+    """Every mode a case declares, with what it runs per framework (``shared.run_modes``)."""
+    return {
+        mode: ", ".join(
+            m.label for m in run_modes.TABLE.values() if m.name == mode and m.framework != "numpy"
+        )
+        for mode in all_modes()
+    }
 
 
 def resolve_modes(arg: str | None) -> list[str] | None:

@@ -20,7 +20,7 @@ from jaxparity import sources
 from jaxparity.report import texts
 from shared import backends, cases, parity
 
-FRAMEWORKS = ("torch", "jax")
+FRAMEWORKS = tuple(backends.KNOWN)
 
 
 def _value(v: object) -> str:

@@ -127,5 +127,13 @@ def _binds_def(node: ast.stmt) -> bool:
     return isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
 
 
+def docstring(framework: str, case: Case) -> str:
+    """The case function's docstring in ``framework`` (empty when it has none)."""
+    module = _module(path_of(framework, case))
+    index = module.defined.get(case.name)
+    node = None if index is None else module.statements[index]
+    return (ast.get_docstring(node) or "") if isinstance(node, ast.FunctionDef) else ""
+
+
 def location(framework: str, case: Case) -> str:
     return f"{FRAMEWORK_PACKAGES[framework]}/{case.topic}.py::{case.name}"

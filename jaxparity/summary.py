@@ -19,9 +19,9 @@ from typing import Any
 from jaxparity import speedups
 from jaxparity.results import Results
 from jaxparity.speedups import Key
-from shared import cases, run_modes
+from shared import backends, cases, run_modes
 
-FRAMEWORKS = ("torch", "jax")
+FRAMEWORKS = tuple(backends.KNOWN)
 PEAK_CASE = "machine.matmul_peak"
 DISPATCH_CASE = "machine.dispatch"
 MISSING = "missing: did not finish (run interrupted?)"

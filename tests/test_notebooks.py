@@ -37,6 +37,8 @@ def test_committed_notebooks_are_what_the_generator_writes(lang: str) -> None:
             if o.output_type == "error"
         ]
         assert not errors, f"{path} was committed with an error output"
+        shown = [c for c in nb.cells if c.cell_type == "code" and c.get("outputs")]
+        assert shown, f"{path} shows no output: a viewer would show only its code"
         ran = [c for c in nb.cells if c.cell_type == "code" and c.get("execution_count")]
         assert len(ran) == sum(c.cell_type == "code" for c in nb.cells), f"{path} not executed"
 
