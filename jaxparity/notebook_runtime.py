@@ -139,12 +139,13 @@ LEFT = "text-align:left;vertical-align:top"
 """Notebook front ends right-align table cells; arrays read better from the left."""
 
 
-def _table(header: list[str], rows: list[list[str]]) -> str:
+def _table(header: list[str], rows: list[list[str]], *, code: bool = True) -> str:
+    """An HTML table; ``code`` cells keep their line breaks and alignment (arrays), others
+    are text that wraps at word boundaries."""
+    wrap = (lambda c: f"<pre>{html.escape(c)}</pre>") if code else html.escape
     cells = "".join(f'<th style="{LEFT}">{html.escape(h)}</th>' for h in header)
     body = "".join(
-        "<tr>"
-        + "".join(f'<td style="{LEFT}"><pre>{html.escape(c)}</pre></td>' for c in row)
-        + "</tr>"
+        "<tr>" + "".join(f'<td style="{LEFT}">{wrap(c)}</td>' for c in row) + "</tr>"
         for row in rows
     )
     return f"<table><tr>{cells}</tr>{body}</table>"
@@ -222,7 +223,7 @@ class Overview:
         return [text(self.lang, key) for key in ("topic", "case", "title_column", "timed")]
 
     def _repr_html_(self) -> str:
-        return _table(self._header(), self.rows)
+        return _table(self._header(), self.rows, code=False)
 
     def __repr__(self) -> str:
         return "\n".join(" | ".join(row) for row in [self._header(), *self.rows])
