@@ -465,7 +465,7 @@ def _cmd_run(args: argparse.Namespace, out: Console) -> int:
     plan = _bench_plan(args, case_list, devices)
     if not plan["targets"] and args.modes is not None:  # asked to time, and nothing matches
         raise CliError(bench.nothing_to_time(case_list, plan))
-    checks = _check_plan(case_list, devices, "test")
+    checks = _check_plan(case_list, devices, "run")
     asked = outdir.asked("run", check=checks, bench=_asked_bench(plan))
     rc = 0
     with _claim(args, asked, {"check": checks, "bench": plan}, out) as run:
