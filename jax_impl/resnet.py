@@ -22,7 +22,6 @@ from flax import nnx
 from jax_impl.backend import jax_device
 from jax_impl.modules import print_params_count
 from shared.run_modes import EAGER, JIT
-from shared.tooling import tooling
 from shared.validation import CaseInputError
 
 KAIMING = nnx.initializers.variance_scaling(2.0, "fan_out", "normal")
@@ -140,7 +139,6 @@ TO_NNX = {rank: tuple(np.argsort(axes)) for rank, axes in TO_TORCH.items()}
 """torch layout → NNX's: the inverse permutations."""
 
 
-@tooling
 def _to_torch_layout(value: np.ndarray | tuple[int, ...]) -> np.ndarray | tuple[int, ...]:
     """An array (or a shape) in NNX's layout, permuted into torch's."""
     if isinstance(value, tuple):
@@ -148,13 +146,11 @@ def _to_torch_layout(value: np.ndarray | tuple[int, ...]) -> np.ndarray | tuple[
     return value.transpose(TO_TORCH[value.ndim])
 
 
-@tooling
 def _to_nnx_layout(value: np.ndarray) -> np.ndarray:
     """An array in torch's layout, permuted into NNX's."""
     return value.transpose(TO_NNX[value.ndim])
 
 
-@tooling
 def _variables(model: nnx.Module) -> tuple[nnx.State, dict[str, nnx.Variable]]:
     """The model's Params and BatchStats, and each variable under its torch name."""
     state = nnx.state(model, nnx.Any(nnx.Param, nnx.BatchStat))
@@ -165,7 +161,6 @@ def _variables(model: nnx.Module) -> tuple[nnx.State, dict[str, nnx.Variable]]:
     return state, named
 
 
-@tooling
 def load_state(model: nnx.Module, state: Mapping[str, np.ndarray]) -> nnx.Module:
     """Write the shared format (torch's ``state_dict`` names and layouts) into ``model``'s
     Params and BatchStats, each through :func:`_to_nnx_layout`; returns ``model``.
@@ -190,7 +185,6 @@ def load_state(model: nnx.Module, state: Mapping[str, np.ndarray]) -> nnx.Module
     return model
 
 
-@tooling
 def export_state(model: nnx.Module) -> dict[str, np.ndarray]:
     """The Params and BatchStats as NumPy copies in the shared format."""
     _, own = _variables(model)
@@ -205,8 +199,8 @@ def _abstract(num_classes: int) -> ResNet:
 
 
 def param_count(*, num_classes: int) -> dict:
-    """``print_params_count`` of a ResNet-101 that is never allocated: ``nnx.eval_shape`` runs
-    the constructor abstractly, so every variable is a shape and dtype, not 178 MB of draws.
+    """``print_params_count`` of a ResNet-101 that is never allocated (:func:`_abstract`):
+    counting needs shapes, not 178 MB of random draws.
 
     Parameters are the ``nnx.Param`` variables; BatchNorm's running mean and variance are
     ``nnx.BatchStat`` variables, selected apart. torch instead: they are buffers, and torch

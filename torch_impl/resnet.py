@@ -16,7 +16,6 @@ import numpy as np
 import torch
 from torch import nn
 
-from shared.tooling import tooling
 from shared.validation import CaseInputError
 from torch_impl.backend import torch_device
 from torch_impl.modules import print_params_count
@@ -103,7 +102,6 @@ def resnet101(num_classes: int = 1000) -> ResNet:
     return ResNet((3, 4, 23, 3), num_classes)
 
 
-@tooling
 def load_state(model: nn.Module, state: Mapping[str, np.ndarray]) -> nn.Module:
     """Copy the shared format (``state_dict`` names and layouts, without
     ``num_batches_tracked``) into ``model``, parameters and running statistics; returns it.
@@ -125,7 +123,6 @@ def load_state(model: nn.Module, state: Mapping[str, np.ndarray]) -> nn.Module:
     return model
 
 
-@tooling
 def export_state(model: nn.Module) -> dict[str, np.ndarray]:
     """The model's ``state_dict`` as NumPy copies in the shared format."""
     return {
