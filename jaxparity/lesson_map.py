@@ -28,6 +28,7 @@ TOPIC_TITLES = {
     "advanced": "Advanced differentiation",
     "modes": "Grad modes",
     "modules": "Modules and networks",
+    "resnet": "ResNet-101",
 }
 
 INTRO = """\

@@ -25,8 +25,15 @@ import numpy as np
 from shared import data, oracles
 from shared.cases import Case, get
 from shared.interface import Backend
-from shared.oracles import Stat, Summed
-from shared.tolerances import SUMMED_REASON, coarser, for_dtype, gamma
+from shared.oracles import Deep, Stat, Summed
+from shared.tolerances import (
+    DEEP_FACTOR,
+    DEEP_REASON,
+    SUMMED_REASON,
+    coarser,
+    for_dtype,
+    gamma,
+)
 from shared.validation import check_inputs
 
 Observation = bool | int | str
@@ -180,14 +187,19 @@ def run(
     return Run(get(case_id), backend.name, device, arrays, observations), raw_inputs
 
 
-def judge(runs: Sequence[Run], raw_inputs: dict[str, Any]) -> Verdict:
+def judge(
+    runs: Sequence[Run], raw_inputs: dict[str, Any], expected: oracles.Expected | None = None
+) -> Verdict:
     """Judge one framework's run, or both frameworks' runs of the same case and device.
 
     With one run, arrays the oracle does not name are left to the comparison with the other
     framework (not counted either way); with both, an output nothing compares fails.
+    ``expected``: the oracle's answer for ``raw_inputs``, when the caller has it already (a
+    deep network's takes seconds).
     """
     case, device = runs[0].case, runs[0].device
-    expected = oracles.expected(case.id, raw_inputs)
+    if expected is None:
+        expected = oracles.expected(case.id, raw_inputs)
     checks: list[Check] = []
     mismatches: dict[str, dict[str, tuple[object, object]]] = {}
     for run in runs:
@@ -265,7 +277,7 @@ def _between(a: Run, b: Run, expected: oracles.Expected) -> list[Check]:
                 checks.append(Check(key, BETWEEN, b.backend, np.inf, np.inf, False, detail))
             continue
         want = expected.get(key)
-        bound = want if isinstance(want, Summed) else None
+        bound = want if isinstance(want, Summed | Deep) else None
         checks.append(compare(key, BETWEEN, b.backend, x, y, sides=2, bound=bound))
     return sorted(checks, key=lambda c: list(a.arrays).index(c.key))
 
@@ -297,17 +309,18 @@ def compare(
     backend: str,
     against: str,
     actual: np.ndarray,
-    want: np.ndarray | Summed,
+    want: np.ndarray | Summed | Deep,
     *,
     sides: int,
-    bound: Summed | None = None,
+    bound: Summed | Deep | None = None,
 ) -> Check:
     """``actual`` vs ``want`` elementwise, within the tolerance the arithmetic allows.
 
     ``sides`` is how many of the two carry rounding error (1 against the oracle, 2 between the
-    frameworks); a :class:`Summed` reference adds its forward-error bound.
+    frameworks); a :class:`Summed` reference adds its forward-error bound, a :class:`Deep` one
+    the float32 error measured on its network.
     """
-    if isinstance(want, Summed):
+    if isinstance(want, Summed | Deep):
         bound, want = want, want.value
     ref = np.asarray(want)
     if actual.shape != ref.shape:
@@ -320,7 +333,10 @@ def compare(
     r = ref.astype(np.complex128 if ref.dtype.kind == "c" else np.float64)
     allowed = sides * (tol.atol + tol.rtol * np.abs(r))
     reason = f"rtol={tol.rtol:g} atol={tol.atol:g} ({tol.reason})"
-    if bound is not None:
+    if isinstance(bound, Deep):
+        allowed = allowed + sides * DEEP_FACTOR * bound.spread
+        reason += f" + {DEEP_FACTOR:g}×{bound.spread:.2g} ({DEEP_REASON})"
+    elif bound is not None:
         g = gamma(bound.terms, dtype)
         allowed = allowed + sides * (g * bound.magnitude + g**2 * bound.second_order)
         reason += f" + γ({bound.terms})={g:.2g}·magnitude ({SUMMED_REASON})"

@@ -12,6 +12,11 @@ Two yardsticks, chosen by the arithmetic that produced an output (its oracle say
   on absolute values (``shared.oracles.Summed``). It holds for any summation order, so for any
   BLAS or XLA kernel, and it does not fail where a sum nearly cancels.
 
+- **Deep networks** (ResNet-101's logits): the worst-case bound grows by the fan-in at every
+  layer and says nothing after a hundred of them, so the float32 error is measured on the
+  network and input at hand by a third implementation, NumPy in float32
+  (``shared.oracles.Deep``); a framework may stray :data:`DEEP_FACTOR` times as far.
+
 Comparing the two frameworks with each other, both sides carry an error, so each bound counts
 twice. Integers and booleans have no rounding: they must be equal.
 """
@@ -55,6 +60,15 @@ UNIT_ROUNDOFF: dict[str, float] = {
     "complex128": 2.0**-53,
 }
 """Half the distance from 1 to the next float: the largest relative error of one rounding."""
+
+DEEP_FACTOR = 3.0
+"""How much further than NumPy's float32 forward pass a framework's may stray from the float64
+answer. Another float32 implementation of the same network makes an error of the same size,
+not the same error: torch and JAX on the CPU strayed 0.7–1.0 times as far as NumPy (ResNet-101,
+64×64 images, seeds 0–2). A wrong weight, layout or statistic moves logits by their own size,
+a thousand times the spread."""
+
+DEEP_REASON = "float32 error measured on this network by NumPy's float32 forward pass"
 
 SUMMED_REASON = (
     "forward-error bound of a long sum: |error| <= γ(n)·(the sum of absolute values), "

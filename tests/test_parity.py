@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from bench.targets import load_on
-from shared import cases, parity
+from shared import cases, oracles, parity
 from shared.cases import Case
 
 CASES = [pytest.param(c, id=c.id) for c in cases.select()]
@@ -70,6 +70,7 @@ def _changed(observation: parity.Observation) -> parity.Observation:
 def _survivors(t: parity.Run, j: parity.Run, raw_inputs: dict) -> list[str]:
     """Every single change to one output that the judge does not notice."""
     case, missed = t.case, []
+    expected = oracles.expected(case.id, raw_inputs)
     for index, run in enumerate((t, j)):
         changes = [
             (f"{key} value", "arrays", key, _nudged(a))
@@ -87,7 +88,7 @@ def _survivors(t: parity.Run, j: parity.Run, raw_inputs: dict) -> list[str]:
             outputs = {**getattr(run, field), key: value}
             changed = dataclasses.replace(run, **{field: outputs})
             pair = [changed, j] if index == 0 else [t, changed]
-            if parity.judge(pair, raw_inputs).ok:
+            if parity.judge(pair, raw_inputs, expected).ok:
                 missed.append(f"{run.backend}: {what}")
     return missed
 

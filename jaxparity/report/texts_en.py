@@ -63,6 +63,7 @@ MESSAGES: dict[str, str] = {
     "topic.advanced": "4. Advanced differentiation",
     "topic.modes": "5. Grad modes",
     "topic.modules": "6. Modules and MLPs",
+    "topic.resnet": "7. The whole ResNet-101",
     # Words the tables use
     "status.pass": "pass",
     "status.fail": "fail",

@@ -125,6 +125,7 @@ MESSAGES: dict[str, str] = {
     "topic.advanced": "4. Продвинутое дифференцирование",
     "topic.modes": "5. Режимы вычисления градиентов",
     "topic.modules": "6. Модули и нейронные сети",
+    "topic.resnet": "7. ResNet-101 целиком",
     # Words the tables use
     "status.pass": "пройдено",
     "status.fail": "провалено",

@@ -7,14 +7,22 @@ topic's Protocol in ``shared.interface``.
 
 from __future__ import annotations
 
-from shared.cases import advanced, autograd, devices, modes, modules, tensors
+from shared.cases import advanced, autograd, devices, modes, modules, resnet, tensors
 from shared.cases.model import Bench, Case, UnknownNameError
 
-TOPICS: tuple[str, ...] = ("tensors", "devices", "autograd", "advanced", "modes", "modules")
+TOPICS: tuple[str, ...] = (
+    "tensors",
+    "devices",
+    "autograd",
+    "advanced",
+    "modes",
+    "modules",
+    "resnet",
+)
 
 CASES: dict[str, Case] = {
     case.id: case
-    for topic in (tensors, devices, autograd, advanced, modes, modules)
+    for topic in (tensors, devices, autograd, advanced, modes, modules, resnet)
     for case in topic.CASES
 }
 

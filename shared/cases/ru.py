@@ -473,5 +473,42 @@ RU: dict[str, Text] = {
         differs="optimizer.step() в torch меняет параметры на месте; шаг в JAX вычисляет новые "
         "параметры из старых.",
     ),
+    "resnet.param_count": Text(
+        title="net = resnet101(); print_params_count(net): параметры и буферы",
+        explanation="У ResNet-101 в обоих фреймворках 44 549 160 параметров (столько же "
+        "насчитывает torchvision), и все обучаемые. Скользящие среднее и дисперсия BatchNorm "
+        "(105 344 числа) — не параметры: torch хранит их как буферы, NNX — как переменные "
+        "nnx.BatchStat. torch держит ещё по одному буферу на каждый BatchNorm — счётчик "
+        "num_batches_tracked (их 104); в NNX такого счётчика нет. Сторона JAX считает модель, "
+        "построенную через nnx.eval_shape: только формы, без 178 МБ случайных весов.",
+        differs="Буферы в torch (со счётчиком num_batches_tracked у каждого BatchNorm), "
+        "переменные nnx.BatchStat в NNX (без счётчика).",
+    ),
+    "resnet.transfer": Text(
+        title="Веса из torch во Flax и обратно: каждое изменение раскладки названо",
+        explanation="Один набор весов в формате state_dict из torch загружается в обе сети и "
+        "выгружается обратно без изменений, бит в бит, все 522 тензора. По пути во Flax вес "
+        "свёртки (out, in, kh, kw) становится ядром (kh, kw, in, out), fc.weight (out, in) — "
+        "ядром (in, out), weight у BatchNorm — его scale, а running_mean/running_var — "
+        "переменными nnx.BatchStat mean/var; на обратном пути всё наоборот. Пути к "
+        "параметрам одинаковые (layer3.22.conv2): стадии в NNX — это nnx.List, который "
+        "нумерует блоки так же, как nn.Sequential.",
+        differs="Раскладки torch и есть общий формат; Flax транспонирует каждое ядро "
+        "(OIHW → HWIO, (out, in) → (in, out)).",
+    ),
+    "resnet.forward": Text(
+        title="Прямой проход ResNet-101, model.eval() и model.train()",
+        explanation="Одинаковые веса дают одинаковые логиты в обоих фреймворках — в режиме "
+        "eval (BatchNorm берёт скользящие статистики) и в режиме train (статистики батча, "
+        "поэтому логиты меняются). Прямой проход в режиме train ещё и обновляет скользящие "
+        "статистики — в обоих по одному правилу new = 0.9·old + 0.1·batch (momentum=0.1 в "
+        "torch — это momentum=0.9 во Flax), но с разной дисперсией батча: torch делит на "
+        "n − 1 (несмещённая оценка), Flax — на n. Изображения в torch имеют раскладку NCHW, во "
+        "Flax — NHWC. Логиты сверяются с учётом ошибки float32, которую на той же сети и том же "
+        "входе делает третья реализация (NumPy во float32): оценка худшего случая после 104 "
+        "свёрток ничего не говорит.",
+        differs="Изображения NCHW против NHWC; скользящая дисперсия обновляется с делением на "
+        "n − 1 в torch и на n во Flax.",
+    ),
 }
 """Case id → its Russian texts, for every case of ``shared.cases.CASES``, in its order."""

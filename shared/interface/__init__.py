@@ -21,6 +21,7 @@ from shared.interface.backend import Array, Backend, Outputs, TimedSetup
 from shared.interface.devices import Devices
 from shared.interface.modes import Modes
 from shared.interface.modules import Modules
+from shared.interface.resnet import Resnet
 from shared.interface.tensors import Tensors
 
 TOPIC_PROTOCOLS: dict[str, type] = {
@@ -30,6 +31,7 @@ TOPIC_PROTOCOLS: dict[str, type] = {
     "advanced": Advanced,
     "modes": Modes,
     "modules": Modules,
+    "resnet": Resnet,
 }
 
 

@@ -3,7 +3,8 @@
 ``expected(case_id, inputs)`` calls ``shared/oracles/<topic>.py::<name>(**inputs)``. An entry
 is a NumPy array (exact values of a few roundings, compared within ``shared.tolerances``' per-dtype
 tolerance, with the other framework too), a :class:`Summed` (a result of long sums, judged by
-the forward-error bound of its arithmetic) or a :class:`Stat` (a statistic of random draws,
+the forward-error bound of its arithmetic), a :class:`Deep` (a deep network's output, judged by
+the float32 error measured on it) or a :class:`Stat` (a statistic of random draws,
 compared with its own bound, since the two frameworks' random streams differ).
 """
 
@@ -47,13 +48,35 @@ class Summed:
     second_order: np.ndarray | float = 0.0
 
 
+@dataclass(frozen=True)
+class Deep:
+    """The output of a deep network, judged by the float32 error such a network makes.
+
+    The worst-case bound of :class:`Summed`, carried through a network, multiplies at every
+    layer by the absolute values of its weights: after ResNet-101's 104 convolutions it
+    exceeds the logits by hundreds of orders of magnitude and would accept anything. What
+    rounding does to *this* network on *this* input is measured instead, by a third float32
+    implementation: ``float32`` is the same NumPy forward pass as ``value`` (float64), run in
+    float32. A framework may stray from ``value`` by ``shared.tolerances.DEEP_FACTOR`` times
+    the largest ``|float32 − value|`` of the output.
+    """
+
+    value: np.ndarray
+    float32: np.ndarray
+
+    @property
+    def spread(self) -> float:
+        """How far NumPy's float32 pass strayed, at most, over the whole output."""
+        return float(np.abs(np.asarray(self.float32, np.float64) - self.value).max(initial=0.0))
+
+
 def dot(a: np.ndarray, b: np.ndarray) -> Summed:
     """``a @ b`` in float64 with its bound: magnitude ``|a| @ |b|``, one term per product."""
     a, b = np.asarray(a, np.float64), np.asarray(b, np.float64)
     return Summed(a @ b, np.abs(a) @ np.abs(b), a.shape[-1])
 
 
-Expected = dict[str, np.ndarray | Summed | Stat]
+Expected = dict[str, np.ndarray | Summed | Deep | Stat]
 
 
 def expected(case_id: str, inputs: dict[str, Any]) -> Expected:
