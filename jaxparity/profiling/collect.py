@@ -11,6 +11,7 @@ rewritten after each network, so an interrupted run's report shows what finished
 from __future__ import annotations
 
 import importlib
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -40,7 +41,7 @@ def planned(network_ids: list[str]) -> int:
 def _records(framework: str, network_id: str, side: Any) -> list[dict[str, Any]]:
     """The records of one network on one framework: one per mode, passed, failed or
     skipped, with the seconds the whole measurement took."""
-    start = time.perf_counter()
+    start, load = time.perf_counter(), os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     try:
         by_mode = side.profile_network(NETWORKS[network_id])
         found = [record(network_id, framework, m, **by_mode[m]) for m in MODES[framework]]
@@ -55,7 +56,8 @@ def _records(framework: str, network_id: str, side: Any) -> list[dict[str, Any]]
             for m in MODES[framework]
         ]
     seconds = time.perf_counter() - start
-    return [{**r, "seconds": seconds} for r in found]
+    # The load says whether other processes competed for the cores while this ran.
+    return [{**r, "seconds": seconds, "load_1m": load} for r in found]
 
 
 def collect(
@@ -67,6 +69,7 @@ def collect(
     document: dict[str, Any] = {
         "tool": results.TOOL,
         "device": DEVICE,
+        "cpu_count": os.cpu_count(),
         "networks": network_ids,
         "records": [],
     }

@@ -21,10 +21,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from jaxparity.profiling.classes import CONTRACTION, HLO, fusion_class
+from jaxparity.profiling.classes import CONTRACTION, ELEMENTWISE, HLO, NORMALISATION, fusion_class
 
 _MODULE = re.compile(r"^HloModule ([^\s,]+)")
-_COMPUTATION = re.compile(r"^(?:ENTRY\s+)?%?([\w.\-]+)\s.*\{\s*$")
+_COMPUTATION = re.compile(r"^(ENTRY\s+)?%?([\w.\-]+)\s.*\{\s*$")
 _INSTRUCTION = re.compile(
     r"^\s+(?:ROOT\s+)?%?([\w.\-]+)\s*=\s*(?:\([^=]*?\)|\S+)\s+([a-z][\w\-]*)\((.*)$"
 )
@@ -34,11 +34,13 @@ _BACKEND_KIND = re.compile(r'"kind":"([^"]+)"')
 
 LIBRARIES = {"ynn": "YNNPACK", "onednn": "oneDNN", "xnn": "XNNPACK"}
 """A fusion's backend kind or a custom call's target (by substring) → the library it calls."""
-XLA_OWN = "Eigen (XLA:CPU's own dot and convolution thunks)"
+XLA_OWN = "Eigen (XLA:CPU)"
 
 
 @dataclass(frozen=True)
 class Instruction:
+    """One line of the program: ``%name = type opcode(operands), attributes``."""
+
     name: str
     opcode: str
     calls: tuple[str, ...]
@@ -66,10 +68,12 @@ class Program:
         self.module = module.group(1) if module else ""
         self.computations: dict[str, list[Instruction]] = {}
         self.instructions: dict[str, Instruction] = {}
+        self.entry = ""
         body: list[Instruction] = []
         for line in text.splitlines():
             if (head := _COMPUTATION.match(line)) is not None:
-                body = self.computations.setdefault(head.group(1), [])
+                body = self.computations.setdefault(head.group(2), [])
+                self.entry = head.group(2) if head.group(1) else self.entry
             elif (found := _INSTRUCTION.match(line)) is not None:
                 name, opcode, rest = found.groups()
                 target = _TARGET.search(rest) or _BACKEND_KIND.search(rest)
@@ -100,6 +104,21 @@ class Program:
     def classify(self, name: str) -> str | None:
         """The class of the kernel instruction ``name`` runs; ``None`` when unknown."""
         return fusion_class(self.opcodes(name))
+
+    def folded(self) -> tuple[int, int]:
+        """How many of the entry's contraction kernels also do element-wise or normalisation
+        work (XLA fused it into the product's kernel), and how many there are."""
+        kernels = [
+            i.name
+            for i in self.computations.get(self.entry, [])
+            if self.classify(i.name) == CONTRACTION
+        ]
+        more = [
+            k
+            for k in kernels
+            if {HLO.get(op) for op in self.opcodes(k)} & {ELEMENTWISE, NORMALISATION}
+        ]
+        return len(more), len(kernels)
 
     def kernel(self, name: str) -> tuple[str, str]:
         """What contraction ``name`` runs (``dot`` or ``convolution``) and who runs it:

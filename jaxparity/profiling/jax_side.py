@@ -1,9 +1,9 @@
 """Table 1 for JAX: the compiled program's kernels (``jax.jit``) and op by op, from
 ``jax.profiler``; flops from the jaxpr.
 
-``jax.jit`` hands XLA the whole forward pass, which it compiles into a few fused kernels:
-there are no separate element-wise or normalisation ops left to time when XLA has folded them
-into a product's kernel. XLA:CPU runs the program as one *thunk* per kernel, and
+``jax.jit`` hands XLA the whole forward pass, which it compiles into fused kernels: work
+folded into a product's kernel is timed as that contraction, and chains of element-wise ops
+run as one loop. XLA:CPU runs the program as one *thunk* per kernel, and
 ``jax.profiler`` records an event per thunk (jaxlib 0.10 on the CPU: named after the HLO
 instruction, with ``hlo_op`` and ``hlo_module`` stats), so each event is looked up in the
 compiled program's text and classified by what the kernel computes (``hlo.Program``). The
@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -34,11 +35,12 @@ from flax import nnx
 from jax.extend.core import ClosedJaxpr, Jaxpr, JaxprEqn
 from jax.profiler import ProfileData, ProfileOptions
 
+from jax_impl.backend import jax_device
 from jaxparity.profiling import networks
 from jaxparity.profiling.classes import CONTRACTION, JAX_CALLS, jax_class, simple_flops
 from jaxparity.profiling.hlo import LIBRARIES, XLA_OWN, Program
 from jaxparity.profiling.networks import Network
-from jaxparity.profiling.record import Tally, calls_for, covered_s, measurement, timed, warm
+from jaxparity.profiling.record import CALL, Span, Tally, calls_for, measurement, median_s, warm
 from shared.run_modes import EAGER, JIT
 
 METHODS = {
@@ -46,9 +48,6 @@ METHODS = {
     "HLO it runs",
     EAGER: "jax.profiler: the events of each op dispatched on its own, classified by its name",
 }
-
-Event = tuple[str, str, float, float]
-"""A kernel's run: (``hlo_module``, ``hlo_op``, start ns, end ns)."""
 
 
 def _numel(var: Any) -> int:
@@ -96,37 +95,29 @@ def _model(network: Network, data: dict[str, Any]) -> nnx.Module:
         model = modules.DeepNetwork(**networks.WIDE_DIMS)
         model = modules.load_weights(model, data["weights"])
     else:
-        from jax_impl.resnet import resnet101  # its own random initialisation
+        from jax_impl.resnet import load_state, resnet101
 
-        model = resnet101(rngs=nnx.Rngs(0))
+        # Built abstractly (shapes only, no random draws op by op), then loaded.
+        model = load_state(nnx.eval_shape(resnet101), data["state"])
     model.eval()  # BatchNorm on its running statistics, as torch's eval()
     return model
 
 
-def _events(folder: str) -> list[Event]:
-    """Every kernel event of the trace written in ``folder``."""
+def _trace(folder: str) -> tuple[list[tuple[float, float]], list[tuple[str, str, float, float]]]:
+    """The calls (start, end) and kernel runs (``hlo_module``, ``hlo_op``, start, end) of the
+    trace written in ``folder``, in seconds on the profiler's clock."""
     (path,) = Path(folder).rglob("*.xplane.pb")
-    found = []
+    calls, kernels = [], []
     for plane in ProfileData.from_file(str(path)).planes:
         for line in plane.lines:
             for event in line.events:
+                start, end = event.start_ns * 1e-9, event.end_ns * 1e-9
                 stats = dict(event.stats)
-                if "hlo_op" in stats:
-                    found.append(
-                        (stats.get("hlo_module", ""), stats["hlo_op"], event.start_ns, event.end_ns)
-                    )
-    return found
-
-
-def _profiled(call: Any, n: int) -> tuple[float, list[Event]]:
-    """Seconds for ``n`` calls under ``jax.profiler`` (its Python tracer off: it would time
-    every Python function JAX calls), and the kernel events they ran."""
-    options = ProfileOptions()
-    options.python_tracer_level = 0
-    with tempfile.TemporaryDirectory() as folder:
-        with jax.profiler.trace(folder, profiler_options=options):
-            seconds = timed(call, n)
-        return seconds, _events(folder)
+                if event.name == CALL:
+                    calls.append((start, end))
+                elif "hlo_op" in stats:
+                    kernels.append((stats.get("hlo_module", ""), stats["hlo_op"], start, end))
+    return sorted(calls), kernels
 
 
 def _library(instruction: str) -> str:
@@ -134,30 +125,45 @@ def _library(instruction: str) -> str:
     return next((lib for key, lib in LIBRARIES.items() if key in instruction), XLA_OWN)
 
 
-def _measure(call: Any, flops: Tally, program: Program | None, mode: str) -> dict[str, Any]:
-    """Time ``call``, then profile it: the fields of a passing record. Events of
-    ``program`` are classified by its HLO, any other by its module's name."""
+def _span(module: str, op: str, start: float, end: float, program: Program | None) -> Span:
+    """A kernel run: classified by ``program``'s HLO when it is one of its kernels, else
+    by its module's name (an op dispatched on its own)."""
+    if program is not None and module == program.module:
+        cls = program.classify(op)
+        kernel = program.kernel(op) if cls == CONTRACTION else None
+        return Span(start, end, end - start, cls, f"{op} ({' '.join(program.opcodes(op))})", kernel)
+    cls = jax_class(module)
+    kernel = (module.removeprefix("jit_"), _library(op)) if cls == CONTRACTION else None
+    return Span(start, end, end - start, cls, module, kernel)
+
+
+def _measure(
+    call: Callable[[], object], flops: Tally, program: Program | None, mode: str
+) -> dict[str, Any]:
+    """Time ``call``, then profile it: the fields of a passing record. ``jax.profiler``'s
+    Python tracer stays off: it would time every Python function JAX calls."""
     n = calls_for(warm(call))
-    wall = timed(call, n) / n
-    seconds, events = _profiled(call, n)
-    runtime, kernels = Tally(), {}
-    for module, op, start, end in events:
-        ours = program is not None and module == program.module
-        cls = program.classify(op) if ours else jax_class(module)
-        unknown = f"{op} ({' '.join(program.opcodes(op))})" if ours else module
-        runtime.add(cls, unknown, (end - start) * 1e-9)
-        if cls == CONTRACTION:
-            key = program.kernel(op) if ours else (module.removeprefix("jit_"), _library(op))
-            kernels[key] = kernels.get(key, 0.0) + (end - start) * 1e-9
-    # Kernels running at once on several threads count for each; "outside" is the calls'
-    # time during which no kernel ran.
-    outside = max(0.0, seconds - covered_s((start, end) for *_, start, end in events) * 1e-9)
-    return measurement(flops, runtime, n, seconds, outside, wall, kernels, METHODS[mode])
+    wall = median_s(call, n)
+    options = ProfileOptions()
+    options.python_tracer_level = 0
+    with tempfile.TemporaryDirectory() as folder:
+        with jax.profiler.trace(folder, profiler_options=options):
+            for _ in range(n):
+                with jax.profiler.TraceAnnotation(CALL):
+                    call()
+        calls, kernels = _trace(folder)
+    spans = [_span(*kernel, program) for kernel in kernels]
+    return measurement(flops, calls, spans, wall, METHODS[mode])
 
 
 def profile_network(network: Network) -> dict[str, dict[str, Any]]:
-    """One forward pass of ``network``, compiled (``jit``) and op by op (``eager``),
-    measured: each mode's fields of a passing record (``record.measurement``)."""
+    """One forward pass of ``network`` on the CPU, compiled (``jit``) and op by op
+    (``eager``), measured: each mode's fields of a passing record (``record.measurement``)."""
+    with jax.default_device(jax_device("cpu")):  # JAX's default is a GPU where there is one
+        return _profile(network)
+
+
+def _profile(network: Network) -> dict[str, dict[str, Any]]:
     data = networks.inputs(network)
     model = _model(network, data)
     graphdef, state = nnx.split(model)
@@ -175,11 +181,16 @@ def profile_network(network: Network) -> dict[str, dict[str, Any]]:
     start = time.perf_counter()
     compiled = traced.lower().compile()
     compile_s = time.perf_counter() - start
-    cost = compiled.cost_analysis()
-    cost = cost[0] if isinstance(cost, list) else cost  # one dict per device before jax 0.4.30
-    jit = _measure(
-        lambda: compiled(params, x).block_until_ready(), flops, Program(compiled.as_text()), JIT
-    )
-    jit |= {"trace_s": trace_s, "compile_s": compile_s, "xla_flops": (cost or {}).get("flops")}
+    cost = compiled.cost_analysis() or {}  # None where a backend cannot tell
+    program = Program(compiled.as_text())
+    jit = _measure(lambda: compiled(params, x).block_until_ready(), flops, program, JIT)
+    folded, kernels = program.folded()
+    jit |= {
+        "trace_s": trace_s,
+        "compile_s": compile_s,
+        "xla_flops": cost.get("flops"),
+        "contraction_kernels": kernels,
+        "with_other_work": folded,
+    }
     eager = _measure(lambda: forward(params, x).block_until_ready(), flops, None, EAGER)
     return {JIT: jit, EAGER: eager}

@@ -3,9 +3,10 @@
 Three points on the lesson's argument: its own tiny MLP (where a forward pass is a few
 microseconds of arithmetic and many more of dispatch), the same family at a width where the
 products are large, and a convolutional network of the kind the table's numbers are about.
-The MLPs get the shared weights of ``shared.data.modules`` (torch's layout; the JAX side
-transposes them); ResNet-101 keeps each framework's own random initialisation, as timing does
-not depend on the values.
+Both frameworks get the same weights, made by NumPy in torch's layout (the JAX side
+transposes them): the MLPs those of ``shared.data.modules``, ResNet-101 those of
+``shared.data.resnet`` with its BatchNorm running statistics left at their initial 0 and 1
+(calibrating them takes a NumPy forward pass of seconds, and timing does not depend on them).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import numpy as np
 from shared.cases import UnknownNameError
 from shared.data import inputs as case_inputs
 from shared.data.modules import init_weights, linear_layers
+from shared.data.resnet import init_state
 
 
 @dataclass(frozen=True)
@@ -50,9 +52,13 @@ def select(text: str) -> list[str]:
 WIDE_DIMS = {"input_dim": 64, "hidden_dim": 2048, "num_classes": 2, "num_layers": 2}
 
 
+def _initial_statistics(state: dict, batch: np.ndarray) -> dict:
+    return {}  # init_state's running means and variances stay 0 and 1
+
+
 def inputs(network: Network, seed: int = 0) -> dict[str, object]:
-    """``x`` (torch's layout) and, for the MLPs, the shared ``weights`` and dimensions (the
-    lesson's MLP gets the lesson's own batch)."""
+    """``x`` (torch's layout) and the shared weights: the MLPs' ``weights`` and dimensions
+    (the lesson's MLP with the lesson's own batch), ResNet-101's ``state``."""
     if network.id == LESSON_MLP.id:
         lesson = case_inputs("modules.first_network", "lesson", seed)
         return {k: lesson[k] for k in ("x", "weights", "input_dim", "hidden_dim", "num_classes")}
@@ -61,4 +67,4 @@ def inputs(network: Network, seed: int = 0) -> dict[str, object]:
     if network.id == WIDE_MLP.id:
         weights = init_weights(linear_layers("deep", **WIDE_DIMS), rng)
         return {"x": x, "weights": weights, **WIDE_DIMS}
-    return {"x": x}
+    return {"x": x, "state": init_state(rng, _initial_statistics)}

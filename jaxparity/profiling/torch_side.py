@@ -3,9 +3,9 @@
 torch runs a forward pass op by op, each op a call through its dispatcher into a kernel, so
 its profiler sees every aten op and how long it ran: the *self* CPU time of an op is its
 time minus that of the ops it called (``aten::linear`` → ``aten::t`` + ``aten::addmm``), so
-the self times of all ops partition the time spent in ops, each classified by its name
-(``classes.ATEN``). The rest of the profiled call (Python, ``nn.Module.__call__``) is time
-outside ops (``record.measurement``).
+the self times of all ops, run one after another by one thread, add up to the time in ops;
+each is classified by its op's name (``classes.ATEN``). The rest of the profiled call
+(Python, ``nn.Module.__call__``) is time outside ops (``record.measurement``).
 
 Flops: contractions from ``torch.utils.flop_counter.FlopCounterMode`` (2 per multiply-add);
 the other ops from their sizes (``classes.simple_flops``), recorded by a dispatch mode that
@@ -22,7 +22,7 @@ from typing import Any
 
 import torch
 from torch import nn
-from torch.profiler import ProfilerActivity, profile
+from torch.profiler import ProfilerActivity, profile, record_function
 from torch.utils._python_dispatch import TorchDispatchMode
 from torch.utils._pytree import tree_leaves
 from torch.utils.flop_counter import FlopCounterMode
@@ -30,21 +30,21 @@ from torch.utils.flop_counter import FlopCounterMode
 from jaxparity.profiling import networks
 from jaxparity.profiling.classes import CONTRACTION, ELEMENTWISE, aten_class, simple_flops
 from jaxparity.profiling.networks import Network
-from jaxparity.profiling.record import Tally, calls_for, measurement, timed, warm
+from jaxparity.profiling.record import CALL, Span, Tally, calls_for, measurement, median_s, warm
 from shared.run_modes import EAGER
 
 METHOD = "torch.profiler: self CPU time of each aten op, classified by its name"
 
 
 def _blas() -> str:
-    return "MKL" if torch.backends.mkl.is_available() else "BLAS (torch's build)"
+    return "MKL" if torch.backends.mkl.is_available() else "BLAS"
 
 
 KERNELS: dict[str, Callable[[], str]] = {
     "aten::mkldnn_convolution": lambda: "oneDNN",
     "aten::mkldnn_linear": lambda: "oneDNN",
     "aten::_nnpack_spatial_convolution": lambda: "NNPACK",
-    "aten::_slow_conv2d_forward": lambda: f"torch's own im2col + {_blas()} GEMM",
+    "aten::_slow_conv2d_forward": lambda: f"im2col + {_blas()}",
     **{f"aten::{op}": _blas for op in ("addmm", "mm", "bmm", "baddbmm", "addmv", "mv", "dot")},
 }
 """The aten ops that are a library's kernel for a contraction (``linear``, ``convolution``
@@ -93,9 +93,9 @@ def _model(network: Network, data: dict[str, Any]) -> nn.Module:
         model = modules.DeepNetwork(**networks.WIDE_DIMS)
         model = modules.load_weights(model, data["weights"])
     else:
-        from torch_impl.resnet import resnet101  # its own random initialisation
+        from torch_impl.resnet import load_state, resnet101
 
-        model = resnet101()
+        model = load_state(resnet101(), data["state"])
     return model.eval()
 
 
@@ -127,19 +127,21 @@ def profile_network(network: Network) -> dict[str, dict[str, Any]]:
 
     with torch.inference_mode():
         n = calls_for(warm(call))
-        wall = timed(call, n) / n
+        wall = median_s(call, n)
         with profile(activities=[ProfilerActivity.CPU]) as prof:
-            profiled = timed(call, n)
-    runtime, kernels = Tally(), {}
+            for _ in range(n):
+                with record_function(CALL):
+                    call()
+    calls, spans = [], []
     for event in prof.events():
+        start, end = event.time_range.start * 1e-6, event.time_range.end * 1e-6
+        if event.name == CALL:
+            calls.append((start, end))
+            continue
+        kernel = (event.name, KERNELS[event.name]()) if event.name in KERNELS else None
         seconds = event.self_cpu_time_total * 1e-6
-        runtime.add(aten_class(event.name), event.name, seconds)
-        if event.name in KERNELS:
-            key = (event.name, KERNELS[event.name]())
-            kernels[key] = kernels.get(key, 0.0) + seconds
-    # One thread runs the ops one after another: their self times add up to the time in ops.
-    outside = max(0.0, profiled - sum(runtime.values.values()))
-    fields = measurement(flops(model, x), runtime, n, profiled, outside, wall, kernels, METHOD)
+        spans.append(Span(start, end, seconds, aten_class(event.name), event.name, kernel))
+    fields = measurement(flops(model, x), sorted(calls), spans, wall, METHOD)
     fields["backends"] = {
         "mkldnn (oneDNN)": torch.backends.mkldnn.is_available(),
         "mkl": torch.backends.mkl.is_available(),
