@@ -231,12 +231,25 @@ def _method(done: list[Record], t: Texts) -> list[str]:
         for r in compiled
     )
     backends = next((r["backends"] for r in done if r.get("backends")), {})
+    diffs = {
+        _label(r["network"]): 100 * (r["xla_flops"] / sum(r["flops"].values()) - 1)
+        for r in compiled
+        if r.get("xla_flops")
+    }
+    xla = t(
+        "profile.method.xla",
+        networks="; ".join(
+            t("profile.method.xla_one", network=label, diff=f"{d:+.1f} %".replace("-", "−"))
+            for label, d in diffs.items()
+        ),
+        why=t("profile.method.xla_padding") if any(d <= -0.05 for d in diffs.values()) else "",
+    )
     return [
         t(
             "profile.method.runtime",
             backends=", ".join(f"{k}: {v}" for k, v in backends.items()) or "—",
         ),
-        t("profile.method.flops"),
+        t("profile.method.flops") + (xla if diffs else ""),
         t("profile.method.calls"),
         t("profile.method.compile", compiled=compile_text or "—"),
     ]

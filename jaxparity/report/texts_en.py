@@ -192,8 +192,11 @@ MESSAGES: dict[str, str] = {
     "profile.method.flops": "Flops from shapes: contractions 2 per multiply-add (torch's "
     "`FlopCounterMode`, JAX's `dot_general` and `conv_general_dilated` in the jaxpr); "
     "element-wise operations 1 per output element, reductions 1 per input element (torch's "
-    "`batch_norm` 4, `softmax` 5: one operation there, several primitives in JAX). XLA's own "
-    "count (`cost_analysis`) is kept in the file beside ours.",
+    "`batch_norm` 4, `softmax` 5: one operation there, several primitives in JAX).",
+    "profile.method.xla": " XLA's own count (`cost_analysis`) against ours: {networks}{why}.",
+    "profile.method.xla_padding": "; XLA leaves out the products with the zeros a convolution "
+    "pads its input with",
+    "profile.method.xla_one": "{network} {diff}",
     "profile.method.calls": "Each row averages the middle half of its profiled calls by "
     "duration, after a warm-up; torch first, then JAX, never alternating (each framework's "
     "thread pool slows the other's). BatchNorm runs on its running statistics (eval mode).",
