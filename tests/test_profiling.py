@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -63,6 +65,20 @@ def lesson(few_calls: None, tmp_path_factory: pytest.TempPathFactory) -> dict[st
     found = collect.collect(folder, [networks.LESSON_MLP.id])
     assert json.loads((folder / results.PROFILE).read_text()) == found
     return found
+
+
+def test_the_neutral_part_loads_no_framework() -> None:
+    """The classes, the HLO reader, the records, the networks, the collection and the report
+    section import neither torch nor jax: each side is imported only to profile."""
+    neutral = ("classes", "hlo", "record", "networks", "collect")
+    code = (
+        "import sys\n"
+        + "".join(f"import jaxparity.profiling.{m}\n" for m in neutral)
+        + "import jaxparity.report.table1\n"
+        + "print(sorted(m for m in ('torch', 'jax', 'flax') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
 
 
 def test_each_framework_s_ops_fall_in_the_lesson_s_classes() -> None:
