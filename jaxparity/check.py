@@ -140,11 +140,12 @@ def planned(case_list: list[Case], devices: list[str]) -> int:
 def run_checks(
     case_list: list[Case],
     devices: list[str],
-    size: str,
+    asked: str,
     folder: Path,
     advance: Callable[[str], None] = lambda _: None,
 ) -> list[dict[str, Any]]:
-    """Check every case on each framework and device, appending each record as it finishes."""
+    """Check every case on each framework and device, appending each record as it finishes.
+    ``asked``: a size name, or ``run`` (each case at its ``Case.run_size``)."""
     path = folder / results.CHECK
     found, missing = backends.available()
     by_name = {b.name: b for b in found}
@@ -163,6 +164,7 @@ def run_checks(
                 backend.pin_precision()
             for case in case_list:
                 advance(f"{case.id} · {name} · {device}")
+                size = case.run_size if asked == "run" else asked
                 if backend is None:
                     keep(_skip(case, name, device, size, missing[name]))
                 elif device not in backend.devices():
@@ -175,6 +177,7 @@ def run_checks(
         for case in case_list:
             if (case.id, "torch") in runs and (case.id, "jax") in runs:
                 torch_run, raw_inputs = runs[case.id, "torch"]
+                size = case.run_size if asked == "run" else asked
                 keep(between_one(torch_run, runs[case.id, "jax"][0], raw_inputs, size))
     return records
 

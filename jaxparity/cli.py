@@ -487,7 +487,7 @@ def _cmd_run(args: argparse.Namespace, out: Console) -> int:
     plan = _bench_plan(args, case_list, devices)
     if not plan["targets"] and args.modes is not None:  # asked to time, and nothing matches
         raise CliError(bench.nothing_to_time(case_list, plan))
-    checks = _check_plan(case_list, devices, "test")
+    checks = _check_plan(case_list, devices, "run")
     profile = {"networks": networks.select(args.profile)}
     asked = outdir.asked("run", check=checks, bench=_asked_bench(plan), profile=profile)
     rc = 0

@@ -30,6 +30,8 @@ DEFAULT_SIZE = "cpu"
 CHECK_SIZES = {
     "test": "the tests' tiny inputs (default)",
     "lesson": "the lesson's own inputs",
+    "run": "what `jaxparity run` checks: the tests' inputs, the lesson's where a case asks "
+    "for them (Case.run_size: ResNet-101 at 224×224)",
 }
 COMPILE_COST = "torch.compile costs up to 11–18 s per compiled function on a 2-core CPU"
 

@@ -64,9 +64,9 @@ UNIT_ROUNDOFF: dict[str, float] = {
 DEEP_FACTOR = 3.0
 """How much further than NumPy's float32 forward pass a framework's may stray from the float64
 answer. Another float32 implementation of the same network makes an error of the same size,
-not the same error: torch and JAX on the CPU strayed 0.7–1.0 times as far as NumPy (ResNet-101,
-64×64 images, seeds 0–2). A wrong weight, layout or statistic moves logits by their own size,
-a thousand times the spread."""
+not the same error: torch and JAX on the CPU strayed 0.7–1.2 times as far as NumPy
+(ResNet-101, 64×64 images with seeds 0–2, 224×224 with seeds 0–1). A wrong weight, layout or
+statistic moves logits by their own size, a thousand times the spread."""
 
 DEEP_REASON = "float32 error measured on this network by NumPy's float32 forward pass"
 

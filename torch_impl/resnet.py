@@ -111,16 +111,16 @@ def load_state(model: nn.Module, state: Mapping[str, np.ndarray]) -> nn.Module:
     ``load_state_dict`` checks names and shapes itself; the counters it would miss are the
     model's own (torch counts BatchNorm's training batches, Flax does not).
     """
-    tensors = {name: torch.as_tensor(np.asarray(value)) for name, value in state.items()}
+    tensors = {name: torch.tensor(np.asarray(value)) for name, value in state.items()}
     try:
         missing, unexpected = model.load_state_dict(tensors, strict=False)
     except RuntimeError as e:  # a wrong shape
         raise CaseInputError(f"cannot load the state into {type(model).__name__}: {e}") from None
-    missing = [n for n in missing if not n.endswith("num_batches_tracked")]
-    if missing or unexpected:
+    problems = [f"{n}: missing" for n in missing if not n.endswith("num_batches_tracked")]
+    problems += [f"{n}: not in {type(model).__name__}" for n in unexpected]
+    if problems:
         raise CaseInputError(
-            f"cannot load the state into {type(model).__name__}: missing {missing}, "
-            f"not in the model {unexpected}"
+            f"cannot load the state into {type(model).__name__}: " + "; ".join(problems)
         )
     return model
 

@@ -118,6 +118,9 @@ class Case:
     """Output → the one framework that returns it (the other has no such API)."""
     unchecked: Mapping[str, str] = field(default_factory=dict)
     """Output → why its value is compared with nothing (error message text, a drawing)."""
+    run_size: str = "test"
+    """The size ``jaxparity run`` checks the case at: the tests' tiny inputs, or ``lesson``
+    where the lesson's own input is the point and affordable (ResNet-101 at 224×224)."""
 
     def expectations(self, framework: str, device: str) -> dict[str, object]:
         """Expected observations; ``expected["torch/cpu"]`` refines ``expected["torch"]``."""

@@ -85,6 +85,7 @@ CASES = [
             "last_bn.running_var_biased": "float32",
         },
         takes={"x": Arg(("n", 3, None, None), ("float32",))},
+        run_size="lesson",
         bench=Bench(
             variants={"forward": "ResNet-101 inference (eval mode) on NCHW/NHWC images"},
             sizes=("test", "lesson", "batch8"),
