@@ -53,6 +53,8 @@ from jaxparity import (
 from jaxparity.errors import CliError, one_line
 from jaxparity.notebook_texts import LANGS
 from jaxparity.outdir import Run
+from jaxparity.profiling import collect as profiling
+from jaxparity.profiling import networks
 from jaxparity.report import texts
 from jaxparity.summary import ABOVE_S, REPRODUCIBLE
 from shared.cases import UnknownNameError
@@ -183,6 +185,13 @@ def parser() -> argparse.ArgumentParser:
     out_folder(run_p, fresh=True)
     filters(run_p)
     sizes(run_p)
+    run_p.add_argument(
+        "--profile",
+        default=networks.ALL,
+        help="networks whose forward pass is profiled after the benchmarks, for the lesson's "
+        "Table 1 (flops and runtime per operator class): comma-separated, all (the default) "
+        "or none — " + _choices({n.id: n.code for n in networks.NETWORKS.values()}),
+    )
     language(run_p, REPORT_LANGUAGE)
     check_p = command("check", "parity only: a table; exit 1 on any disagreement", FOLDER_RULES)
     out_folder(check_p, fresh=True)
@@ -419,6 +428,19 @@ def _bench_step(run: Run, case_list: list, out: Console) -> int:
     return rc
 
 
+def _profile_step(run: Run, out: Console) -> None:
+    """The lesson's Table 1 measured, unless this run did it before (an interrupted profile
+    runs again whole: well under 2 minutes)."""
+    ids = run.record.get("profile", {}).get("networks")
+    if not ids or run.done("profile"):
+        return
+    run.reset(results.PROFILE)
+    with _progress("profile", profiling.planned(ids)) as advance:
+        found = profiling.collect(run.folder, ids, advance)
+    out.print(profiling.line(found, run.folder / results.PROFILE))
+    run.mark("profile")
+
+
 def _report(folder: Path, out: Console, lang: str) -> dict[str, Any]:
     """Write the report in ``lang``; print where, the counts and the notes; return the counts."""
     summ = report.write(folder, lang)
@@ -466,9 +488,10 @@ def _cmd_run(args: argparse.Namespace, out: Console) -> int:
     if not plan["targets"] and args.modes is not None:  # asked to time, and nothing matches
         raise CliError(bench.nothing_to_time(case_list, plan))
     checks = _check_plan(case_list, devices, "run")
-    asked = outdir.asked("run", check=checks, bench=_asked_bench(plan))
+    profile = {"networks": networks.select(args.profile)}
+    asked = outdir.asked("run", check=checks, bench=_asked_bench(plan), profile=profile)
     rc = 0
-    with _claim(args, asked, {"check": checks, "bench": plan}, out) as run:
+    with _claim(args, asked, {"check": checks, "bench": plan, "profile": profile}, out) as run:
         if not run.finished:
             _save_machine(run)
             try:
@@ -476,6 +499,7 @@ def _cmd_run(args: argparse.Namespace, out: Console) -> int:
                 out.print(counts.line("check", _folder_counts(run.folder)["check"]))
                 _artifacts_step(run, case_list, out)
                 rc = _bench_step(run, case_list, out)
+                _profile_step(run, out)
             except KeyboardInterrupt:
                 print("jaxparity: interrupted; the report covers what finished", file=sys.stderr)
                 _report(run.folder, out, args.lang)

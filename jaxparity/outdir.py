@@ -11,8 +11,9 @@
    progress of each step as it finishes. A folder holding files of this tool's names but no
    ``plan.json`` of it holds someone else's files: refused, unless ``--force``.
 3. A folder holding a run of the *same* plan resumes it: what finished is kept, the rest runs
-   (the parity checks and artifacts step by step, the benchmarks comparison group by group
-   and pass by pass, ``jaxparity.bench_resume``); a finished one is only reported again.
+   (the parity checks, artifacts and profile step by step, the benchmarks comparison group
+   by group and pass by pass, ``jaxparity.bench_resume``); a finished one is only reported
+   again.
    ``--fresh`` starts over instead.
 4. Any other run there (another plan, another version of the code, or ``--fresh``) is moved
    aside whole, into ``previous/<its run id>/``, before the new run writes anything: nothing
@@ -56,6 +57,7 @@ RESULT_FILES = (
     results.MACHINE,
     *results.CHECK_FILES,
     *results.BENCH_FILES,
+    results.PROFILE,
     *results.REPORT_FILES,
     results.PLAN,  # last: moved aside only once everything else is
 )
@@ -242,6 +244,7 @@ class Run:
         """Mark the run finished once every step of its plan is done: a rerun of the same
         plan then only rebuilds the report."""
         steps = [s for s in ("check", "artifacts") if "check" in self.record]
+        steps += ["profile"] if self.record.get("profile", {}).get("networks") else []
         bench = self.record.get("bench")
         passes = bench["passes"] if bench and bench["targets"] else 0
         if all(map(self.done, steps)) and set(self.passes_done()) >= set(range(1, passes + 1)):
@@ -262,7 +265,11 @@ def _describe(progress: dict[str, Any], record: dict[str, Any]) -> str:
     passes = record.get("bench", {}).get("passes")
     done = [
         what
-        for step, what in (("check", "parity checks"), ("artifacts", "artifacts"))
+        for step, what in (
+            ("check", "parity checks"),
+            ("artifacts", "artifacts"),
+            ("profile", "the profile"),
+        )
         if progress.get(step)
     ]
     done += [f"benchmark pass {n} of {passes}" for n in progress.get("passes", [])]

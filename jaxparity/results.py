@@ -13,6 +13,7 @@ JSON, or JSON that is not ours, stops the report with one line naming the file.
 | ``bench.jsonl`` | the bench harness | one line per finished benchmark (``--bench-jsonl``) |
 | ``outcomes.jsonl`` | ``jaxparity.pytest_outcomes`` | pass / fail / skip of every benchmark run |
 | ``benchmark.json`` | pytest-benchmark | its own summary, at the end of a bench run |
+| ``profile.json`` | ``jaxparity.profiling`` | runtime and flops per operator class, per network |
 
 Benchmark results and outcomes carry the run's id: those of another run (a process that
 outlived its own run) are left out with a note. ``outdir.py`` decides which run a folder holds.
@@ -45,6 +46,7 @@ REPORT_MD = "report.md"
 REPORT_HTML = "report.html"
 PLOTS = "plots"
 NOTEBOOKS = "notebooks"
+PROFILE = "profile.json"
 
 CHECK_FILES = (CHECK, ARTIFACTS)
 BENCH_FILES = (BENCH, OUTCOMES, BENCHMARK_JSON, BENCH_LOG)
@@ -82,6 +84,8 @@ class Results:
     bench: list[dict[str, Any]] = field(default_factory=list)
     outcomes: list[dict[str, Any]] = field(default_factory=list)
     benchmark_json: dict[str, Any] | None = None
+    profile: dict[str, Any] | None = None
+    """``profile.json``: ``None`` when this run did not profile (or came before it could)."""
     notes: list[str] = field(default_factory=list)
 
 
@@ -168,6 +172,10 @@ def _is_ours(r: Any) -> bool:
     return isinstance(r, dict) and r.get("tool") == TOOL
 
 
+def _is_profile(r: Any) -> bool:
+    return _is_ours(r) and isinstance(r.get("records"), list)
+
+
 def _is_benchmark_json(r: Any) -> bool:
     return isinstance(r, dict) and isinstance(r.get("benchmarks"), list) and "machine_info" in r
 
@@ -216,6 +224,8 @@ def load(folder: Path) -> Results:
         info = res.benchmark_json["machine_info"].get("jaxparity")
         if isinstance(info, dict):
             res.machine = {**info, **res.machine}
+    if (folder / PROFILE).exists():
+        res.profile = read_json(folder / PROFILE, _is_profile, "jaxparity profile")
     if not (res.checks or res.bench or res.outcomes):
         raise CliError(
             f"no jaxparity results in {folder}: none of {CHECK}, {BENCH}, {OUTCOMES} "

@@ -39,7 +39,8 @@ def both(request: pytest.FixtureRequest) -> tuple[Backend, Backend, str]:
 
 
 RESULTS = Path(__file__).parent / "data" / "results"
-"""A small saved run (parity, benchmarks, machine) the report and the CLI are tested on."""
+"""A small saved run (parity, benchmarks, machine, and a real ``profile.json`` of the three
+networks) the report and the CLI are tested on."""
 
 
 @pytest.fixture

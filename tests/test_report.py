@@ -5,7 +5,8 @@ timed benchmarks (devices.layer on_device, both frameworks, and a matmul peak), 
 (with_transfer on torch), a planned one that never finished (with_transfer on JAX), one left
 out by the mode rules (torch.compile), and a planned check that is missing (devices.layer);
 in artifacts.jsonl, the graph files of autograd.graph_view (torch with an SVG, JAX with only
-DOT and its jaxpr) and matmul counts of autograd.backward_inputs (one of them failed).
+DOT and its jaxpr) and matmul counts of autograd.backward_inputs (one of them failed); in
+profile.json, a real profile of the three networks (``tests/test_profiling.py`` tests it).
 """
 
 from __future__ import annotations

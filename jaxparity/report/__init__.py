@@ -9,6 +9,7 @@ One module per part of the page, in page order:
 
 * ``header`` — the run: title, counts, warnings, navigation, the speed-up and compile charts;
 * ``claim`` — the lesson's claim answered (``comparisons``: which timings it compares);
+* ``table1`` — the lesson's Table 1 (flops and runtime per operator class) measured;
 * ``case_sections`` — each topic and case: agreement, timings, ``scaling`` plots, the code;
   a case's explainer from ``artifacts.jsonl``: ``graph_view``, ``matmul_counts``;
 * ``second_half`` — the claim's second half: stricter code, memory;
@@ -23,7 +24,15 @@ from pathlib import Path
 
 from jaxparity import atomic, counts, results
 from jaxparity.document import Block, Heading, html, markdown
-from jaxparity.report import case_sections, claim, header, machine_and_method, second_half, texts
+from jaxparity.report import (
+    case_sections,
+    claim,
+    header,
+    machine_and_method,
+    second_half,
+    table1,
+    texts,
+)
 from jaxparity.report.texts import Texts
 from jaxparity.results import Results
 from jaxparity.summary import Summary, build
@@ -36,6 +45,7 @@ def blocks_of(res: Results, summ: Summary, t: Texts) -> tuple[list[Block], dict[
     blocks += claim.answer(summ, t)
     blocks += header.glance(summ, figures, t)
     blocks += header.left_out(summ, t)
+    blocks += table1.section(res, t)
     blocks += case_sections.sections(res, summ, figures, t)
     blocks.append(Heading(2, t("second.part"), "details"))
     blocks += second_half.details(summ, t)

@@ -47,7 +47,8 @@ def run_header(res: Results, summ: Summary, t: Texts) -> list[Block]:
         n for n in machine_and_method.load_note(res, summ, t) if isinstance(n, Note) and n.warn
     ]
     nav = [f"[{t(f'topic.{topic}')}](#topic-{topic})" for topic in cases.TOPICS]
-    nav += [f"[{t(f'nav.{part}')}](#{part})" for part in ("claim", "machine", "method")]
+    parts = ("claim", "profile", "machine", "method")
+    nav += [f"[{t(f'nav.{part}')}](#{part})" for part in parts]
     blocks.append(Para(" · ".join(nav)))
     blocks.append(ExpandAll(t("expand.all"), t("expand.none")))
     return blocks
