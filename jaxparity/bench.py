@@ -381,7 +381,9 @@ def _run_pass(
         "TORCHINDUCTOR_CACHE_DIR": str(cache / "inductor"),
         "TRITON_CACHE_DIR": str(cache / "triton"),
         **MALLOC_PINNED,
-        **os.environ,  # unless the user chose a cache or an allocator setting on purpose
+        # unless the user chose a cache or an allocator setting on purpose; not the variables
+        # of a pytest-xdist worker this may run under (a test), which disable pytest-benchmark
+        **{k: v for k, v in os.environ.items() if not k.startswith("PYTEST_XDIST_")},
         "JAXPARITY_DEVICES": ",".join(plan["devices"]),
     }
     plan_file = cache / f"plan-pass-{work.number}.json"
