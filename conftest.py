@@ -81,3 +81,14 @@ def pytest_cmdline_main(config: pytest.Config) -> None:
     ):
         return
     config.option.numprocesses, config.option.dist = WORKERS, "loadfile"
+
+
+LONGEST_FIRST = ("tests/test_notebooks.py", "tests/test_cli.py")
+"""Files whose tests take a minute or half of one (the notebooks run headless, real benchmark
+runs): in two processes they start first, so the other process works through the rest
+meanwhile instead of waiting for them at the end."""
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if os.environ.get("PYTEST_XDIST_WORKER"):  # the workers collect; the order is theirs
+        items.sort(key=lambda item: item.nodeid.split("::")[0] not in LONGEST_FIRST)
