@@ -164,7 +164,7 @@ def run_checks(
                 backend.pin_precision()
             for case in case_list:
                 advance(f"{case.id} · {name} · {device}")
-                size = case.run_size if asked == "run" else asked
+                size = _size(case, asked)
                 if backend is None:
                     keep(_skip(case, name, device, size, missing[name]))
                 elif device not in backend.devices():
@@ -177,9 +177,15 @@ def run_checks(
         for case in case_list:
             if (case.id, "torch") in runs and (case.id, "jax") in runs:
                 torch_run, raw_inputs = runs[case.id, "torch"]
-                size = case.run_size if asked == "run" else asked
-                keep(between_one(torch_run, runs[case.id, "jax"][0], raw_inputs, size))
+                keep(
+                    between_one(torch_run, runs[case.id, "jax"][0], raw_inputs, _size(case, asked))
+                )
     return records
+
+
+def _size(case: Case, asked: str) -> str:
+    """The size a case is checked at: the one asked for, or under ``run`` its own."""
+    return case.run_size if asked == "run" else asked
 
 
 def _num(x: float | None) -> str:

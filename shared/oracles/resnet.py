@@ -14,8 +14,8 @@ import numpy as np
 
 from shared.data.resnet import STAGES, blocks, is_statistic, state_shapes
 from shared.oracles import Deep
+from shared.oracles.modules import BATCHNORM_EPS
 
-BATCHNORM_EPS = 1e-5
 MOMENTUM = 0.1
 """The share of a new batch in a running statistic (torch's ``momentum``; Flax's 0.9)."""
 
