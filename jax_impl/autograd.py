@@ -198,7 +198,7 @@ def graph_view(*, X: jax.Array, y: jax.Array, w: jax.Array, b: jax.Array) -> dic
         "grad_w": grad_w,
         "grad_b": grad_b,
         "graph_text": dot,
-        "jaxpr": jaxpr.pretty_print(use_color=False),  # in a notebook, str() adds colour codes
+        "jaxpr": jaxpr.pretty_print(use_color=False),  # str() colours it in a notebook
         "grad_jaxpr": grad_jaxpr.pretty_print(use_color=False),
         "node_count": node_count,
         "ops": ",".join(sorted({eqn.primitive.name for eqn in jaxpr.eqns})),
