@@ -71,6 +71,27 @@ def test_the_report_shows_no_dot_source_or_colour_codes(folder: Path) -> None:
         assert raw_output((folder / name).read_text()) == [], name
 
 
+@pytest.mark.parametrize("text_file", [True, False], ids=["tape as text", "an older run"])
+def test_without_an_svg_the_reports_panel_is_the_graphs_text(folder: Path, text_file: bool) -> None:
+    """torch's panel without its SVG: the tape as a tree; a run from before the text files
+    says it has none — and neither shows the DOT file it links to."""
+    tape = "autograd.graph_view.torch.tape.txt"
+    if text_file:
+        (folder / results.GRAPHS / tape).write_text("Loss ()\n└─ MvBackward0\n")
+    artifacts = folder / "artifacts.jsonl"
+    drawn = '"graphs/autograd.graph_view.torch.dot", "graphs/autograd.graph_view.torch.svg"'
+    kept = f'"graphs/{tape}", ' * text_file + '"graphs/autograd.graph_view.torch.dot"'
+    artifacts.write_text(artifacts.read_text().replace(drawn, kept))
+    report.write(folder)
+    page = (folder / results.REPORT_HTML).read_text()
+    torch_panel = page[page.index('<div class="panels">') :].split("<h5>")[1]
+    assert "<svg" not in torch_panel and raw_output(page) == []
+    if text_file:
+        assert "└─ MvBackward0" in torch_panel
+    else:
+        assert html.escape("its files are linked above", quote=False) in torch_panel
+
+
 def test_show_piped_prints_no_dot_source_or_colour_codes(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
