@@ -133,9 +133,14 @@ def _value(value: object) -> str:
     if isinstance(value, np.ndarray):
         body = np.array2string(value, precision=4, threshold=12, edgeitems=2, suppress_small=True)
         return f"{value.dtype}{list(value.shape)}\n{body}"
-    if isinstance(value, str) and "\n" in value:  # a text to read (a tape, a jaxpr): as it is
-        return value.rstrip("\n")
+    if _is_text(value):  # as it reads
+        return str(value).rstrip("\n")
     return repr(value)
+
+
+def _is_text(value: object) -> bool:
+    """Whether ``value`` is a text of several lines to read (a tape, a jaxpr), not a drawing."""
+    return isinstance(value, str) and "\n" in value and not graphviz.is_dot(value)
 
 
 LEFT = "text-align:left;vertical-align:top"
@@ -213,7 +218,7 @@ class Comparison:
         framework's under its name."""
         lines = []
         for (key, raw), (_, *values) in zip(self._outputs(), self._rows(), strict=True):
-            if not any(isinstance(v, str) and "\n" in v for v in raw):
+            if not any(_is_text(v) for v in raw):
                 lines.append(f"{key}: " + " | ".join(v.replace("\n", " ") for v in values))
                 continue
             lines.append(f"{key}:")
