@@ -189,6 +189,7 @@ def graph_view(*, X: jax.Array, y: jax.Array, w: jax.Array, b: jax.Array) -> dic
     tensors that require grad appear as leaves.
     """
     jaxpr = jax.make_jaxpr(regression_loss)(w, b, X, y)
+    grad_jaxpr = jax.make_jaxpr(jax.grad(regression_loss, argnums=(0, 1)))(w, b, X, y)
     loss, (grad_w, grad_b) = jax.value_and_grad(regression_loss, argnums=(0, 1))(w, b, X, y)
     dot, node_count = _jaxpr_dot(jaxpr.jaxpr, _PARAM_NAMES)
     used = {v for e in jaxpr.eqns for v in e.invars if isinstance(v, jax.extend.core.Var)}
@@ -197,8 +198,8 @@ def graph_view(*, X: jax.Array, y: jax.Array, w: jax.Array, b: jax.Array) -> dic
         "grad_w": grad_w,
         "grad_b": grad_b,
         "graph_text": dot,
-        "jaxpr": str(jaxpr),
-        "grad_jaxpr": str(jax.make_jaxpr(jax.grad(regression_loss, argnums=(0, 1)))(w, b, X, y)),
+        "jaxpr": jaxpr.pretty_print(use_color=False),  # str() colours it in a notebook
+        "grad_jaxpr": grad_jaxpr.pretty_print(use_color=False),
         "node_count": node_count,
         "ops": ",".join(sorted({eqn.primitive.name for eqn in jaxpr.eqns})),
         "leaves": ",".join(

@@ -261,7 +261,8 @@ def parser() -> argparse.ArgumentParser:
         "notebooks",
         "the lesson as Jupyter notebooks, one per topic and an index, in English and Russian",
         "Generated from the tested code into notebooks/<lang>/ and run, each in a fresh "
-        "kernel, so they are saved with their outputs (a few minutes).",
+        "kernel, so they are saved with their outputs; only those whose sources changed "
+        "(a few minutes for all).",
     )
     notebooks_p.add_argument(
         "--lang", choices=(*LANGS, "all"), default="all", help="which language (default: all)"
@@ -273,6 +274,18 @@ def parser() -> argparse.ArgumentParser:
     )
     notebooks_p.add_argument(
         "--no-run", action="store_true", help="write the notebooks without running them"
+    )
+    notebooks_p.add_argument(
+        "--topic",
+        action="append",
+        help="only these topics' notebooks (and the index); repeatable or comma-separated "
+        "(`jaxparity list topics`)",
+    )
+    notebooks_p.add_argument(
+        "--force",
+        action="store_true",
+        help="rewrite every notebook chosen; without it, only those whose cells, cases, inputs "
+        "or implementations changed are run and written",
     )
     notebooks_p.add_argument(
         "--html",
@@ -574,8 +587,14 @@ def _cmd_notebooks(args: argparse.Namespace, out: Console) -> int:
 
     folder = args.out or notebooks.FOLDER
     langs = LANGS if args.lang == "all" else (args.lang,)
-    for path in notebooks.write(folder, langs, run=not args.no_run):
-        out.print(f"wrote {path}")
+    notebooks.write(
+        folder,
+        langs,
+        run=not args.no_run,
+        topics=selection.names(args.topic, "--topic"),
+        force=args.force,
+        progress=lambda path, wrote: out.print(f"{'wrote' if wrote else 'up to date:'} {path}"),
+    )
     if args.html is not None:
         for path in notebooks.render_html(args.html, folder):
             out.print(f"wrote {path}")

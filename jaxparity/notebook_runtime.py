@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from jaxparity import graphviz
 from jaxparity.fmt import fmt_s
 from jaxparity.notebook_texts import text
 from jaxparity.report import texts
@@ -132,17 +133,33 @@ def _value(value: object) -> str:
     if isinstance(value, np.ndarray):
         body = np.array2string(value, precision=4, threshold=12, edgeitems=2, suppress_small=True)
         return f"{value.dtype}{list(value.shape)}\n{body}"
+    if _is_text(value):  # as it reads
+        return str(value).rstrip("\n")
     return repr(value)
+
+
+def _is_text(value: object) -> bool:
+    """Whether ``value`` is a text of several lines to read (a tape, a jaxpr), not a drawing."""
+    return isinstance(value, str) and "\n" in value and not graphviz.is_dot(value)
 
 
 LEFT = "text-align:left;vertical-align:top"
 """Notebook front ends right-align table cells; arrays read better from the left."""
 
 
+class Markup(str):
+    """A table cell that is HTML already (a drawing), put in as it is."""
+
+
 def _table(header: list[str], rows: list[list[str]], *, code: bool = True) -> str:
     """An HTML table; ``code`` cells keep their line breaks and alignment (arrays), others
-    are text that wraps at word boundaries."""
-    wrap = (lambda c: f"<pre>{html.escape(c)}</pre>") if code else html.escape
+    are text that wraps at word boundaries; :class:`Markup` cells go in as they are."""
+
+    def wrap(cell: str) -> str:
+        if isinstance(cell, Markup):
+            return cell
+        return f"<pre>{html.escape(cell)}</pre>" if code else html.escape(cell)
+
     cells = "".join(f'<th style="{LEFT}">{html.escape(h)}</th>' for h in header)
     body = "".join(
         "<tr>" + "".join(f'<td style="{LEFT}">{wrap(c)}</td>' for c in row) + "</tr>"
@@ -159,12 +176,32 @@ class Comparison:
     verdict: parity.Verdict
     lang: str
 
-    def _rows(self) -> list[list[str]]:
+    def _outputs(self) -> list[tuple[str, list[object]]]:
+        """Each output's name and its value in each framework (``—`` where it has none)."""
         keys = dict.fromkeys(k for r in self.runs for k in [*r.arrays, *r.observations])
         return [
-            [key, *(_value(r.arrays.get(key, r.observations.get(key, "—"))) for r in self.runs)]
+            (key, [r.arrays.get(key, r.observations.get(key, "—")) for r in self.runs])
             for key in keys
         ]
+
+    def _rows(self, *, draw: bool = False) -> list[list[str]]:
+        """One row per output: its name, then each framework's value as text. A drawing (DOT)
+        is never shown as its source: with ``draw``, as a picture where Graphviz's ``dot``
+        is installed; else a line saying what it is (the graph's text form is another row)."""
+        return [
+            [key, *(self._shown(r, v, draw) for r, v in zip(self.runs, values, strict=True))]
+            for key, values in self._outputs()
+        ]
+
+    def _shown(self, run: parity.Run, value: object, draw: bool) -> str:
+        if not graphviz.is_dot(value):
+            return _value(value)
+        if not graphviz.available():
+            return text(self.lang, "not_drawn")
+        if not draw:
+            return text(self.lang, "drawn")
+        svg = graphviz.drawing(str(value), f"{run.case.id}-{run.backend}".replace(".", "-"))
+        return Markup(svg) if svg is not None else text(self.lang, "not_drawn")
 
     def _summary(self) -> list[str]:
         if self.verdict.ok:
@@ -174,13 +211,19 @@ class Comparison:
     def _repr_html_(self) -> str:
         header = [text(self.lang, "output"), *FRAMEWORKS]
         summary = "<br>".join(html.escape(line) for line in self._summary())
-        return _table(header, self._rows()) + f"<p>{summary}</p>"
+        return _table(header, self._rows(draw=True)) + f"<p>{summary}</p>"
 
     def __repr__(self) -> str:
-        lines = [
-            f"{key}: " + " | ".join(v.replace("\n", " ") for v in values)
-            for key, *values in self._rows()
-        ]
+        """One line per output; a text of several lines (a tape, a jaxpr) as it reads, each
+        framework's under its name."""
+        lines = []
+        for (key, raw), (_, *values) in zip(self._outputs(), self._rows(), strict=True):
+            if not any(_is_text(v) for v in raw):
+                lines.append(f"{key}: " + " | ".join(v.replace("\n", " ") for v in values))
+                continue
+            lines.append(f"{key}:")
+            for framework, value in zip(FRAMEWORKS, values, strict=True):
+                lines += [f"  {framework}:", *(f"    {line}" for line in value.splitlines())]
         return "\n".join([*lines, *self._summary()])
 
 

@@ -26,12 +26,17 @@ MESSAGES: dict[str, dict[str, str]] = {
             "the two compared on the same inputs. One notebook per part of the lesson:"
         ),
         "index_run": (
-            "Each notebook installs what it needs in its first cell and runs on a CPU. The "
-            "timings quoted come from the committed benchmark report ({report}); the "
-            "notebooks' own timings are small live ones, to rerun and compare."
+            "Each notebook's first cell installs what it needs from the clone of this "
+            "repository it was opened in, and it runs on a CPU. The timings quoted come from "
+            "the committed benchmark report ({report}); the notebooks' own timings are small "
+            "live ones, to rerun and compare."
         ),
         "setup": "Set-up: the `%%torch` and `%%jax` cells of this notebook, precision pinned.",
         "install": "Installs this project (PyTorch, JAX, Flax and the cases) when it is missing.",
+        "no_clone": (
+            "This notebook runs from a clone of the jaxparity repository: clone it, open {path} "
+            "in the clone and run this cell again — it then installs what the notebook needs."
+        ),
         "overview": "Every case of the lesson, by part, as the notebooks present them.",
         "topic": "part",
         "case": "case",
@@ -56,12 +61,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "calls": "calls",
         "compile": "compile",
         "not_timed": "{framework}: no live timing for `{variant}` ({reason})",
+        "drawn": "a Graphviz drawing, shown as a picture",
+        "not_drawn": (
+            "a Graphviz drawing, not drawn: Graphviz's dot is not installed here (apt install "
+            "graphviz, brew install graphviz or conda install graphviz, then rerun); the rows "
+            "below show this graph as text"
+        ),
     },
     "ru": {
         "title": "{topic} — урок по PyTorch на PyTorch и на JAX, бок о бок",
         "index_title": "Урок по PyTorch на PyTorch и на JAX/Flax",
         "intro": (
-            "Каждый раздел ниже — одна идея урока (*пример*). Для каждого: что говорит урок, "
+            "Каждый раздел ниже — одна идея урока (*кейс*). Для каждого: что говорит урок, "
             "код на PyTorch и код на JAX/Flax — те самые функции, которые проверяют тесты "
             "проекта, а не копии, — и ячейка, которая запускает оба варианта на одних и тех "
             "же входных данных, показывает результаты и то, совпадают ли они. Запускайте "
@@ -70,24 +81,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "index_intro": (
             "Вводный урок по PyTorch: каждая идея сделана на PyTorch и на JAX/Flax, и оба "
-            "варианта сравниваются на одних и тех же входных данных. По тетрадке на каждую "
+            "варианта сравниваются на одних и тех же входных данных. По ноутбуку на каждую "
             "часть урока:"
         ),
         "index_run": (
-            "Каждая тетрадка в первой ячейке устанавливает всё, что ей нужно, и работает на "
-            "CPU. Приведённые замеры взяты из сохранённого в репозитории отчёта ({report}); "
-            "собственные замеры тетрадок — небольшие, их можно перезапустить и сравнить."
+            "Первая ячейка каждого ноутбука устанавливает всё, что ему нужно, из клона этого "
+            "репозитория, в котором его открыли; работает он на CPU. Приведённые замеры взяты "
+            "из сохранённого в репозитории отчёта ({report}); собственные замеры ноутбуков — "
+            "небольшие, их можно перезапустить и сравнить."
         ),
-        "setup": "Подготовка: ячейки `%%torch` и `%%jax` этой тетрадки, точность зафиксирована.",
-        "install": "Устанавливает этот проект (PyTorch, JAX, Flax и примеры), если его нет.",
-        "overview": "Все примеры урока по частям, в том порядке, в каком их показывают тетрадки.",
+        "setup": "Подготовка: ячейки `%%torch` и `%%jax` этого ноутбука, точность зафиксирована.",
+        "install": "Устанавливает этот проект (PyTorch, JAX, Flax и кейсы), если его нет.",
+        "no_clone": (
+            "Этот ноутбук запускается из клона репозитория jaxparity: склонируйте репозиторий, "
+            "откройте в клоне {path} и снова выполните эту ячейку — она установит всё, что нужно "
+            "ноутбуку."
+        ),
+        "overview": "Все кейсы урока по частям, в том порядке, в каком их показывают ноутбуки.",
         "topic": "часть",
-        "case": "пример",
+        "case": "кейс",
         "timed": "замерен",
         "title_column": "что показывает",
         "section": "Раздел урока «{heading}», строки {lo}–{hi}.",
         "differs": "**В чём разница:** {differs}",
-        "case_id": "Пример `{case_id}`.",
+        "case_id": "Кейс `{case_id}`.",
         "committed": (
             "Замер из сохранённого отчёта ({report}, {machine}) на размере `{size}`: медианное "
             "время вызова и ускорение относительно PyTorch без компиляции с 95 % интервалом."
@@ -104,6 +121,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "calls": "вызовов",
         "compile": "компиляция",
         "not_timed": "{framework}: нет живого замера для `{variant}` ({reason})",
+        "drawn": "рисунок Graphviz, показан картинкой",
+        "not_drawn": (
+            "рисунок Graphviz не нарисован: здесь не установлен Graphviz (программа dot; apt "
+            "install graphviz, brew install graphviz или conda install graphviz, затем "
+            "перезапустите); ниже этот граф показан текстом"
+        ),
     },
 }
 

@@ -9,12 +9,24 @@ cell that runs both on the same inputs through the project's judge, and for time
 committed report's figures and a small live timing. Nothing is copied by hand, so nothing
 drifts: ``tests/test_notebooks.py`` fails when the committed notebooks differ from what this
 writes, and runs them headless.
+
+Each notebook carries a fingerprint of what it is made of (``metadata.jaxparity.made_of``): its
+cells, and the files of its topic that decide its outputs (the cases, their inputs, oracles
+and both implementations; for the index, the list of cases it shows). ``write`` runs and
+rewrites only the notebooks whose fingerprint changed, so the others keep their bytes —
+outputs, live timings and all; nbclient's execution timestamps are not recorded. A change to
+the shared machinery (the judge, ``notebook_runtime``) changes outputs everywhere without
+changing a fingerprint: ``force`` rewrites then.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Iterable
+import os
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +37,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 from jaxparity import atomic, sources
 from jaxparity.fmt import fmt_ci, fmt_s, fmt_x
 from jaxparity.machine import label
+from jaxparity.notebook_runtime import overview
 from jaxparity.notebook_texts import LANGS, text
 from jaxparity.report import texts
 from shared import cases
@@ -37,53 +50,89 @@ REFERENCE = ROOT / "bench" / "results" / "cpu-zen4-2core"
 INDEX = "00_index"
 CELL_TIMEOUT_S = 600
 
-INSTALL = """\
-import importlib.util
-import os
-import shutil
-import subprocess
-import sys
-from pathlib import Path
+INSTALLER = "jaxparity/notebook_install.py"
+"""Where a clone keeps the script that installs it (run by path: nothing is importable yet)."""
+TOPIC_PACKAGES = ("shared/cases", "shared/interface", "shared/data", "shared/oracles")
+"""Where a topic's files live besides its two implementations: ``<package>/<topic>.py`` or
+``<package>/<topic>/``."""
+
+
+def _install(lang: str, stem: str) -> str:
+    """The first cell: nothing where the project is installed; else it installs the clone it
+    finds (``JAXPARITY_SOURCE``, the folder the notebook runs in, a folder above or below
+    it), or stops with one message in ``lang`` saying what to do — no traceback: IPython
+    shows an exception's ``_render_traceback_()`` lines instead of one."""
+    message = text(lang, "no_clone", path=f"notebooks/{lang}/{stem}.ipynb")
+    return f"""\
+# {text(lang, "install")}
+import importlib.util, os, pathlib, runpy
 
 if importlib.util.find_spec("jaxparity") is None:
-    # The repository this notebook was opened from, else JAXPARITY_SOURCE (a path or pip URL).
-    here = [Path.cwd(), *Path.cwd().parents]
-    root = next((p for p in here if (p / "jaxparity" / "cli.py").is_file()), None)
-    source = os.environ.get("JAXPARITY_SOURCE") or (str(root) if root else None)
-    if source is None:
-        raise RuntimeError(
-            "Open this notebook from a clone of the jaxparity repository, "
-            "or set JAXPARITY_SOURCE to where pip can install it from."
-        )
-    pip = [sys.executable, "-m", "pip", "install", "--quiet"]
-    if importlib.util.find_spec("torch") is None and shutil.which("nvidia-smi") is None:
-        # No GPU: torch's CPU build (a plain install fetches a CUDA build of several GB).
-        cpu = "https://download.pytorch.org/whl/cpu"
-        subprocess.check_call([*pip, "torch", "--extra-index-url", cpu])
-    subprocess.check_call([*pip, source])"""
+    here, script = pathlib.Path.cwd(), "{INSTALLER}"
+    places = [os.environ.get("JAXPARITY_SOURCE", here), here, *here.parents, *here.iterdir()]
+    clone = next((p for p in map(pathlib.Path, places) if (p / script).is_file()), None)
+    if clone is None:
+        class NoClone(Exception): _render_traceback_ = lambda self: [str(self)]
+        raise NoClone({message!r})
+    runpy.run_path(str(clone / script), run_name="__main__")"""
 
 
 def names() -> list[str]:
     """The notebooks' file stems, index first, then the topics in lesson order."""
-    return [INDEX] + [f"{i:02d}_{topic}" for i, topic in enumerate(cases.TOPICS, start=1)]
+    return [INDEX] + [_stem(topic) for topic in cases.TOPICS]
 
 
-def build(lang: str) -> dict[str, NotebookNode]:
-    """Every notebook of ``lang``, unexecuted, by file stem."""
+def _stem(topic: str) -> str:
+    return f"{cases.TOPICS.index(topic) + 1:02d}_{topic}"
+
+
+def build(lang: str, topics: Iterable[str] | None = None) -> dict[str, NotebookNode]:
+    """The notebooks of ``lang``, unexecuted, by file stem: the index and every topic's, or
+    the index and the ``topics`` named (an unknown name raises ``UnknownNameError``)."""
+    chosen = cases.TOPICS if topics is None else list(topics)
+    cases.select(topics=list(chosen))  # checks the names
     committed = _committed_records()
     notebooks = {INDEX: _index(lang)}
-    for stem in names()[1:]:
-        topic = stem.split("_", 1)[1]
-        notebooks[stem] = _topic(topic, lang, committed)
+    for topic in (t for t in cases.TOPICS if t in chosen):
+        notebooks[_stem(topic)] = _topic(topic, lang, committed)
     return notebooks
 
 
-def _notebook(cells: list[NotebookNode], lang: str) -> NotebookNode:
+def _notebook(cells: list[NotebookNode], lang: str, made_of: Iterable[bytes]) -> NotebookNode:
     nb = new_notebook(cells=cells)
     nb.metadata.kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nb.metadata.language_info = {"name": "python"}
-    nb.metadata.jaxparity = {"lang": lang, "generated_by": "python -m jaxparity.notebooks"}
+    nb.metadata.jaxparity = {
+        "lang": lang,
+        "generated_by": "python -m jaxparity.notebooks",
+        "made_of": _fingerprint(cells, made_of),
+    }
     return nb
+
+
+def _fingerprint(cells: list[NotebookNode], made_of: Iterable[bytes]) -> str:
+    """A hash of the cells (id, type, source) and of ``made_of``, the rest of what decides
+    the notebook's outputs."""
+    digest = hashlib.sha256(json.dumps(_said(cells)).encode())
+    for part in made_of:
+        digest.update(hashlib.sha256(part).digest())
+    return f"sha256:{digest.hexdigest()}"
+
+
+def _topic_files(topic: str) -> list[Path]:
+    """The files of ``topic``: its cases, interface, inputs and oracles, both implementations
+    (a module ``<package>/<topic>.py`` or a package ``<package>/<topic>/``)."""
+    found = []
+    for package in (*TOPIC_PACKAGES, *(sources.FRAMEWORK_PACKAGES.values())):
+        module, folder = ROOT / package / f"{topic}.py", ROOT / package / topic
+        found += [module] if module.is_file() else []
+        found += sorted(folder.rglob("*.py")) if folder.is_dir() else []
+    return found
+
+
+def _source_bytes(path: Path) -> bytes:
+    """A file's bytes as the fingerprint sees them: the same on a checkout with CRLF endings."""
+    return path.read_bytes().replace(b"\r\n", b"\n")
 
 
 def _markdown(cell_id: str, source: str) -> NotebookNode:
@@ -114,21 +163,22 @@ def _index(lang: str) -> NotebookNode:
             + "\n".join(links)
             + f"\n\n{text(lang, 'index_run', report=f'`{report}`')}",
         ),
-        _code("install", f"# {text(lang, 'install')}\n{INSTALL}"),
+        _code("install", _install(lang, INDEX)),
         _code(
             "cases",
             f"# {text(lang, 'overview')}\nfrom jaxparity.notebook_runtime import overview\n\n"
             f'overview("{lang}")',
         ),
     ]
-    return _notebook(cells, lang)
+    shown = json.dumps(overview(lang).rows, ensure_ascii=False)  # every case's title, timed or not
+    return _notebook(cells, lang, [shown.encode()])
 
 
 def _topic(topic: str, lang: str, committed: list[dict[str, Any]]) -> NotebookNode:
     title = texts.of(lang)(f"topic.{topic}")
     cells = [
         _markdown("title", f"# {text(lang, 'title', topic=title)}\n\n{text(lang, 'intro')}"),
-        _code("install", f"# {text(lang, 'install')}\n{INSTALL}"),
+        _code("install", _install(lang, _stem(topic))),
         _code(
             "setup",
             f"# {text(lang, 'setup')}\nfrom jaxparity.notebook_runtime import start\n\n"
@@ -137,7 +187,7 @@ def _topic(topic: str, lang: str, committed: list[dict[str, Any]]) -> NotebookNo
     ]
     for number, case in enumerate(cases.select(topics=[topic]), start=1):
         cells += _case_cells(number, case, lang, committed)
-    return _notebook(cells, lang)
+    return _notebook(cells, lang, map(_source_bytes, _topic_files(topic)))
 
 
 def _case_cells(
@@ -207,28 +257,73 @@ def _committed_table(case: Case, lang: str, committed: list[dict[str, Any]]) -> 
     return "\n".join(lines)
 
 
+def kernel_env() -> dict[str, str]:
+    """The environment a notebook's kernel starts with: this checkout's code first on the
+    path, so it runs what the cells were built from, whatever else is installed."""
+    path = [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(path)}
+
+
 def execute(nb: NotebookNode, cwd: Path, km: Any = None) -> NotebookNode:
     """Run every cell headless (nbclient), in ``cwd``; a shared kernel manager ``km`` keeps
-    one kernel across notebooks (the tests), none starts a fresh kernel (the generator)."""
+    one kernel across notebooks (the tests), none starts a fresh kernel (the generator).
+    No execution timestamps are recorded: the notebook's bytes are its cells and outputs."""
     from nbclient import NotebookClient
 
-    client = NotebookClient(nb, km=km, timeout=CELL_TIMEOUT_S, kernel_name="python3")
-    return client.execute(cwd=str(cwd))
+    client = NotebookClient(
+        nb, km=km, timeout=CELL_TIMEOUT_S, kernel_name="python3", record_timing=False
+    )
+    return client.execute(cwd=str(cwd), env=kernel_env())
 
 
-def write(folder: Path = FOLDER, langs: Iterable[str] = LANGS, run: bool = True) -> list[Path]:
-    """Write (and by default execute) every notebook of ``langs`` under ``folder/<lang>``."""
-    written = []
+def executed(nb: NotebookNode) -> bool:
+    """Whether every code cell of ``nb`` ran."""
+    return all(c.get("execution_count") for c in nb.cells if c.cell_type == "code")
+
+
+def is_current(path: Path, nb: NotebookNode, run: bool = True) -> bool:
+    """Whether the notebook at ``path`` is ``nb`` already: the same fingerprint and, when
+    ``run``, executed."""
+    try:
+        there = nbformat.read(path, as_version=4)
+    except (OSError, ValueError):  # missing, or not a notebook
+        return False
+    same = there.metadata.get("jaxparity", {}).get("made_of") == nb.metadata.jaxparity.made_of
+    return same and (executed(there) or not run)
+
+
+@dataclass
+class Written:
+    """What :func:`write` did: the notebooks it wrote, and those already current."""
+
+    written: list[Path] = field(default_factory=list)
+    current: list[Path] = field(default_factory=list)
+
+
+def write(
+    folder: Path = FOLDER,
+    langs: Iterable[str] = LANGS,
+    run: bool = True,
+    topics: Iterable[str] | None = None,
+    force: bool = False,
+    progress: Callable[[Path, bool], None] | None = None,
+) -> Written:
+    """Write (and by default execute) the notebooks of ``langs`` under ``folder/<lang>``: the
+    index and every topic's, or the index and ``topics``' — each only where its fingerprint
+    changed, or all with ``force``. ``progress(path, wrote)`` hears of each as it is done."""
+    done = Written()
     for lang in langs:
         target = folder / lang
         target.mkdir(parents=True, exist_ok=True)
-        for stem, nb in build(lang).items():
-            if run:
-                nb = execute(nb, target)
+        for stem, nb in build(lang, topics).items():
             path = target / f"{stem}.ipynb"
-            atomic.write_text(path, nbformat.writes(nb) + "\n")
-            written.append(path)
-    return written
+            wrote = force or not is_current(path, nb, run)
+            if wrote:
+                atomic.write_text(path, nbformat.writes(execute(nb, target) if run else nb) + "\n")
+            (done.written if wrote else done.current).append(path)
+            if progress is not None:
+                progress(path, wrote)
+    return done
 
 
 def render_html(out: Path, folder: Path = FOLDER) -> list[Path]:
@@ -248,13 +343,18 @@ def render_html(out: Path, folder: Path = FOLDER) -> list[Path]:
 
 def cells_of(nb: NotebookNode) -> list[tuple[str, str, str]]:
     """What a notebook says, outputs aside: (id, type, source) per cell."""
-    return [(c.get("id", ""), c.cell_type, c.source) for c in nb.cells]
+    return _said(nb.cells)
+
+
+def _said(cells: list[NotebookNode]) -> list[tuple[str, str, str]]:
+    return [(c.get("id", ""), c.cell_type, c.source) for c in cells]
 
 
 def main() -> int:
-    for path in write():
-        print(path.relative_to(ROOT))
-    return 0
+    """``python -m jaxparity.notebooks [OPTIONS]``: ``jaxparity notebooks``, its options."""
+    from jaxparity.cli import main as cli
+
+    return cli(["notebooks", *sys.argv[1:]])
 
 
 if __name__ == "__main__":

@@ -16,19 +16,23 @@ from rich.panel import Panel
 from rich.syntax import Syntax
 from rich.table import Table
 
-from jaxparity import sources
+from jaxparity import graphviz, sources
 from jaxparity.report import texts
 from shared import backends, cases, parity
 
 FRAMEWORKS = tuple(backends.KNOWN)
 
 
-def _value(v: object) -> str:
+def _value(v: object, t: texts.Texts) -> str:
     if isinstance(v, np.ndarray):
         body = np.array2string(
             v, precision=4, threshold=12, edgeitems=2, suppress_small=True, max_line_width=60
         )
         return f"{v.dtype}{list(v.shape)}\n{body}"
+    if graphviz.is_dot(v):  # a drawing's source is no text to read: the report draws it
+        return t("show.drawing")
+    if isinstance(v, str) and "\n" in v:  # a text to read (a tape, a jaxpr): as it is
+        return v.rstrip("\n")
     return repr(v)
 
 
@@ -83,7 +87,7 @@ def show(case_id: str, device: str, console: Console, lang: str = texts.DEFAULT)
                 cells.append(escape(missing.get(framework, "—")))
             else:
                 value = run.arrays.get(key, run.observations.get(key, "—"))
-                cells.append(escape(_value(value)))
+                cells.append(escape(_value(value, t)))
         outputs.add_row(key, *cells)
     if any(printed.values()):
         outputs.add_row(t("show.printed"), *[escape(printed.get(f, "")) for f in FRAMEWORKS])

@@ -186,6 +186,36 @@ def test_graph_text_is_the_lessons_graph(target) -> None:
 
         assert obs["drawn_by"] == tape_dot.renderer()
         _assert_lessons_tape(dot, obs["node_count"])
+        assert obs["tape"] == LESSONS_TAPE_TEXT
+
+
+def test_the_jaxpr_text_has_no_colour_codes_where_jax_would_colour_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """In a Jupyter kernel ``str(jaxpr)`` is full of ANSI codes (``\\x1b[34;1mlambda``); jax
+    decides so once, at import (``CAN_USE_COLOR``), so the test makes it decide yes."""
+    from jax._src import pretty_printer
+
+    monkeypatch.setattr(pretty_printer, "CAN_USE_COLOR", True)
+    result, _ = parity.run(load_on("jax", "cpu"), "autograd.graph_view", "cpu")
+    for key in ("jaxpr", "grad_jaxpr"):
+        assert "dot_general" in result.observations[key]
+        assert "\x1b" not in result.observations[key], key
+
+
+LESSONS_TAPE_TEXT = """\
+Loss ()
+└─ MeanBackward0
+   └─ PowBackward0
+      └─ SubBackward0
+         └─ AddBackward0
+            ├─ MvBackward0
+            │  └─ AccumulateGrad
+            │     └─ Weight (10)
+            └─ AccumulateGrad
+               └─ Bias (1)
+"""
+"""The lesson's tape as ``tape_dot.outline`` writes it: from the loss back to the leaves."""
 
 
 # The lesson's tape, edge by edge, as labels (a leaf's label is its name and shape).
@@ -293,7 +323,7 @@ def test_write_graph_writes_files_a_student_can_open(backend_name: str, tmp_path
     backend = load_on(backend_name, "cpu")
     written = backend.topic("autograd").write_graph(tmp_path)
     suffixes = {p.name.removeprefix(f"autograd.graph_view.{backend_name}") for p in written}
-    expected = {".dot"} | ({".jaxpr.txt"} if backend_name == "jax" else set())
+    expected = {".dot", ".jaxpr.txt" if backend_name == "jax" else ".tape.txt"}
     if shutil.which("dot"):
         expected.add(".svg")
     assert suffixes == expected
@@ -324,8 +354,10 @@ def test_torch_graph_files_without_torchviz(
     out = tmp_path / "graphs"
     written = load_on("torch", "cpu").topic("autograd").write_graph(out)
     dot_file = out / "autograd.graph_view.torch.dot"
-    assert written == [dot_file, *([dot_file.with_suffix(".svg")] if graphviz == "dot" else [])]
+    svg = [dot_file.with_suffix(".svg")] if graphviz == "dot" else []
+    assert written == [out / "autograd.graph_view.torch.tape.txt", dot_file, *svg]
     _assert_lessons_tape(dot_file.read_text())  # the lesson's data: the same shapes
+    assert (out / "autograd.graph_view.torch.tape.txt").read_text() == LESSONS_TAPE_TEXT
     if graphviz == "dot":
         assert dot_file.with_suffix(".svg").read_text() == f"<svg>{dot_file}</svg>\n"
 

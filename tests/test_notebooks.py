@@ -2,20 +2,25 @@
 
 The English notebooks run headless in one kernel (nbclient); the Russian ones have the very
 same code cells (checked cell by cell), so running them again would test nothing new — the
-generator (``python -m jaxparity.notebooks``) runs both languages, each notebook in a fresh
-kernel, when it writes them.
+generator (``jaxparity notebooks``) runs both languages, each notebook in a fresh kernel, when
+it writes them. What it writes is checked cheaply: each committed notebook's cells and
+fingerprint against what the generator builds now, without running anything.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import os
+import sys
 from pathlib import Path
 
 import nbformat
 import numpy as np
 import pytest
+from nbformat.v4 import new_code_cell, new_notebook
 
-from jaxparity import notebook_runtime, notebooks
-from jaxparity.notebook_texts import LANGS, MESSAGES
+from jaxparity import notebook_install, notebook_runtime, notebooks
+from jaxparity.notebook_texts import LANGS, MESSAGES, text
 from shared import cases
 
 
@@ -23,11 +28,17 @@ from shared import cases
 def test_committed_notebooks_are_what_the_generator_writes(lang: str) -> None:
     generated = notebooks.build(lang)
     committed = sorted((notebooks.FOLDER / lang).glob("*.ipynb"))
-    assert [p.stem for p in committed] == sorted(generated), "run python -m jaxparity.notebooks"
+    assert [p.stem for p in committed] == sorted(generated), "run `jaxparity notebooks`"
     for path in committed:
         nb = nbformat.read(path, as_version=4)
+        topic = path.stem.split("_", 1)[1]
+        narrow = f" --topic {topic}" if topic in cases.TOPICS else ""  # the index goes with any
+        again = f"run `jaxparity notebooks{narrow}` and commit the result"
         assert notebooks.cells_of(nb) == notebooks.cells_of(generated[path.stem]), (
-            f"{path} is stale: run `python -m jaxparity.notebooks` and commit the result"
+            f"{path} is stale: {again}"
+        )
+        assert notebooks.is_current(path, generated[path.stem]), (
+            f"{path} was run on other sources than its topic's files now: {again}"
         )
         errors = [
             o
@@ -39,23 +50,27 @@ def test_committed_notebooks_are_what_the_generator_writes(lang: str) -> None:
         assert not errors, f"{path} was committed with an error output"
         shown = [c for c in nb.cells if c.cell_type == "code" and c.get("outputs")]
         assert shown, f"{path} shows no output: a viewer would show only its code"
-        ran = [c for c in nb.cells if c.cell_type == "code" and c.get("execution_count")]
-        assert len(ran) == sum(c.cell_type == "code" for c in nb.cells), f"{path} not executed"
+        assert notebooks.executed(nb), f"{path} not executed"
+        assert not any("execution" in c.metadata for c in nb.cells), f"{path}: timestamps"
+
+
+def _code_without_words(lang: str, stem: str, nb: nbformat.NotebookNode) -> list[str]:
+    """The code cells, less what is the notebook's own: each first line (a comment), the
+    language passed on, and the install cell's message."""
+    message = repr(text(lang, "no_clone", path=f"notebooks/{lang}/{stem}.ipynb"))
+    return [
+        c.source.split("\n", 1)[-1].replace(f'"{lang}")', '"<lang>")').replace(message, "<msg>")
+        for c in nb.cells
+        if c.cell_type == "code"
+    ]
 
 
 def test_both_languages_say_the_same_code() -> None:
     by_lang = {lang: notebooks.build(lang) for lang in LANGS}
     for stem in notebooks.names():
-        # Only the set-up cells' comments and the language they pass are the notebook's own.
-        code = [
-            [
-                c.source.split("\n", 1)[-1].replace(f'"{lang}")', '"<lang>")')
-                for c in nbs[stem].cells
-                if c.cell_type == "code"
-            ]
-            for lang, nbs in by_lang.items()
-        ]
+        code = [_code_without_words(lang, stem, nbs[stem]) for lang, nbs in by_lang.items()]
         assert all(cells == code[0] for cells in code), stem
+        assert "<msg>" in code[0][0], stem  # the message was found, and only it differs
 
 
 def test_every_case_has_its_cells() -> None:
@@ -74,11 +89,111 @@ def test_both_languages_have_every_message() -> None:
     assert MESSAGES["en"].keys() == MESSAGES["ru"].keys()
 
 
+GUARD = """\
+import os, runpy, subprocess, sys
+sys.modules["jaxparity"] = None  # find_spec says: not installed
+tried = []  # what the cell would run instead of running it
+runpy.run_path = lambda *args, **kwargs: tried.append(("run_path", *args))
+subprocess.Popen = lambda *args, **kwargs: tried.append(("Popen", *args))"""
+
+
+def test_the_first_cell_installs_from_a_clone_or_says_what_to_do(tmp_path: Path) -> None:
+    """In an empty folder, in each language: one message in that language, no traceback,
+    nothing run or installed; in a clone, the clone's installer, by path."""
+    from jupyter_client.manager import KernelManager
+    from nbclient import NotebookClient
+
+    first = {lang: notebooks.build(lang, [])[notebooks.INDEX].cells[1].source for lang in LANGS}
+    cells = [new_code_cell(GUARD)]
+    cells += [new_code_cell(first[lang]) for lang in LANGS]
+    cells += [new_code_cell("print(tried); tried.clear()")]
+    cells += [
+        new_code_cell(f"os.chdir({str(notebooks.FOLDER / 'en')!r})"),
+        new_code_cell(first["en"]),
+    ]
+    cells += [new_code_cell("print(tried)")]
+    nb = new_notebook(cells=cells)
+    env = {k: v for k, v in os.environ.items() if k != "JAXPARITY_SOURCE"}
+    km = KernelManager(kernel_name="python3")
+    km.start_kernel(cwd=str(tmp_path), env=env)
+    try:
+        NotebookClient(nb, km=km, allow_errors=True, timeout=60).execute()
+    finally:
+        km.shutdown_kernel(now=True)
+    for lang, cell in zip(LANGS, nb.cells[1:3], strict=True):
+        message = text(lang, "no_clone", path=f"notebooks/{lang}/{notebooks.INDEX}.ipynb")
+        ((shown,),) = [o.traceback for o in cell.outputs]  # the one message, no traceback
+        assert shown == message and len(cell.outputs) == 1, (lang, cell.outputs)
+    assert nb.cells[3].outputs[0].text == "[]\n"  # nothing run, nothing installed
+    assert list(tmp_path.iterdir()) == []
+    assert not nb.cells[5].get("outputs"), nb.cells[5].outputs  # in a clone: no message
+    installer = notebooks.ROOT / notebooks.INSTALLER
+    assert nb.cells[6].outputs[0].text == f"[('run_path', {str(installer)!r})]\n"
+
+
+def test_the_installer_brings_torch_cpu_build_where_there_is_no_gpu() -> None:
+    root = Path("/clone")
+    pip = [sys.executable, "-m", "pip", "install", "--quiet"]
+    cpu = [*pip, "torch", "--extra-index-url", notebook_install.CPU_WHEELS]
+    assert notebook_install.commands(root, has_torch=False, has_gpu=False) == [
+        cpu,
+        [*pip, "/clone"],
+    ]
+    for has_torch, has_gpu in ((True, False), (False, True), (True, True)):
+        steps = notebook_install.commands(root, has_torch=has_torch, has_gpu=has_gpu)
+        assert steps == [[*pip, "/clone"]], (has_torch, has_gpu)
+    assert notebook_install.ROOT == notebooks.ROOT
+
+
+def _fingerprints() -> dict[tuple[str, str], str]:
+    return {
+        (lang, stem): nb.metadata.jaxparity.made_of
+        for lang in LANGS
+        for stem, nb in notebooks.build(lang).items()
+    }
+
+
+def test_a_topics_change_makes_only_its_notebooks_stale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An edit of a case's record (here its explanation): the topic's notebooks, in both
+    languages, and nothing else; the same again: the same fingerprints."""
+    before = _fingerprints()
+    assert _fingerprints() == before
+    case = cases.get("autograd.graph_view")
+    record = notebooks.ROOT / "shared" / "cases" / "autograd.py"
+    assert record in notebooks._topic_files(case.topic)
+    read = notebooks._source_bytes
+    edited = read(record).replace(case.explanation[:40].encode(), b"An edited explanation")
+    assert edited != read(record)
+    monkeypatch.setattr(notebooks, "_source_bytes", lambda p: edited if p == record else read(p))
+    edited_case = dataclasses.replace(case, explanation="An edited explanation")
+    monkeypatch.setitem(cases.CASES, case.id, edited_case)  # the record, as loaded
+    after = _fingerprints()
+    assert {k for k in before if before[k] != after[k]} == {
+        ("en", "03_autograd"),
+        ("ru", "03_autograd"),
+    }
+
+
+def test_writing_again_rewrites_nothing_current(tmp_path: Path) -> None:
+    """The index (the cheapest notebook to run): written and run once; written again, left
+    alone; forced, run again — and the same bytes, as nothing in it depends on the time."""
+    done = notebooks.write(tmp_path, ["en"], topics=[])
+    (path,) = done.written
+    first = path.read_bytes()
+    nb = nbformat.reads(first, as_version=4)
+    assert notebooks.executed(nb) and not any("execution" in c.metadata for c in nb.cells)
+    again = notebooks.write(tmp_path, ["en"], topics=[])
+    assert (again.written, again.current) == ([], [path])
+    assert notebooks.write(tmp_path, ["en"], topics=[], force=True).written == [path]
+    assert path.read_bytes() == first
+    assert notebooks.write(tmp_path, ["en"], topics=[], run=False).written == []  # keeps its run
+
+
 def test_english_notebooks_run_headless(tmp_path: Path) -> None:
     from jupyter_client.manager import KernelManager
 
     km = KernelManager(kernel_name="python3")
-    km.start_kernel(cwd=str(tmp_path))
+    km.start_kernel(cwd=str(tmp_path), env=notebooks.kernel_env())
     try:
         for stem, nb in notebooks.build("en").items():
             done = notebooks.execute(nb, tmp_path, km=km)  # raises on an error in any cell

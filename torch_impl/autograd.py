@@ -213,7 +213,8 @@ def intermediate_grad(*, x: torch.Tensor, y: torch.Tensor, v: torch.Tensor) -> d
 
 
 def graph_view(*, X: torch.Tensor, y: torch.Tensor, w: torch.Tensor, b: torch.Tensor) -> dict:
-    """The tape behind the lesson's MSE, drawn as Graphviz DOT as torchviz's ``make_dot`` does.
+    """The tape behind the lesson's MSE, drawn as Graphviz DOT as torchviz's ``make_dot`` does,
+    and written as an indented tree (``tape``) to read where nothing draws the DOT.
 
     Nodes are backward functions (``MvBackward0`` undoes ``X @ w``); ``X`` and ``y`` are not
     drawn because they do not require gradients. torchviz draws it where it is installed,
@@ -223,7 +224,9 @@ def graph_view(*, X: torch.Tensor, y: torch.Tensor, w: torch.Tensor, b: torch.Te
     """
     w, b = torch.nn.Parameter(w.clone()), torch.nn.Parameter(b.clone())
     loss = regression_loss(w, b, X, y)
-    graph = tape_dot.draw(loss, params={"Weight": w, "Bias": b, "Loss": loss})
+    names = {"Weight": w, "Bias": b, "Loss": loss}
+    graph = tape_dot.draw(loss, params=names)
+    tape_text = tape_dot.outline(loss, params=names)
     tape = list(_nodes(loss.grad_fn))
     params = {id(w): "Weight", id(b): "Bias"}
     loss.backward()
@@ -232,6 +235,7 @@ def graph_view(*, X: torch.Tensor, y: torch.Tensor, w: torch.Tensor, b: torch.Te
         "grad_w": w.grad,
         "grad_b": b.grad,
         "graph_text": graph.source,
+        "tape": tape_text,
         "node_count": graph.node_count,
         "drawn_by": graph.drawn_by,
         "ops": ",".join(sorted({n.name().removeprefix("torch::autograd::") for n in tape})),
@@ -241,16 +245,20 @@ def graph_view(*, X: torch.Tensor, y: torch.Tensor, w: torch.Tensor, b: torch.Te
 
 
 def write_graph(out_dir: str | Path) -> list[Path]:
-    """Write ``graph_view``'s graph of the lesson's data for a student: ``.dot`` always (torchviz
-    or not), and ``.svg`` when Graphviz's ``dot`` is installed. Returns the files written."""
+    """Write ``graph_view``'s graph of the lesson's data for a student: the tape as text
+    (``.tape.txt``) and as DOT (``.dot``, torchviz or not) always, and ``.svg`` when
+    Graphviz's ``dot`` is installed. Returns the files written."""
     inputs = {
         k: torch.from_numpy(v) for k, v in data.inputs("autograd.graph_view", "lesson").items()
     }
     out = graph_view(**inputs)
-    path = Path(out_dir) / "autograd.graph_view.torch.dot"
-    path.parent.mkdir(parents=True, exist_ok=True)
+    directory = Path(out_dir)
+    directory.mkdir(parents=True, exist_ok=True)
+    text = directory / "autograd.graph_view.torch.tape.txt"
+    text.write_text(out["tape"])
+    path = directory / "autograd.graph_view.torch.dot"
     path.write_text(out["graph_text"])
-    return [path, *_render_svg(path)]
+    return [text, path, *_render_svg(path)]
 
 
 def _render_svg(dot_file: Path) -> list[Path]:

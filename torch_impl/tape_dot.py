@@ -11,6 +11,9 @@ order, the graph's size). ``drawn_by`` says which of the two drew a graph.
 Colours as in torchviz: backward nodes grey (the default fill), leaves that require grad light
 blue (named by ``params``, with their shape), saved tensors of custom functions orange, the
 output green, the base of an output that is a view dark green (a dotted edge).
+
+Where there is nothing to draw pictures with (no Graphviz ``dot``), ``outline`` writes the same
+tape as an indented tree of text, from the output back to the leaves.
 """
 
 from __future__ import annotations
@@ -161,6 +164,58 @@ def walk(
         f"\tnode [{node_attr}]\n",
     ]
     return TapeDot("".join([*head, *body, "}\n"]), tuple(body), WALK)
+
+
+def outline(
+    var: torch.Tensor | tuple[torch.Tensor, ...], params: Mapping[str, torch.Tensor] | None = None
+) -> str:
+    """The tape behind ``var`` as an indented tree: each output, then the backward nodes
+    ``backward()`` visits from it (``next_functions``), down to the leaves whose ``.grad`` they
+    fill (an ``AccumulateGrad``'s ``.variable``, named by ``params``, with its shape) and the
+    tensors a custom Function saved. A node reached a second time is marked ``(↑)``, its
+    subtree already shown. Iterative: a long tape does not hit Python's recursion limit.
+    """
+    names = {id(t): name for name, t in (params or {}).items()}
+
+    def tensor(t: torch.Tensor, what: str = "") -> str:
+        shape = "(" + ", ".join(f"{d:d}" for d in t.size()) + ")"
+        return f"{what or names.get(id(t), '')} {shape}".strip()
+
+    def children(obj: object) -> list[tuple[str, object]]:
+        if isinstance(obj, torch.Tensor):
+            return [] if obj.grad_fn is None else [(type(obj.grad_fn).__name__, obj.grad_fn)]
+        found = [(type(fn).__name__, fn) for fn, _ in obj.next_functions if fn is not None]
+        if hasattr(obj, "variable"):  # AccumulateGrad: the leaf tensor it fills
+            found.append((tensor(obj.variable), obj.variable))
+        found += [(tensor(s, "saved"), s) for s in getattr(obj, "saved_tensors", ())]
+        return found
+
+    lines: list[str] = []
+    seen: set[int] = set()
+    roots = var if isinstance(var, tuple) else (var,)
+    # (label, object, prefix of its own line, prefix of its children's lines)
+    stack = [(tensor(t), t, "", "") for t in reversed(roots)]
+    keep_alive = list(roots)  # ids are names only while their objects live
+    while stack:
+        label, obj, first, rest = stack.pop()
+        keep_alive.append(obj)
+        if id(obj) in seen and not isinstance(obj, torch.Tensor):
+            lines.append(f"{first}{label} (↑)")
+            continue
+        seen.add(id(obj))
+        lines.append(first + label)
+        below = children(obj)
+        for i, (child_label, child) in reversed(list(enumerate(below))):
+            last = i == len(below) - 1
+            stack.append(
+                (
+                    child_label,
+                    child,
+                    rest + ("└─ " if last else "├─ "),
+                    rest + ("   " if last else "│  "),
+                )
+            )
+    return "\n".join(lines) + "\n"
 
 
 def _quote(text: str) -> str:

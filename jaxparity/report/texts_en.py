@@ -275,10 +275,10 @@ MESSAGES: dict[str, str] = {
     "graph.failed": "{framework}: no graph — {reason}",
     "graph.title.torch": "PyTorch — torchviz's drawing of the tape (backward nodes)",
     "graph.title.jax": "JAX — the jaxpr of the loss, drawn (the traced forward program)",
-    "graph.dot": "The graph in Graphviz DOT",
+    "graph.text": "The graph as text",
     "graph.no_svg": " (no SVG: {why})",
-    "graph.dot_missing": "({path} is missing)",
-    "graph.dot_file": "the DOT file",
+    "graph.text_missing": "This run wrote no text form of this graph (it predates them): its "
+    "files are linked above.",
     "graph.jaxpr": "The jaxpr as text: the loss and jax.grad of it ({path})",
     "graph.files": "Files for a student to open side by side (paths relative to this report): "
     "{links}.",
@@ -409,6 +409,8 @@ MESSAGES: dict[str, str] = {
     "show.outputs": "Outputs at size test on {device}",
     "show.key": "key",
     "show.printed": "(printed)",
+    "show.drawing": "a Graphviz drawing (DOT): `jaxparity run` draws it in the report; the "
+    "rows below show this graph as text",
     "show.no_device": "no {device} visible to {framework}",
     "show.parity": "Parity",
     "show.agree": "agree",

@@ -352,10 +352,10 @@ MESSAGES: dict[str, str] = {
     "graph.title.torch": "PyTorch — рисунок torchviz: граф вычислений, записанный torch (узлы "
     "обратного прохода)",
     "graph.title.jax": "JAX — нарисованный jaxpr лосса (трассированная программа прямого прохода)",
-    "graph.dot": "Граф в формате Graphviz DOT",
+    "graph.text": "Граф текстом",
     "graph.no_svg": " (нет SVG: {why})",
-    "graph.dot_missing": "({path} отсутствует)",
-    "graph.dot_file": "файл DOT",
+    "graph.text_missing": "Этот запуск не записал граф текстом (он сделан раньше, чем это "
+    "появилось): его файлы — по ссылкам выше.",
     "graph.jaxpr": "jaxpr текстом: лосс и jax.grad от него ({path})",
     "graph.files": "Файлы, которые студент может открыть рядом (пути относительно этого "
     "отчёта): {links}.",
@@ -497,6 +497,8 @@ MESSAGES: dict[str, str] = {
     "show.outputs": "Выходы на размере test на {device}",
     "show.key": "ключ",
     "show.printed": "(напечатано)",
+    "show.drawing": "рисунок Graphviz (DOT): `jaxparity run` рисует его в отчёте; ниже этот "
+    "граф показан текстом",
     "show.no_device": "{framework} не видит {device}",
     "show.parity": "Совпадение",
     "show.agree": "совпадают",

@@ -75,7 +75,15 @@ CASES = [
         unchecked={
             key: "the drawing and its node names, written out for the student; leaves and "
             "matmul_op are the judged summary of it"
-            for key in ("graph_text", "node_count", "drawn_by", "ops", "jaxpr", "grad_jaxpr")
+            for key in (
+                "graph_text",
+                "tape",
+                "node_count",
+                "drawn_by",
+                "ops",
+                "jaxpr",
+                "grad_jaxpr",
+            )
         },
     ),
     Case(

@@ -35,7 +35,8 @@ class Autograd(Protocol):
 
     def graph_view(self, *, X: Array, y: Array, w: Array, b: Array) -> Outputs:
         """The lesson's regression MSE: ``loss``, ``grad_w``, ``grad_b``, and its graph as
-        ``graph_text`` (Graphviz DOT), ``node_count``, ``ops``, ``leaves``, ``matmul_op``."""
+        ``graph_text`` (Graphviz DOT), as text to read (torch's ``tape``, JAX's ``jaxpr``),
+        ``node_count``, ``ops``, ``leaves``, ``matmul_op``."""
         ...
 
     def unsupported_op(self, *, weight: Array, idx: Array) -> Outputs:
