@@ -210,6 +210,14 @@ def markdown(blocks: list[Block], plots_dir: str, warning: str) -> str:
     return "\n\n".join(part for b in blocks for part in _md_block(b, plots_dir, warning)) + "\n"
 
 
+WORD_CHARS = 32
+"""A cell of one token up to this long (a verdict, a size, a variant) stays on one line."""
+LONG_CHARS = 48
+"""A cell longer than this (a reason, a note, a list) may wrap anywhere, in a column at least
+``LONG_MIN_EM`` wide; a shorter one wraps between its words and at its identifiers' ``<wbr>``
+only."""
+LONG_MIN_EM = 10
+
 CSS = """
 body{font:15px/1.5 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#1d1d1f;
 background:#fafafa}
@@ -221,7 +229,8 @@ padding:1px 4px;border-radius:3px}
 .table{overflow-x:auto;margin:8px 0 16px}
 table{border-collapse:collapse;font-size:13px;max-width:100%}
 th,td{border:1px solid #e1e1e1;padding:3px 8px;text-align:left;vertical-align:top}
-th{background:#f4f5f7}th,td{overflow-wrap:break-word}td.long{overflow-wrap:anywhere}
+th{background:#f4f5f7}th,td{overflow-wrap:break-word}
+td.long{overflow-wrap:anywhere;min-width:LONG_MIN_EMem}
 td code{font-size:12px}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 td.num,td.word,td.pass,td.fail,td.skip{white-space:nowrap}
@@ -252,14 +261,15 @@ padding:6px 0;background:#fff;border-bottom:1px solid #eee}
 [id]{scroll-margin-top:48px}
 .expand button{font:13px system-ui,sans-serif;padding:3px 10px;border:1px solid #c9d3e0;
 border-radius:4px;background:#f0f5ff;color:#1c6dd0;cursor:pointer}
-"""
+""".replace("LONG_MIN_EM", str(LONG_MIN_EM))
 """Two columns side by side never grow past half the page (``minmax(0,1fr)``: a grid column's
 default minimum is its longest line): a long code line wraps inside its column and hangs under
 its own indentation (``--i``: the line's leading spaces), so the code stays readable at
 1280 px without scrolling sideways. A table never grows past the page either (``cell_class``):
 a long text (a reason, a note, a list) may wrap anywhere (``overflow-wrap:anywhere``: at a
 space or an identifier's ``<wbr>`` first, inside a word only when its column is narrower than
-the word), so it needs a letter's width; a short text wraps between its words and at its
+the word), so it needs no more than its column's least width (``min-width``, kept so that a
+note reads as lines of words, not a narrow stack); a short text wraps between its words and at its
 identifiers' ``<wbr>``; a number, a status or a single word (a verdict, a size, a variant)
 keeps to one line, and a heading's words stay whole. The narrowest a table can get is then the
 sum, over its columns, of the widest of those — kept under the page's width by what the tables
@@ -289,13 +299,6 @@ def _code(text: str) -> str:
         f'<span style="--i:{len(line) - len(line.lstrip())}">{escape(line)}\n</span>'
         for line in text.splitlines()
     )
-
-
-WORD_CHARS = 32
-"""A cell of one token up to this long (a verdict, a size, a variant) stays on one line."""
-LONG_CHARS = 48
-"""A cell longer than this (a reason, a note, a list) may wrap anywhere; a shorter one wraps
-between its words and at its identifiers' ``<wbr>`` only."""
 
 
 def visible(text: str) -> str:

@@ -490,7 +490,7 @@ MESSAGES: dict[str, str] = {
     "timings.col.min": "самый быстрый раунд",
     "timings.statistics": "Насколько можно доверять каждой медиане: как разнились её блоки, "
     "раунды и прогоны",
-    "timings.apart": "Не входит в итог ({which}): {reason}.",
+    "timings.apart": "Вне итога ({which}): {reason}.",
     "timings.not_run": "Не запускались: {which} — {reason}",
     "timings.not_run.one": "{variant} {mode} (размер {size}, {device})",
     "timings.not_run.more": " и ещё {n}",
