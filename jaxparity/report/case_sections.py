@@ -206,7 +206,7 @@ def _timings(summ: Summary, case: Case, t: Texts) -> list[Block]:
     if rows:
         blocks.append(_table(rows, STUDENT_COLUMNS, t))
         statistics = [row for row, r in zip(rows, shown, strict=True) if r["status"] == "pass"]
-        if any(row["spread"] != "—" or row["rounds"] != "—" for row in statistics):
+        if any(row["spread"] != "—" or "(" in row["passes"] for row in statistics):
             table = _table(statistics, STATISTICS_COLUMNS, t)
             blocks.append(Fold(t("timings.statistics"), [table]))
     not_run: dict[str, list[str]] = defaultdict(list)
@@ -253,7 +253,7 @@ def _extra_text(extra: dict[str, Any] | None, t: Texts) -> str:
         f"`{k}`: "
         + (
             fmt_bytes(v)
-            if k.endswith("bytes") and isinstance(v, int | float)
+            if "bytes" in k and isinstance(v, int | float)
             else t.quote(v)
             if isinstance(v, str)
             else str(v)

@@ -95,7 +95,7 @@ FOREIGN: dict[str, str] = {
     "снова",
     # The case records (shared/cases/*.py): Bench.variants, what each variant times
     "torch.from_numpy / jnp.from_dlpack: wrap the buffer when possible": "`torch.from_numpy` / "
-    "`jnp.from_dlpack`: работать с буфером NumPy, где это возможно",
+    "`jnp.from_dlpack`: без копирования буфера NumPy, где это возможно",
     "torch.tensor / jnp.asarray: copy the data": "`torch.tensor` / `jnp.asarray`: скопировать "
     "данные",
     "torch.as_tensor(..., device) / jax.device_put: onto the device": "`torch.as_tensor(..., "
@@ -128,7 +128,7 @@ FOREIGN: dict[str, str] = {
     "элемента, векторизованный по батчу: `torch.func.vmap(torch.func.grad)` / "
     "`jax.vmap(jax.grad)`",
     "the Jacobian of the batch's losses by reverse mode: torch.func.jacrev / jax.jacrev": (
-        "якобиан потерь всего батча в обратном режиме: `torch.func.jacrev` / `jax.jacrev`"
+        "якобиан вектора потерь батча в обратном режиме: `torch.func.jacrev` / `jax.jacrev`"
     ),
     "reverse over reverse: autograd.grad(create_graph=True), then a batched backward of the "
     "gradient with eye(d) / jax.jacrev(jax.grad)": "обратный режим поверх обратного: "
@@ -186,7 +186,7 @@ FOREIGN: dict[str, str] = {
     "буфера, а не сравнение вычислений",
     # How a memory benchmark read the memory (torch_impl/jax_impl modes, bench/memory.py)
     "storages saved by autograd": "хранилища, сохранённые autograd",
-    "live arrays": "живые массивы",
+    "live arrays": "живые массивы (`jax.live_arrays`)",
     "cuda allocator": "аллокатор CUDA",
     "XLA allocator": "аллокатор XLA",
     "process peak RSS (VmHWM after clear_refs)": "пиковая резидентная память процесса (`VmHWM` "
@@ -337,7 +337,7 @@ MESSAGES: dict[str, str] = {
     "claim.cost.no_torch": "`torch.compile` в этом запуске не замерялся",
     "claim.verdict": "**Итог**: на этой машине {head} ({count} из {n}){why}. {price}",
     "claim.verdict.most": "первая половина утверждения верна для большинства вычислительных кейсов",
-    "claim.verdict.more_often": "первая половина утверждения верна чаще, чем нет",
+    "claim.verdict.more_often": "первая половина утверждения чаще верна, чем неверна",
     "claim.verdict.never": "первая половина утверждения не подтверждается: JAX с jax.jit ни "
     "разу не выиграл явно",
     "claim.verdict.in_places": "первая половина утверждения верна лишь местами",
@@ -354,9 +354,9 @@ MESSAGES: dict[str, str] = {
     "чистые функции от массивов.",
     "claim.price.torch": " ({seconds} с на `torch.compile`)",
     # Таблица 1 лекции, измеренная (report/table1.py)
-    "profile.heading": "Куда уходит время — таблица 1 лекции, измеренная",
-    "profile.intro": "Урок доказывает, что нейросети — это произведения матриц, таблицей из "
-    "работы {source}: свёртки тензоров (△: произведения матриц, свёртки) выполняют почти все "
+    "profile.heading": "Куда уходит время — таблица 1 урока, измеренная",
+    "profile.intro": "Урок доказывает таблицей из работы {source}, что нейросети — это "
+    "произведения матриц: свёртки тензоров (△: произведения матриц, свёртки) выполняют почти все "
     "флопы, но занимают лишь 61 % времени, а статистическая нормализация (□: BatchNorm, "
     "`softmax`, редукции) и поэлементные операции (○), почти без флопов, — всё остальное. Ниже — "
     "то же разбиение для одного прямого прохода (инференс) каждой сети, измеренное в torch без "
@@ -364,7 +364,7 @@ MESSAGES: dict[str, str] = {
     "вычисляет (копии, представления, смена раскладки в памяти), и та часть вызова, которую не "
     "покрывает ни одна операция (Python, запуск операций, сам профилировщик): так каждая строка "
     "в сумме даёт 100 %.",
-    "profile.source": "Иванова и др. «{paper}» (MLSys 2021): один слой BERT в PyTorch на GPU",
+    "profile.source": "Иванова и др. «{paper}» (MLSys 2021; один слой BERT в PyTorch на GPU)",
     "profile.none": "В этом запуске не измерялось: в папке результатов нет `{file}` (запуск "
     "старой версии или с `--profile none`). Показаны только числа урока.",
     "profile.cells": "В каждой ячейке: % флопов / % времени, на {device}. Время вызова — один "
@@ -405,7 +405,7 @@ MESSAGES: dict[str, str] = {
     "циклами.",
     "profile.unknown": "{network} · {mode}: операции, которых нет ни в одной таблице (учтены "
     "как прочее): {names}.",
-    "profile.busy": "Средняя нагрузка во время профилирования доходила до {high} на {cores} "
+    "profile.busy": "Средняя загрузка во время профилирования доходила до {high} на {cores} "
     "ядрах: за ядра боролись другие процессы, и вызов, чей пул потоков ждёт занятое ими ядро, "
     "длится миллисекунды. Каждая строка берёт среднюю половину своих вызовов по длительности: "
     "это отбрасывает вызовы, которые ждали изредка, но не ожидание в каждом вызове.",
@@ -605,7 +605,7 @@ MESSAGES: dict[str, str] = {
     "machine.cpu.microarchitecture": "микроархитектура",
     "machine.cpu.microcode": "микрокод",
     "machine.isa": "наборы инструкций, от которых зависят ядра",
-    "machine.caches": "кэши (на экземпляр)",
+    "machine.caches": "кэши (объём каждого)",
     "machine.hypervisor": "гипервизор",
     "machine.no_hypervisor": "нет",
     "machine.other_pools": "другие пулы потоков",
@@ -624,7 +624,7 @@ MESSAGES: dict[str, str] = {
     "который ждёт вытесненный поток).",
     # How the numbers were made
     "method.heading": "Как получены эти числа",
-    "method.parity": "Проверка совпадения: `shared.parity`, тот же помощник, что и в тестах, — "
+    "method.parity": "Проверка совпадения: `shared.parity`, та же функция, что и в тестах, — "
     "каждый результат сравнивается с эталоном на NumPy (каждый допуск и его причина — в "
     "`shared/tolerances.py`), torch — с JAX, а наблюдаемое поведение — с ожиданиями кейса.",
     "method.timing": "Замеры: `pytest-benchmark` через `bench/harness.py`. Входы размещаются на "
