@@ -41,11 +41,6 @@ def writing(units: Units) -> Iterator[None]:
         _CURRENT.reset(token)
 
 
-def current_units() -> Units:
-    """The units a formatter not given any writes in now."""
-    return _CURRENT.get()
-
-
 def _scaled(x: float, symbols: tuple[str, ...], scales: tuple[float, ...], last: str) -> str:
     for symbol, scale in zip(symbols, scales, strict=False):
         if x >= scale:
