@@ -90,6 +90,15 @@ class Details:
 
 
 @dataclass(frozen=True)
+class Fold:
+    """Blocks collapsed under ``summary`` (a table of statistics behind a toggle): a
+    ``<details>`` in both files, which Markdown viewers open as HTML does."""
+
+    summary: str
+    blocks: list[Block]
+
+
+@dataclass(frozen=True)
 class Panel:
     """One of several drawings shown side by side: the SVG inline in the HTML and as an image
     link in the Markdown, or, with no SVG, its ``source`` text collapsed."""
@@ -118,16 +127,29 @@ Block = (
     | SideBySide
     | ExpandAll
     | Details
+    | Fold
     | Panels
 )
 
 
-def _inline(text: str) -> str:
+def inline(text: str) -> str:
+    """A text's little Markdown as HTML, the text escaped."""
     out = escape(text, quote=False)
     out = re.sub(r"`([^`]+)`", r"<code>\1</code>", out)
     out = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", out)
     out = re.sub(r"(?<![*\w])\*([^*\n]+)\*(?![*\w])", r"<em>\1</em>", out)
     return re.sub(r"\[([^\]]+)\]\(([^)\s]+)\)", r'<a href="\2">\1</a>', out)
+
+
+BREAK_AFTER = re.compile(r"(?<=[A-Za-z0-9])([._/])(?=[A-Za-z_])")
+"""Where an identifier may wrap in a narrow cell: after the dot, underscore or slash between its
+parts (``advanced.`` ``per_`` ``sample_`` ``grads``), before anything is cut at random."""
+
+
+def _cell(text: str) -> str:
+    """A table cell's text as HTML, with a line-break opportunity (``<wbr>``) inside each long
+    identifier, in text only (never in a tag or a link's target)."""
+    return re.sub(r"(^|>)([^<]+)", lambda m: m[1] + BREAK_AFTER.sub(r"\1<wbr>", m[2]), inline(text))
 
 
 def _md_cell(text: str) -> str:
@@ -139,48 +161,62 @@ def _md_details(summary: str, text: str) -> str:
     return f"{head}\n\n```text\n{text}\n```\n\n</details>"
 
 
+def _md_block(b: Block, plots_dir: str, warning: str) -> list[str]:
+    """One block as Markdown: its paragraphs (a panel group is several)."""
+    if isinstance(b, Heading):
+        anchor = f'<a id="{b.anchor}"></a>\n' if b.anchor else ""
+        return [f"{anchor}{'#' * b.level} {b.text}"]
+    if isinstance(b, Para):
+        return [b.text]
+    if isinstance(b, Note):
+        return [f"> {f'**{warning}** ' if b.warn else ''}{b.text}"]
+    if isinstance(b, Bullets):
+        return ["\n".join(f"- {item}" for item in b.items)]
+    if isinstance(b, Table):
+        align = ["---:" if i in b.numeric else "---" for i in range(len(b.header))]
+        rows = [b.header, align, *b.rows]
+        return ["\n".join("| " + " | ".join(map(_md_cell, r)) + " |" for r in rows)]
+    if isinstance(b, Figure | Figures):
+        figures = [b] if isinstance(b, Figure) else b.items
+        return ["\n".join(f"![{f.alt}]({plots_dir}/{f.name}.svg)" for f in figures)]
+    if isinstance(b, SideBySide):
+        return [
+            f"{b.lead}\n\n<details><summary>{escape(b.summary)}</summary>\n\n"
+            f"{b.left_title}\n\n```python\n{b.left}\n```\n\n"
+            f"{b.right_title}\n\n```python\n{b.right}\n```\n\n</details>"
+        ]
+    if isinstance(b, ExpandAll):
+        return []  # a Markdown viewer runs no script: each block opens by its own summary
+    if isinstance(b, Details):
+        return [_md_details(b.summary, b.text)]
+    if isinstance(b, Fold):
+        inner = [part for block in b.blocks for part in _md_block(block, plots_dir, warning)]
+        summary = f"<details><summary>{escape(b.summary, quote=False)}</summary>"
+        return [summary, *inner, "</details>"]
+    assert isinstance(b, Panels)
+    return [
+        f"**{p.title}**\n\n"
+        + (
+            f"![{p.title}]({p.svg_path})"
+            if p.svg is not None and p.svg_path
+            else _md_details(p.source_summary, p.source)
+        )
+        for p in b.items
+    ]
+
+
 def markdown(blocks: list[Block], plots_dir: str, warning: str) -> str:
     """The page in Markdown; ``warning`` marks a warning note (the HTML colours it instead)."""
-    out: list[str] = []
-    for b in blocks:
-        if isinstance(b, Heading):
-            anchor = f'<a id="{b.anchor}"></a>\n' if b.anchor else ""
-            out.append(f"{anchor}{'#' * b.level} {b.text}")
-        elif isinstance(b, Para):
-            out.append(b.text)
-        elif isinstance(b, Note):
-            out.append(f"> {f'**{warning}** ' if b.warn else ''}{b.text}")
-        elif isinstance(b, Bullets):
-            out.append("\n".join(f"- {item}" for item in b.items))
-        elif isinstance(b, Table):
-            align = ["---:" if i in b.numeric else "---" for i in range(len(b.header))]
-            rows = [b.header, align, *b.rows]
-            out.append("\n".join("| " + " | ".join(map(_md_cell, r)) + " |" for r in rows))
-        elif isinstance(b, Figure | Figures):
-            figures = [b] if isinstance(b, Figure) else b.items
-            out.append("\n".join(f"![{f.alt}]({plots_dir}/{f.name}.svg)" for f in figures))
-        elif isinstance(b, SideBySide):
-            out.append(
-                f"{b.lead}\n\n<details><summary>{escape(b.summary)}</summary>\n\n"
-                f"{b.left_title}\n\n```python\n{b.left}\n```\n\n"
-                f"{b.right_title}\n\n```python\n{b.right}\n```\n\n</details>"
-            )
-        elif isinstance(b, ExpandAll):
-            continue  # a Markdown viewer runs no script: each block opens by its own summary
-        elif isinstance(b, Details):
-            out.append(_md_details(b.summary, b.text))
-        elif isinstance(b, Panels):
-            out += [
-                f"**{p.title}**\n\n"
-                + (
-                    f"![{p.title}]({p.svg_path})"
-                    if p.svg is not None and p.svg_path
-                    else _md_details(p.source_summary, p.source)
-                )
-                for p in b.items
-            ]
-    return "\n\n".join(out) + "\n"
+    return "\n\n".join(part for b in blocks for part in _md_block(b, plots_dir, warning)) + "\n"
 
+
+WORD_CHARS = 32
+"""A cell of one token up to this long (a verdict, a size, a variant) stays on one line."""
+LONG_CHARS = 48
+"""A cell longer than this (a reason, a note, a list) may wrap anywhere, in a column at least
+``LONG_MIN_EM`` wide; a shorter one wraps between its words and at its identifiers' ``<wbr>``
+only."""
+LONG_MIN_EM = 10
 
 CSS = """
 body{font:15px/1.5 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#1d1d1f;
@@ -191,14 +227,19 @@ padding-bottom:4px}h3{margin-top:32px;font-size:18px}h4{margin:18px 0 6px;font-s
 code{font:13px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#f1f3f5;
 padding:1px 4px;border-radius:3px}
 .table{overflow-x:auto;margin:8px 0 16px}
-table{border-collapse:collapse;font-size:13px}
+table{border-collapse:collapse;font-size:13px;max-width:100%}
 th,td{border:1px solid #e1e1e1;padding:3px 8px;text-align:left;vertical-align:top}
-th{background:#f4f5f7}td.num{text-align:right;font-variant-numeric:tabular-nums;
-white-space:nowrap}
+th{background:#f4f5f7}th,td{overflow-wrap:break-word}
+td.long{overflow-wrap:anywhere;min-width:LONG_MIN_EMem}
+td code{font-size:12px}
+td.num{text-align:right;font-variant-numeric:tabular-nums}
+td.num,td.word,td.pass,td.fail,td.skip{white-space:nowrap}
 td.pass{color:#1b7f3a;font-weight:600}td.fail{color:#fff;background:#d6336c;font-weight:600}
 td.skip{color:#8a6d00}
-.note{border-left:4px solid #4c8bf5;background:#f0f5ff;padding:8px 12px;margin:12px 0}
+.note{border-left:4px solid #4c8bf5;background:#f0f5ff;padding:8px 12px;margin:12px 0;
+overflow-wrap:anywhere}
 .warn{border-left-color:#e8590c;background:#fff4e6}
+p,li{overflow-wrap:break-word}
 details{margin:8px 0 16px}summary{cursor:pointer;color:#1c6dd0}
 p.differs{margin:12px 0 4px}
 .code2{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:12px;margin-top:8px}
@@ -220,12 +261,21 @@ padding:6px 0;background:#fff;border-bottom:1px solid #eee}
 [id]{scroll-margin-top:48px}
 .expand button{font:13px system-ui,sans-serif;padding:3px 10px;border:1px solid #c9d3e0;
 border-radius:4px;background:#f0f5ff;color:#1c6dd0;cursor:pointer}
-"""
+""".replace("LONG_MIN_EM", str(LONG_MIN_EM))
 """Two columns side by side never grow past half the page (``minmax(0,1fr)``: a grid column's
 default minimum is its longest line): a long code line wraps inside its column and hangs under
 its own indentation (``--i``: the line's leading spaces), so the code stays readable at
-1280 px without scrolling sideways; a wide table scrolls inside its own box. The expand-all
-buttons stay at the top of the window, and a heading jumped to lands below them."""
+1280 px without scrolling sideways. A table never grows past the page either (``cell_class``):
+a long text (a reason, a note, a list) may wrap anywhere (``overflow-wrap:anywhere``: at a
+space or an identifier's ``<wbr>`` first, inside a word only when its column is narrower than
+the word), so it needs no more than its column's least width (``min-width``, kept so that a
+note reads as lines of words, not a narrow stack); a short text wraps between its words and at its
+identifiers' ``<wbr>``; a number, a status or a single word (a verdict, a size, a variant)
+keeps to one line, and a heading's words stay whole. The narrowest a table can get is then the
+sum, over its columns, of the widest of those — kept under the page's width by what the tables
+hold (``tests/test_report_layout.py`` checks both reports by that rule, and in Chromium where
+it is installed). The expand-all buttons stay at the top of the window, and a heading jumped
+to lands below them."""
 
 EXPAND_SCRIPT = (
     "<script>function expandAll(open){"
@@ -237,7 +287,7 @@ fetched; without it (scripts off) each block still opens by its own summary."""
 
 def _html_details(summary: str, text: str) -> str:
     return (
-        f"<details><summary>{_inline(summary)}</summary>"
+        f"<details><summary>{inline(summary)}</summary>"
         f'<pre class="text">{escape(text)}</pre></details>'
     )
 
@@ -251,6 +301,86 @@ def _code(text: str) -> str:
     )
 
 
+def visible(text: str) -> str:
+    """What a cell shows of its little Markdown: no backticks, stars or link targets."""
+    return re.sub(r"\]\([^)\s]*\)|[`*\[]", "", text)
+
+
+def cell_class(b: Table, i: int, cell: str) -> str:
+    """How a cell may wrap, as the class the CSS gives it: a status (coloured), a number or a
+    word (one line), a long text (anywhere), or a short text (between words: no class)."""
+    if cell in b.statuses:
+        return b.statuses[cell]
+    if i in b.numeric:
+        return "num"
+    shown = visible(cell)
+    if len(shown) <= WORD_CHARS and not re.search(r"\s", shown):
+        return "word"
+    return "long" if len(shown) > LONG_CHARS else ""
+
+
+def _html_table(b: Table) -> str:
+    head = "".join(f"<th>{inline(h)}</th>" for h in b.header)
+    body = []
+    for row in b.rows:
+        cells = []
+        for i, cell in enumerate(row):
+            cls = cell_class(b, i, cell)
+            attr = f' class="{cls}"' if cls else ""
+            cells.append(f"<td{attr}>{_cell(cell) if cls in ('', 'long') else inline(cell)}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return (
+        f'<div class="table"><table><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table></div>"
+    )
+
+
+def _html_block(b: Block) -> str:
+    if isinstance(b, Heading):
+        anchor = f' id="{escape(b.anchor)}"' if b.anchor else ""
+        return f"<h{b.level}{anchor}>{inline(b.text)}</h{b.level}>"
+    if isinstance(b, Para):
+        return f"<p>{inline(b.text)}</p>"
+    if isinstance(b, Note):
+        return f'<div class="note{" warn" if b.warn else ""}">{inline(b.text)}</div>'
+    if isinstance(b, Bullets):
+        return "<ul>" + "".join(f"<li>{inline(i)}</li>" for i in b.items) + "</ul>"
+    if isinstance(b, Table):
+        return _html_table(b)
+    if isinstance(b, Figure):
+        return f"<figure>{b.svg}</figure>"
+    if isinstance(b, Figures):
+        return '<div class="figs">' + "".join(f.svg for f in b.items) + "</div>"
+    if isinstance(b, SideBySide):
+        return (
+            f'<p class="differs">{inline(b.lead)}</p>'
+            f"<details><summary>{inline(b.summary)}</summary><div class='code2'>"
+            f"<div><h5>{inline(b.left_title)}</h5><pre>{_code(b.left)}</pre></div>"
+            f"<div><h5>{inline(b.right_title)}</h5><pre>{_code(b.right)}</pre></div>"
+            "</div></details>"
+        )
+    if isinstance(b, ExpandAll):
+        return (
+            f'<div class="expand">{EXPAND_SCRIPT}'
+            f'<button type="button" onclick="expandAll(true)">{escape(b.expand)}</button>'
+            f'<button type="button" onclick="expandAll(false)">{escape(b.collapse)}</button>'
+            "</div>"
+        )
+    if isinstance(b, Details):
+        return _html_details(b.summary, b.text)
+    if isinstance(b, Fold):
+        inner = "".join(_html_block(block) for block in b.blocks)
+        return f"<details><summary>{inline(b.summary)}</summary>{inner}</details>"
+    assert isinstance(b, Panels)
+    panels = "".join(
+        f"<div><h5>{inline(p.title)}</h5>"
+        + (p.svg if p.svg is not None else _html_details(p.source_summary, p.source))
+        + "</div>"
+        for p in b.items
+    )
+    return f'<div class="panels">{panels}</div>'
+
+
 def html(blocks: list[Block], title: str, lang: str = "en") -> str:
     """The page: ``lang`` is the language it is written in (``<html lang>``)."""
     out = [
@@ -259,58 +389,6 @@ def html(blocks: list[Block], title: str, lang: str = "en") -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(title)}</title><style>{CSS}</style></head><body><main>",
     ]
-    for b in blocks:
-        if isinstance(b, Heading):
-            anchor = f' id="{escape(b.anchor)}"' if b.anchor else ""
-            out.append(f"<h{b.level}{anchor}>{_inline(b.text)}</h{b.level}>")
-        elif isinstance(b, Para):
-            out.append(f"<p>{_inline(b.text)}</p>")
-        elif isinstance(b, Note):
-            out.append(f'<div class="note{" warn" if b.warn else ""}">{_inline(b.text)}</div>')
-        elif isinstance(b, Bullets):
-            out.append("<ul>" + "".join(f"<li>{_inline(i)}</li>" for i in b.items) + "</ul>")
-        elif isinstance(b, Table):
-            head = "".join(f"<th>{_inline(h)}</th>" for h in b.header)
-            body = []
-            for row in b.rows:
-                cells = []
-                for i, cell in enumerate(row):
-                    cls = b.statuses.get(cell) or ("num" if i in b.numeric else "")
-                    attr = f' class="{cls}"' if cls else ""
-                    cells.append(f"<td{attr}>{_inline(cell)}</td>")
-                body.append("<tr>" + "".join(cells) + "</tr>")
-            out.append(
-                f'<div class="table"><table><thead><tr>{head}</tr></thead>'
-                f"<tbody>{''.join(body)}</tbody></table></div>"
-            )
-        elif isinstance(b, Figure):
-            out.append(f"<figure>{b.svg}</figure>")
-        elif isinstance(b, Figures):
-            out.append('<div class="figs">' + "".join(f.svg for f in b.items) + "</div>")
-        elif isinstance(b, SideBySide):
-            out.append(
-                f'<p class="differs">{_inline(b.lead)}</p>'
-                f"<details><summary>{_inline(b.summary)}</summary><div class='code2'>"
-                f"<div><h5>{_inline(b.left_title)}</h5><pre>{_code(b.left)}</pre></div>"
-                f"<div><h5>{_inline(b.right_title)}</h5><pre>{_code(b.right)}</pre></div>"
-                "</div></details>"
-            )
-        elif isinstance(b, ExpandAll):
-            out.append(
-                f'<div class="expand">{EXPAND_SCRIPT}'
-                f'<button type="button" onclick="expandAll(true)">{escape(b.expand)}</button>'
-                f'<button type="button" onclick="expandAll(false)">{escape(b.collapse)}</button>'
-                "</div>"
-            )
-        elif isinstance(b, Details):
-            out.append(_html_details(b.summary, b.text))
-        elif isinstance(b, Panels):
-            panels = "".join(
-                f"<div><h5>{_inline(p.title)}</h5>"
-                + (p.svg if p.svg is not None else _html_details(p.source_summary, p.source))
-                + "</div>"
-                for p in b.items
-            )
-            out.append(f'<div class="panels">{panels}</div>')
+    out += [_html_block(b) for b in blocks]
     out.append("</main></body></html>")
     return "\n".join(out) + "\n"

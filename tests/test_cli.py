@@ -137,7 +137,7 @@ def test_a_failing_artifact_is_a_record(
         ("fail", "raised RuntimeError: Graphviz crashed")
     }
     main(["report", "--out", str(tmp_path)])
-    assert "torch: no graph — raised RuntimeError" in (tmp_path / results.REPORT_MD).read_text()
+    assert "torch: no graph — `raised RuntimeError" in (tmp_path / results.REPORT_MD).read_text()
 
 
 def test_check_draws_torchs_graph_without_torchviz(

@@ -108,7 +108,7 @@ def test_memory_measurement_joins_its_case(folder: Path) -> None:
     report.write(folder)
     found = _one(_records(folder), case="modes.item_leak", variant="stored", kind="bench")
     assert (found["status"], found["extra"]) == ("pass", {"kept_bytes": 51200})
-    assert "kept_bytes: 50 KiB" in (folder / results.REPORT_MD).read_text()
+    assert "`kept_bytes`: 50 KiB" in (folder / results.REPORT_MD).read_text()
 
 
 def test_cut_off_last_line_is_ignored_with_a_note(folder: Path) -> None:
@@ -183,7 +183,7 @@ def test_matrix_products_table_and_sentence(folder: Path) -> None:
         "the same products (`A` 201), the times are close (torch vs JAX: `A` 290 ms vs 311 ms): "
         "the products dominate." in md
     )
-    assert "JAX (cpu, size `lesson`): no count — raised MemoryError: fixture failure" in md
+    assert "JAX (cpu, size `lesson`): no count — `raised MemoryError: fixture failure`" in md
 
 
 def test_report_without_artifacts(folder: Path) -> None:

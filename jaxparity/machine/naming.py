@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from jaxparity.fmt import fmt_bytes
+
 
 def _cpu_of(ident: Mapping[str, Any]) -> dict[str, Any]:
     """The CPU part of an identity, of a machine record holding one, or of an old record."""
@@ -17,7 +19,25 @@ def _cpu_of(ident: Mapping[str, Any]) -> dict[str, Any]:
     return {"model_name": ident.get("cpu_model"), "logical_cpus": ident.get("cpu_count")}
 
 
-def _isa_summary(isa: Iterable[str]) -> str:
+WORDS: dict[str, str] = {
+    "no_simd": "no listed SIMD extensions",
+    "unknown_cpu": "Unknown CPU",
+    "family": "family {family}",
+    "model": "model {model}",
+    "stepping": "stepping {stepping}",
+    "implementer": "implementer {implementer}",
+    "part": "part {part}",
+    "one_cpu": "{n} logical CPU",
+    "cpus": "{n} logical CPUs",
+    "usable": "{text} ({usable} usable)",
+    "unknown_hypervisor": "virtual machine (hypervisor unknown)",
+    "guest": "{hypervisor} guest",
+}
+"""The label's words, as templates: a report in another language passes its own (its
+``FOREIGN`` translates these)."""
+
+
+def _isa_summary(isa: Iterable[str], words: Mapping[str, str]) -> str:
     flags = set(isa)
     if "avx512f" in flags:
         base = "AVX-512"
@@ -34,7 +54,7 @@ def _isa_summary(isa: Iterable[str]) -> str:
     elif "sse4_2" in flags:
         base = "SSE4.2"
     else:
-        return "no listed SIMD extensions"
+        return words["no_simd"]
     extras = []
     if "amx_tile" in flags:
         extras.append("AMX")
@@ -45,18 +65,25 @@ def _isa_summary(isa: Iterable[str]) -> str:
     return " + ".join([base, *extras])
 
 
-def label(ident: dict) -> str:
+def label(ident: dict, words: Mapping[str, str] = WORDS) -> str:
     """One line for a report heading, e.g. "AMD EPYC — Zen 4 (family 25, model 17,
-    stepping 1), 2 logical CPUs, AVX-512 + BF16, L3 32 MiB, KVM guest"."""
+    stepping 1), 2 logical CPUs, AVX-512 + BF16, L3 32 MiB, KVM guest"; ``words``: the
+    :data:`WORDS` of the language it is written in."""
     cpu = _cpu_of(ident)
-    name = cpu.get("model_name") or cpu.get("vendor") or "Unknown CPU"
+    name = cpu.get("model_name") or cpu.get("vendor") or words["unknown_cpu"]
     ids = []
     if cpu.get("family") is not None:
-        ids += [f"family {cpu['family']}", f"model {cpu.get('model')}"]
+        ids += [
+            words["family"].format(family=cpu["family"]),
+            words["model"].format(model=cpu.get("model")),
+        ]
         if cpu.get("stepping") is not None:
-            ids.append(f"stepping {cpu['stepping']}")
+            ids.append(words["stepping"].format(stepping=cpu["stepping"]))
     elif cpu.get("arm_part"):
-        ids += [f"implementer {cpu.get('arm_implementer')}", f"part {cpu['arm_part']}"]
+        ids += [
+            words["implementer"].format(implementer=cpu.get("arm_implementer")),
+            words["part"].format(part=cpu["arm_part"]),
+        ]
     head = name
     if cpu.get("microarchitecture"):
         head += f" — {cpu['microarchitecture']}"
@@ -65,21 +92,34 @@ def label(ident: dict) -> str:
     parts = [head]
     logical, usable = cpu.get("logical_cpus"), cpu.get("usable_cpus")
     if logical is not None:
-        text = f"{logical} logical CPU{'s' if logical != 1 else ''}"
+        text = words["one_cpu" if logical == 1 else "cpus"].format(n=logical)
         if usable is not None and usable != logical:
-            text += f" ({usable} usable)"
+            text = words["usable"].format(text=text, usable=usable)
         parts.append(text)
     if cpu.get("isa") is not None:
-        parts.append(_isa_summary(cpu["isa"]))
+        parts.append(_isa_summary(cpu["isa"], words))
     caches = cpu.get("caches") or {}
     if caches.get("L3"):
-        parts.append(f"L3 {caches['L3']}")
+        parts.append(f"L3 {size(caches['L3'])}")
     hypervisor = cpu.get("hypervisor")
     if hypervisor == "unknown":
-        parts.append("virtual machine (hypervisor unknown)")
+        parts.append(words["unknown_hypervisor"])
     elif hypervisor:
-        parts.append(f"{hypervisor} guest")
+        parts.append(words["guest"].format(hypervisor=hypervisor))
     return ", ".join(parts)
+
+
+BINARY = {"B": 1, "KiB": 2**10, "MiB": 2**20, "GiB": 2**30}
+"""The units ``jaxparity.machine.cpu`` records a cache's size in."""
+
+
+def size(recorded: str) -> str:
+    """A size the record holds in words (``32 MiB``) in the units being written
+    (``jaxparity.fmt``); a text it cannot read, as it is."""
+    match = re.fullmatch(r"(\d+(?:\.\d+)?) (\w+)", recorded)
+    if not match or match[2] not in BINARY:
+        return recorded
+    return fmt_bytes(float(match[1]) * BINARY[match[2]])
 
 
 def _slugify(text: str) -> str:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jaxparity import atomic, counts, results
+from jaxparity import atomic, counts, fmt, results
 from jaxparity.document import Block, Heading, html, markdown
 from jaxparity.report import (
     case_sections,
@@ -60,7 +60,8 @@ def write(folder: Path, lang: str = texts.DEFAULT) -> Summary:
     res = results.load(folder)
     summ = build(res)
     t = texts.of(lang)
-    blocks, figures = blocks_of(res, summ, t)
+    with fmt.writing(t.units):  # every number of the page, charts included, in lang's units
+        blocks, figures = blocks_of(res, summ, t)
     atomic.write_json(folder / results.SUMMARY, counts.document(summ, res.plan))
     plots_dir = folder / results.PLOTS
     plots_dir.mkdir(exist_ok=True)

@@ -47,7 +47,7 @@ def failures(recs: list[dict[str, Any]], what: str, t: Texts) -> list[Block]:
                 framework=FRAMEWORK_NAMES.get(r["framework"], r["framework"]),
                 device=r["device"],
                 size=r.get("size"),
-                reason=r["reason"],
+                reason=t.reason(r["reason"], failed=r["status"] == "fail"),
             ),
             warn=r["status"] == "fail",
         )

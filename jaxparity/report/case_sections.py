@@ -8,7 +8,16 @@ from collections.abc import Callable
 from typing import Any
 
 from jaxparity import artifacts, sources
-from jaxparity.document import STATUSES, Block, Bullets, Heading, Para, SideBySide, Table
+from jaxparity.document import (
+    STATUSES,
+    Block,
+    Bullets,
+    Fold,
+    Heading,
+    Para,
+    SideBySide,
+    Table,
+)
 from jaxparity.fmt import anchor, fmt_bytes, fmt_ci, fmt_err, fmt_s, fmt_x
 from jaxparity.report.comparisons import CONFIDENCE
 from jaxparity.report.graph_view import graph_files
@@ -74,7 +83,7 @@ def _agreement(summ: Summary, case: Case, t: Texts) -> list[Block]:
                 fmt_err(r["max_abs_err"]),
                 _rel(r["max_rel_err"], t),
                 vs,
-                r["reason"] or "",
+                t.reason(r["reason"], failed=r["status"] == "fail"),
             ]
         )
     return [
@@ -107,6 +116,11 @@ def _timing_row(r: dict[str, Any], t: Texts) -> dict[str, str]:
     flops = f"{r['gflops']:.3g}" if r["gflops"] else "—"
     if r["pct_of_peak"]:
         flops += f" ({r['pct_of_peak']:.0f} %)"
+    quartiles = (
+        f"{fmt_s(r['q1_s'])} – {fmt_s(r['q3_s'])}"
+        if spread != "—" and r["q1_s"] is not None and r["q3_s"] is not None
+        else "—"
+    )
     return {
         "variant": r["variant"],
         "size": r["size"],
@@ -114,19 +128,26 @@ def _timing_row(r: dict[str, Any], t: Texts) -> dict[str, str]:
         "mode": t.mode(r["framework"], r["mode"]),
         "status": t.status(r["status"]),
         "median": fmt_s(r["median_s"]),
-        "spread": spread,
-        "rounds": f"{r['rounds']} ({r['blocks']})" if r["blocks"] else str(r["rounds"] or "—"),
-        "passes": _passes_text(r),
-        "compile": fmt_s(r["compile_s"]) if r["compile_s"] else "—",
-        "memory": fmt_bytes(r["peak_bytes"]),
-        "flops": flops,
         "speedup": (
             f"{fmt_x(r['speedup_vs_torch_eager'])} {fmt_ci(r['speedup_low'], r['speedup_high'])}"
             if r["speedup_vs_torch_eager"] is not None
             else "—"
         ),
         "verdict": t.verdict(r["verdict"]),
-        "note": "; ".join(filter(None, [r["reason"], r["unequal_work"], _extra_text(r["extra"])])),
+        "compile": fmt_s(r["compile_s"]) if r["compile_s"] else "—",
+        "memory": fmt_bytes(r["peak_bytes"]),
+        "flops": flops,
+        "note": "; ".join(
+            filter(
+                None,
+                [t.reason(r["reason"], failed=r["status"] == "fail"), _extra_text(r["extra"], t)],
+            )
+        ),
+        "quartiles": quartiles,
+        "spread": spread,
+        "min": fmt_s(r["min_s"]) if spread != "—" else "—",
+        "rounds": f"{r['rounds']} ({r['blocks']})" if r["blocks"] else str(r["rounds"] or "—"),
+        "passes": _passes_text(r),
     }
 
 
@@ -138,53 +159,105 @@ def _passes_text(r: dict[str, Any]) -> str:
     return f"{r['passes']} ({100 * r['pass_spread']:.0f} %)"
 
 
+STUDENT_COLUMNS = (
+    "variant",
+    "size",
+    "device",
+    "mode",
+    "status",
+    "median",
+    "speedup",
+    "verdict",
+    "compile",
+    "memory",
+    "flops",
+    "note",
+)
+"""What a student reads in a case's timings: which way, how fast, against eager torch, the
+verdict, and what the benchmark measured besides."""
+STATISTICS_COLUMNS = ("variant", "size", "device", "mode", "median", "quartiles", "spread")
+STATISTICS_COLUMNS += ("min", "rounds", "passes")
+"""How far to trust each median, behind a toggle: how much the blocks, rounds and passes
+moved (``method.speedup`` and ``method.blocks`` say how they were timed)."""
 LEFT_ALIGNED = ("variant", "size", "device", "mode", "status", "verdict", "note")
 
 
+def _table(rows: list[dict[str, str]], columns: tuple[str, ...], t: Texts) -> Table:
+    """``rows`` as a table of those of ``columns`` holding anything (a column of dashes goes)."""
+    shown = [c for c in columns if any(row[c] not in ("—", "") for row in rows)]
+    return Table(
+        [t(f"timings.col.{c}", confidence=CONFIDENCE) for c in shown],
+        [[row[c] for c in shown] for row in rows],
+        tuple(i for i, c in enumerate(shown) if c not in LEFT_ALIGNED),
+        _statuses(t),
+    )
+
+
 def _timings(summ: Summary, case: Case, t: Texts) -> list[Block]:
-    """Timed, failed and missing benchmarks in a table (columns with no data dropped); those
-    not run on purpose (left out by mode rules, skipped with a reason) summed up below it."""
+    """Timed, failed and missing benchmarks in a table a student reads, their statistics in a
+    second one behind a toggle; those not run on purpose (left out by mode rules, skipped with
+    a reason) and those set apart from the verdict summed up below, with each variant."""
     recs = summ.of(case=case.id, kind="bench")
     shown = [r for r in recs if r["status"] != "skip" or r["reason"] == MISSING]
     if not recs:
         return []
     rows = [_timing_row(r, t) for r in shown]
-    columns = [c for c in (rows[0] if rows else {}) if any(row[c] not in ("—", "") for row in rows)]
-    numeric = tuple(i for i, c in enumerate(columns) if c not in LEFT_ALIGNED)
     blocks: list[Block] = [Heading(4, t("timings.heading"))]
     if rows:
-        header = [t(f"timings.col.{c}", confidence=CONFIDENCE) for c in columns]
-        body = [[row[c] for c in columns] for row in rows]
-        blocks.append(Table(header, body, numeric, _statuses(t)))
+        blocks.append(_table(rows, STUDENT_COLUMNS, t))
+        statistics = [row for row, r in zip(rows, shown, strict=True) if r["status"] == "pass"]
+        if any(row["spread"] != "—" or "(" in row["passes"] for row in statistics):
+            table = _table(statistics, STATISTICS_COLUMNS, t)
+            blocks.append(Fold(t("timings.statistics"), [table]))
     not_run: dict[str, list[str]] = defaultdict(list)
     for r in recs:
         if r not in shown:
             not_run[r["reason"]].append(
                 t(
                     "timings.not_run.one",
-                    variant=r["variant"],
+                    variant=f"`{r['variant']}`",
                     mode=t.mode(r["framework"], r["mode"]),
                     size=r["size"],
                     device=r["device"],
                 )
             )
     items = [
-        t("timings.not_run", reason=reason, which=", ".join(which[:4]))
-        + (t("timings.not_run.more", n=len(which) - 4) if len(which) > 4 else "")
+        t(
+            "timings.not_run",
+            reason=t.reason(reason),
+            which=", ".join(which[:4])
+            + (t("timings.not_run.more", n=len(which) - 4) if len(which) > 4 else ""),
+        )
         for reason, which in not_run.items()
     ]
+    apart: dict[str, list[str]] = defaultdict(list)
+    for r in shown:
+        if r["unequal_work"] and r["variant"] not in apart[r["unequal_work"]]:
+            apart[r["unequal_work"]].append(r["variant"])
+    items += [
+        t("timings.apart", which=", ".join(f"`{v}`" for v in which), reason=t.quote(reason))
+        for reason, which in apart.items()
+    ]
     if case.bench is not None:
-        items += [f"`{v}`: {doc}" for v, doc in case.bench.variants.items()]
+        items += [f"`{v}`: {t.quote(doc)}" for v, doc in case.bench.variants.items()]
     blocks.append(Bullets(items))
     return blocks
 
 
-def _extra_text(extra: dict[str, Any] | None) -> str:
-    """A benchmark's own measurements (memory kept, …); byte counts made readable."""
+def _extra_text(extra: dict[str, Any] | None, t: Texts) -> str:
+    """A benchmark's own measurements (memory kept, …), each by its name in ``summary.json``;
+    byte counts made readable, words in the report's language."""
     if not extra:
         return ""
     return ", ".join(
-        f"{k}: {fmt_bytes(v) if k.endswith('bytes') and isinstance(v, int | float) else v}"
+        f"`{k}`: "
+        + (
+            fmt_bytes(v)
+            if "bytes" in k and isinstance(v, int | float)
+            else t.quote(v)
+            if isinstance(v, str)
+            else str(v)
+        )
         for k, v in extra.items()
     )
 

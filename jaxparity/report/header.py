@@ -9,7 +9,7 @@ from typing import Any
 
 from jaxparity import counts, plots
 from jaxparity.document import Block, Bullets, ExpandAll, Figure, Heading, Note, Para
-from jaxparity.machine import label as machine_label
+from jaxparity.fmt import fmt_whole_s
 from jaxparity.report import machine_and_method
 from jaxparity.report.comparisons import CONFIDENCE, comparisons
 from jaxparity.report.texts import Texts
@@ -42,7 +42,7 @@ def run_header(res: Results, summ: Summary, t: Texts) -> list[Block]:
         Bullets(_counts(counts.of(summ, res.plan), t)),
     ]
     for note in summ.notes:
-        blocks.append(Note(note, warn=True))
+        blocks.append(Note(t.reason(note), warn=True))
     blocks += [
         n for n in machine_and_method.load_note(res, summ, t) if isinstance(n, Note) and n.warn
     ]
@@ -67,7 +67,7 @@ def _machine_name(record: dict[str, Any], t: Texts) -> str:
     """The machine in one line: its CPU identity where recorded (two CPUs may share a model
     name and differ 1.7× in matmul rate), else the model name alone."""
     if record.get("identity"):
-        return machine_label(record["identity"])
+        return t.machine(record["identity"])
     return record.get("cpu_model", t("header.unknown_cpu"))
 
 
@@ -85,7 +85,7 @@ def left_out(summ: Summary, t: Texts) -> list[Block]:
         return []
     return [
         Para(t("header.not_run")),
-        Bullets([f"{reason}: {n}" for reason, n in reasons.most_common()]),
+        Bullets([f"{t.reason(reason)}: {n}" for reason, n in reasons.most_common()]),
     ]
 
 
@@ -128,7 +128,7 @@ def glance(summ: Summary, figures: dict[str, str], t: Texts) -> list[Block]:
             list(compile_groups.items()),
             t("glance.compile", device=device),
             ref=None,
-            value_text=lambda v: f"{v:.2g} s",
+            value_text=fmt_whole_s,
         )
         if svg:
             figures[f"compile-{device}"] = svg

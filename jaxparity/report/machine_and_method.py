@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from jaxparity import bench, paired, results, selection
-from jaxparity import machine as machine_id
 from jaxparity.document import Block, Bullets, Heading, Note, Para, Table
+from jaxparity.machine import naming
 from jaxparity.report.texts import Texts
 from jaxparity.results import Results
 from jaxparity.summary import PEAK_CASE, Summary
@@ -48,15 +48,15 @@ def machine(res: Results, summ: Summary, t: Texts) -> list[Block]:
     m = res.machine
     ident = m.get("identity")
     rows = [
-        [t(f"machine.key.{key}"), _plain(m[key])]
+        [t(f"machine.key.{key}"), t.value(m[key])]
         for key in MACHINE_KEYS
         if m.get(key) not in (None, "")
     ]
     if ident:
-        rows.insert(0, [t("machine.machine"), machine_id.label(ident)])
+        rows.insert(0, [t("machine.machine"), t.machine(ident)])
         rows += _identity_rows(ident, t)
     known = {*MACHINE_KEYS, "tool", "date", "identity"}
-    rows += [[k, _plain(v)] for k, v in sorted(m.items()) if k not in known]
+    rows += [[f"`{k}`", t.value(v)] for k, v in sorted(m.items()) if k not in known]
     blocks: list[Block] = [Heading(2, t("machine.heading"), "machine")]
     if not ident and m:
         blocks.append(Note(t("machine.no_identity"), warn=True))
@@ -112,14 +112,6 @@ def load_note(res: Results, summ: Summary, t: Texts) -> list[Block]:
     return [Note(text, warn=bool(busy))]
 
 
-def _plain(v: Any) -> str:
-    if isinstance(v, dict):
-        return "; ".join(f"{k}: {x}" for k, x in v.items()) or "—"
-    if isinstance(v, list):
-        return ", ".join(map(str, v)) or "—"
-    return str(v)
-
-
 CPU_IDENTITY = ("vendor", "family", "model", "stepping", "microarchitecture", "microcode")
 
 
@@ -127,11 +119,17 @@ def _identity_rows(ident: dict[str, Any], t: Texts) -> list[list[str]]:
     """What decides which kernels run: the CPU's ISA and caches, each library's BLAS, and the
     environment variables that steer them."""
     cpu = ident.get("cpu") or {}
+    hypervisor = cpu.get("hypervisor")
+    named = "; ".join(f"{t(f'machine.cpu.{k}')}: {t.value(cpu.get(k))}" for k in CPU_IDENTITY)
+    caches = "; ".join(f"{k}: {naming.size(v)}" for k, v in (cpu.get("caches") or {}).items())
     rows = [
-        [t("machine.cpu_identity"), _plain({k: cpu.get(k) for k in CPU_IDENTITY})],
-        [t("machine.isa"), _plain(cpu.get("isa") or [])],
-        [t("machine.caches"), _plain(cpu.get("caches") or {})],
-        [t("machine.hypervisor"), str(cpu.get("hypervisor") or t("machine.no_hypervisor"))],
+        [t("machine.cpu_identity"), named],
+        [t("machine.isa"), t.value(cpu.get("isa") or [])],
+        [t("machine.caches"), caches or "—"],
+        [
+            t("machine.hypervisor"),
+            t.value(hypervisor) if hypervisor else t("machine.no_hypervisor"),
+        ],
     ]
     for name, info in (ident.get("libraries") or {}).items():
         what = (
@@ -139,8 +137,8 @@ def _identity_rows(ident: dict[str, Any], t: Texts) -> list[list[str]]:
             if name == "other_threadpools"
             else t("machine.kernels", name=name)
         )
-        rows.append([what, _plain(info)])
-    rows.append([t("machine.kernel_env"), _plain(ident.get("kernel_env") or {}) or "—"])
+        rows.append([what, t.value(info)])
+    rows.append([t("machine.kernel_env"), t.value(ident.get("kernel_env") or {})])
     return rows
 
 

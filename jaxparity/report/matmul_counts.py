@@ -3,6 +3,8 @@ JAX's compiled program, and what the counts say about the timings beside them.""
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from jaxparity.document import Block, Heading, Para, Table
 from jaxparity.fmt import fmt_s, fmt_x
 from jaxparity.report.artifact_notes import FRAMEWORK_NAMES, failures, not_collected, of_case
@@ -32,7 +34,7 @@ def matmul_counts(res: Results, summ: Summary, case: Case, t: Texts) -> list[Blo
     )
     counts = {(r["size"], r["device"], r["framework"]): r.get("counts", {}) for r in done}
     rows = list(dict.fromkeys(k for c in counts.values() for k in c))
-    variants = case.bench.variants if case.bench else {}
+    variants = defaultdict(str, case.bench.variants if case.bench else {})
     several = len({d for _, d in columns}) > 1
     header = [t("count.column")] + [
         f"{FRAMEWORK_NAMES[f]} · `{s}`" + (f" · {d}" if several else "")
@@ -40,7 +42,7 @@ def matmul_counts(res: Results, summ: Summary, case: Case, t: Texts) -> list[Blo
         for f in FRAMEWORKS
     ]
     table = [
-        [f"`{row}`: {t('count.forward_row') if row == 'forward' else variants.get(row, '')}"]
+        [f"`{row}`: " + (t("count.forward_row") if row == "forward" else t.quote(variants[row]))]
         + [str(counts.get((s, d, f), {}).get(row, "—")) for s, d in columns for f in FRAMEWORKS]
         for row in rows
     ]

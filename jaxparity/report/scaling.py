@@ -77,7 +77,7 @@ def scaling(summ: Summary, case: Case, figures: dict[str, str], t: Texts) -> lis
                             )
                 fixed = "" if axis == "size" else f" ({', '.join(_others(line[0], axis))})"
                 words = {"case": case.id, "variant": variant, "device": device}
-                words["axis"] = t("scaling.size") if axis == "size" else axis
+                words["axis"] = t(f"scaling.axis.{axis}" if axis != "size" else "scaling.size")
                 title = t("scaling.title", **words, fixed=fixed)
                 svg = plots.lines(labels, series, title, fmt_s)
                 if svg:

@@ -121,7 +121,7 @@ def _status(r: Record, t: Texts) -> str:
         network=_label(r["network"]),
         mode=t.mode(r["framework"], r["mode"]),
         status=t.status(r["status"]),
-        reason=r["reason"],
+        reason=t.reason(r["reason"], failed=r["status"] == "fail"),
     )
 
 
@@ -247,7 +247,7 @@ def _method(done: list[Record], t: Texts) -> list[str]:
     return [
         t(
             "profile.method.runtime",
-            backends=", ".join(f"{k}: {v}" for k, v in backends.items()) or "—",
+            backends=t.value(backends),
         ),
         t("profile.method.flops") + (xla if diffs else ""),
         t("profile.method.calls"),

@@ -7,6 +7,7 @@ Markdown the report renders. ``texts_ru`` has the same ids with the same fields.
 
 from __future__ import annotations
 
+from jaxparity.fmt import ENGLISH, Units
 from shared.cases import Case
 from shared.cases.ru import Text
 
@@ -32,8 +33,12 @@ def case_text(case: Case) -> Text:
     return Text(case.title, case.explanation, case.differs)
 
 
+UNITS: Units = ENGLISH
+
 FOREIGN: dict[str, str] = {}
 """English quotes the other modules' texts as they are."""
+RECORDED: dict[str, str] = {}
+"""… and what a run recorded, too."""
 
 MESSAGES: dict[str, str] = {
     # The page and its header
@@ -253,11 +258,19 @@ MESSAGES: dict[str, str] = {
     "timings.col.speedup": "× eager torch [{confidence}]",
     "timings.col.verdict": "verdict",
     "timings.col.note": "note",
-    "timings.not_run": "Not run — {reason}: {which}",
+    "timings.col.quartiles": "quartiles of the blocks",
+    "timings.col.min": "fastest round",
+    "timings.statistics": "How far to trust each median: how much its blocks, rounds and passes "
+    "moved",
+    "timings.apart": "Set apart from the verdict ({which}): {reason}.",
+    "timings.not_run": "Not run: {which} — {reason}",
     "timings.not_run.one": "{variant} {mode} (size {size}, {device})",
     "timings.not_run.more": " and {n} more",
     "scaling.heading": "Scaling with size",
     "scaling.size": "size",
+    "scaling.axis.b": "batch",
+    "scaling.axis.w": "width",
+    "scaling.axis.d": "depth",
     "scaling.title": "{case} · {variant} on {device}: median time by {axis}{fixed}",
     "scaling.alt": "{case} {variant} by {axis} on {device}",
     "differs.label": "What differs:",
@@ -350,6 +363,12 @@ MESSAGES: dict[str, str] = {
     "machine.key.missing_backends": "missing frameworks",
     "machine.key.load_1m_at_start": "load average (1 min) at the start",
     "machine.cpu_identity": "CPU identity",
+    "machine.cpu.vendor": "vendor",
+    "machine.cpu.family": "family",
+    "machine.cpu.model": "model",
+    "machine.cpu.stepping": "stepping",
+    "machine.cpu.microarchitecture": "microarchitecture",
+    "machine.cpu.microcode": "microcode",
     "machine.isa": "ISA that changes kernels",
     "machine.caches": "caches (per instance)",
     "machine.hypervisor": "hypervisor",

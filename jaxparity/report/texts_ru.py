@@ -1,17 +1,13 @@
 """The report and ``jaxparity show`` in Russian: every message of ``texts_en``, by the same id
-and with the same ``{fields}``, written by hand in the lesson's terms (``shared.cases.ru`` lists
-them: тензор, граф вычислений, прямой и обратный проход, градиент, лосс, замер, пример, …).
-
-A few more terms the report needs: speed-up → ускорение; eager torch → torch без компиляции;
-jitted JAX → JAX с jax.jit; op by op → по одной операции; compilation → компиляция; win / tie /
-loss → победа / ничья / поражение; parity → проверка совпадения; oracle → эталон (NumPy);
-pass of the benchmarks → прогон (a forward or backward pass stays проход); dispatch → запуск
-операции, per-call overhead → накладные расходы на вызов; kernel → ядро библиотеки. Numbers,
-units, code and identifiers stay as the English has them. Quotes are «ёлочки», dashes —.
+and with the same ``{fields}``, written by hand in the lesson's own terms. Which Russian word
+stands for which English one (кейс, батч, функция потерь, замер, прогон, …) and why is written
+once, in ``docs/glossary.ru.md``; identifiers, names of functions and options are `code`;
+quotes are «ёлочки», dashes —.
 """
 
 from __future__ import annotations
 
+from jaxparity.fmt import Units
 from shared.cases import Case
 from shared.cases.ru import RU, Text
 
@@ -36,8 +32,11 @@ NOUNS: dict[str, tuple[str, ...]] = {
         "сравнений вычислений",
     ),
     "function": ("функция", "функции", "функций"),
-    "case": ("пример", "примера", "примеров"),
+    "case": ("кейс", "кейса", "кейсов"),
 }
+
+UNITS = Units(("с", "мс", "мкс", "нс"), ("ГиБ", "МиБ", "КиБ", "Б"))
+"""ГОСТ 8.417's symbols: с, мс, мкс, нс; binary prefixes as IEC's, in Cyrillic (ГиБ)."""
 
 
 def case_text(case: Case) -> Text:
@@ -52,30 +51,30 @@ FOREIGN: dict[str, str] = {
     "его пишут в уроке: каждая операция запускается, как только до неё доходит Python",
     "torch.compile": "torch.compile",
     "the same function through torch.compile (TorchInductor), compiled before timing": "та же "
-    "функция через torch.compile (TorchInductor), скомпилированная до замера",
+    "функция через `torch.compile` (TorchInductor), скомпилированная до замера",
     "JAX jit": "JAX jit",
     "the function compiled by jax.jit (XLA) before timing, then one dispatch per call": "функция, "
-    "скомпилированная jax.jit (XLA) до замера, затем один запуск на вызов",
+    "скомпилированная `jax.jit` (XLA) до замера, затем один запуск на вызов",
     "JAX op by op": "JAX по одной операции",
     "the same function without jax.jit: each op dispatched on its own, nothing fused": "та же "
-    "функция без jax.jit: каждая операция запускается отдельно, ничего не сливается",
+    "функция без `jax.jit`: каждая операция запускается отдельно, ничего не сливается",
     "JAX nnx.jit": "JAX nnx.jit",
     "Flax's nnx.jit over the module, as a student writes it: its object graph walked per call": (
-        "nnx.jit из Flax над модулем, как его напишет студент: граф объектов модуля обходится при "
-        "каждом вызове"
+        "`nnx.jit` из Flax над модулем, как его напишет студент: граф объектов модуля обходится "
+        "при каждом вызове"
     ),
     "JAX jit (gradient step)": "JAX jit (шаг градиента)",
     "the gradient step compiled by jax.jit, the loop around it in Python": "шаг градиента, "
-    "скомпилированный jax.jit, а цикл вокруг него — на Python",
+    "скомпилированный `jax.jit`, а цикл вокруг него — на Python",
     "NumPy": "NumPy",
     "NumPy's own call (its BLAS): the machine's matmul ceiling only": "собственный вызов NumPy "
     "(его BLAS): только для потолка матричного умножения на этой машине",
     # jaxparity.bench.BLOCK_DESIGN: why the benchmarks are timed in paired blocks
     "(A @ A) ** 2, 500×500 float32, median ms per call, torch eager / JAX jit, range of two runs "
     "of python -m bench.block_design on the 2-core AMD EPYC Zen 4, 2026-12-03, while other "
-    "tenants loaded the machine": "(A @ A) ** 2, 500×500 float32, медиана в мс на вызов, torch "
-    "без компиляции / JAX jit, разброс двух запусков python -m bench.block_design на 2-ядерном "
-    "AMD EPYC Zen 4, 2026-12-03, пока машину нагружали другие арендаторы",
+    "tenants loaded the machine": "`(A @ A) ** 2`, 500×500 float32, медиана в мс на вызов, "
+    "torch без компиляции / JAX jit, разброс двух запусков `python -m bench.block_design` на "
+    "2-ядерном AMD EPYC Zen 4, 2026-12-03, пока машину нагружали другие арендаторы",
     "each alone": "каждый отдельно",
     "call by call": "поочерёдно по вызову",
     "blocks of 20, no warm-up": "блоки по 20, без разогрева",
@@ -87,15 +86,174 @@ FOREIGN: dict[str, str] = {
     "each framework alone": "чередование по вызову замедляет JAX в 1.5–1.8 раза; блоки с "
     "собственным разогревом работают так же быстро, как каждый фреймворк отдельно",
     # jaxparity.selection.COMPILE_COST, jaxparity.graphviz.MISSING
-    "torch.compile costs up to 11–18 s per compiled function on a 2-core CPU": "torch.compile "
+    "torch.compile costs up to 11–18 s per compiled function on a 2-core CPU": "`torch.compile` "
     "тратит до 11–18 с на каждую компилируемую функцию на 2-ядерном CPU",
     "Graphviz's dot is not installed; to get the pictures: apt install graphviz (Debian, "
-    "Ubuntu), brew install graphviz (macOS) or conda install graphviz, then run again": "dot из "
-    "Graphviz не установлен; чтобы получить рисунки: apt install graphviz (Debian, Ubuntu), "
-    "brew install graphviz (macOS) или conda install graphviz, затем запустите снова",
+    "Ubuntu), brew install graphviz (macOS) or conda install graphviz, then run again": "`dot` "
+    "из Graphviz не установлен; чтобы получить рисунки: `apt install graphviz` (Debian, "
+    "Ubuntu), `brew install graphviz` (macOS) или `conda install graphviz`, затем запустите "
+    "снова",
+    # The case records (shared/cases/*.py): Bench.variants, what each variant times
+    "torch.from_numpy / jnp.from_dlpack: wrap the buffer when possible": "`torch.from_numpy` / "
+    "`jnp.from_dlpack`: без копирования буфера NumPy, где это возможно",
+    "torch.tensor / jnp.asarray: copy the data": "`torch.tensor` / `jnp.asarray`: скопировать "
+    "данные",
+    "torch.as_tensor(..., device) / jax.device_put: onto the device": "`torch.as_tensor(..., "
+    "device)` / `jax.device_put`: сразу на устройство",
+    "inputs already on the device": "входы уже на устройстве",
+    "host arrays copied to the device inside the timed call": "массивы с хоста копируются на "
+    "устройство внутри замеряемого вызова",
+    "gradients of every input": "градиенты по всем входам",
+    "only A's gradient": "только градиент по A",
+    "only b's gradient": "только градиент по b",
+    "the gradient of an input the loss does not use": "градиент по входу, который функция "
+    "потерь не использует",
+    "X (host memory) copied to the device whole inside the timed call, one gradient; on a CPU "
+    "torch's .to('cpu') is free, JAX's device_put copies": "X (в памяти хоста) целиком "
+    "копируется на устройство внутри замеряемого вызова, градиент один; на CPU `.to('cpu')` в "
+    "torch ничего не стоит, а `device_put` в JAX копирует",
+    "X copied a chunk at a time inside the timed call, chunk gradients summed": "X копируется "
+    "на устройство по частям внутри замеряемого вызова, градиенты частей накапливаются",
+    "one forward, then one backward per sample through the kept graph (autograd.grad(..., "
+    "retain_graph=True)) / one jax.vjp, then its vjp function per sample in a sequential "
+    "lax.map": "один прямой проход, затем по обратному проходу на каждый элемент батча через "
+    "сохранённый граф вычислений (`autograd.grad(..., retain_graph=True)`) / один `jax.vjp`, "
+    "затем его функция `vjp` для каждого элемента в последовательном `lax.map`",
+    "one backward of a batch of cotangents, the rows of eye(n): autograd.grad(..., "
+    "is_grads_batched=True) / jax.vmap over the vjp function": "один обратный проход сразу для "
+    "батча котангенсов — строк `eye(n)`: `autograd.grad(..., is_grads_batched=True)` / "
+    "`jax.vmap` по функции `vjp`",
+    "the gradient of one sample's loss, vectorised over the batch: "
+    "torch.func.vmap(torch.func.grad) / jax.vmap(jax.grad)": "градиент функции потерь одного "
+    "элемента, векторизованный по батчу: `torch.func.vmap(torch.func.grad)` / "
+    "`jax.vmap(jax.grad)`",
+    "the Jacobian of the batch's losses by reverse mode: torch.func.jacrev / jax.jacrev": (
+        "якобиан вектора потерь батча в обратном режиме: `torch.func.jacrev` / `jax.jacrev`"
+    ),
+    "reverse over reverse: autograd.grad(create_graph=True), then a batched backward of the "
+    "gradient with eye(d) / jax.jacrev(jax.grad)": "обратный режим поверх обратного: "
+    "`autograd.grad(create_graph=True)`, затем обратный проход от градиента сразу для батча "
+    "строк `eye(d)` / `jax.jacrev(jax.grad)`",
+    "torch.autograd.functional.hessian (a Python loop over the gradient's entries; torch only)": (
+        "`torch.autograd.functional.hessian` (цикл на Python по элементам градиента; только torch)"
+    ),
+    "torch.autograd.functional.hessian(vectorize=True) (torch only)": "`torch.autograd."
+    "functional.hessian(vectorize=True)` (только torch)",
+    "torch.func.hessian / jax.hessian (forward over reverse)": "`torch.func.hessian` / "
+    "`jax.hessian` (прямой режим поверх обратного)",
+    "jacfwd(jacrev(f)) written out: what func/jax.hessian are defined as": "`jacfwd(jacrev(f))`, "
+    "записанный явно: так определены `torch.func.hessian` и `jax.hessian`",
+    "jvp of the gradient function: torch.func.jvp(torch.func.grad) / jax.jvp(jax.grad)": "`jvp` "
+    "от функции градиента: `torch.func.jvp(torch.func.grad)` / `jax.jvp(jax.grad)`",
+    "vjp of the gradient function: torch.func.vjp(torch.func.grad) / jax.vjp(jax.grad)": "`vjp` "
+    "от функции градиента: `torch.func.vjp(torch.func.grad)` / `jax.vjp(jax.grad)`",
+    "form the whole Hessian (torch.func.hessian / jax.hessian), then H @ v": "построить гессиан "
+    "целиком (`torch.func.hessian` / `jax.hessian`), затем `H @ v`",
+    "forward that keeps what backward needs: grad mode on / jax.vjp": "прямой проход, который "
+    "сохраняет всё нужное обратному: режим градиентов включён / `jax.vjp`",
+    "forward only: torch.no_grad / the plain function": "только прямой проход: `torch.no_grad` / "
+    "обычная функция",
+    "torch.inference_mode (torch only)": "`torch.inference_mode` (только torch)",
+    "one SGD step (cross-entropy) on a DeepNetwork": "один шаг `SGD` (кросс-энтропия) на "
+    "`DeepNetwork`",
+    "ResNet-101 inference (eval mode) on NCHW/NHWC images": "инференс ResNet-101 (режим `eval`) "
+    "на изображениях `NCHW`/`NHWC`",
+    # The case records: Bench.left_out, why a usual mode is not timed
+    "torch times backward() over a tape built before the call: there is no function for "
+    "torch.compile to compile": "torch замеряет `backward()` по графу вычислений, построенному "
+    "до вызова: у `torch.compile` нет функции, которую можно скомпилировать",
+    "torch.compile is not benchmarked here: torch 2.13 refuses double backward and "
+    "is_grads_batched inside a compiled function (RuntimeError), and a compiled "
+    "torch.autograd.functional.hessian returns zeros without any error.": "`torch.compile` "
+    "здесь не замеряется: torch 2.13 отказывается выполнять двойной обратный проход и "
+    "`is_grads_batched` внутри скомпилированной функции (`RuntimeError`), а скомпилированный "
+    "`torch.autograd.functional.hessian` без всякой ошибки возвращает нули.",
+    # The case records: Bench.unequal_work, why timings are set apart from the verdict
+    "a copy against a shared buffer (torch.from_numpy wraps NumPy's memory; JAX copies float64 "
+    "into a float32 device array): memory traffic, not speed": "копия против общего буфера "
+    "(`torch.from_numpy` работает прямо с памятью NumPy, а JAX копирует float64 в массив "
+    "float32 на устройстве): это обмен с памятью, а не скорость вычислений",
+    "XLA removes every matmul b's gradient does not need (0 products in the compiled program) "
+    "while torch's tape replays all of them": "XLA убирает все матричные произведения, не "
+    "нужные градиенту по b (в скомпилированной программе их 0), а torch, проходя назад по графу "
+    "вычислений, вычисляет их все",
+    "XLA returns zeros for an unused input without computing anything while torch's backward "
+    "still runs the whole tape": "для неиспользуемого входа XLA возвращает нули, ничего не "
+    "вычисляя, а обратный проход torch всё равно проходит весь граф вычислений",
+    "on a CPU torch's .to('cpu') returns X itself while JAX's device_put copies its 1.6 GB: a "
+    "copy against a shared buffer, not a compute comparison": "на CPU `.to('cpu')` в torch "
+    "возвращает сам X, а `device_put` в JAX копирует все его 1.6 ГБ: копия против общего "
+    "буфера, а не сравнение вычислений",
+    # How a memory benchmark read the memory (torch_impl/jax_impl modes, bench/memory.py)
+    "storages saved by autograd": "хранилища, сохранённые autograd",
+    "live arrays": "живые массивы (`jax.live_arrays`)",
+    "cuda allocator": "аллокатор CUDA",
+    "XLA allocator": "аллокатор XLA",
+    "process peak RSS (VmHWM after clear_refs)": "пиковая резидентная память процесса (`VmHWM` "
+    "после `clear_refs`)",
+    # The machine record: the backends' precision pins, jaxparity.machine.libraries
+    "highest (TF32 off)": "`highest` (TF32 выключен)",
+    "highest (true float32)": "`highest` (настоящий float32)",
+    "XLA (Eigen / its own CPU kernels)": "XLA (Eigen / собственные ядра для CPU)",
+    # jaxparity.machine.naming.WORDS: the machine in one line
+    "no listed SIMD extensions": "без известных расширений SIMD",
+    "Unknown CPU": "неизвестный CPU",
+    "family {family}": "семейство {family}",
+    "model {model}": "модель {model}",
+    "stepping {stepping}": "степпинг {stepping}",
+    "implementer {implementer}": "производитель {implementer}",
+    "part {part}": "модель ядра {part}",
+    "{n} logical CPU": "логических процессоров: {n}",
+    "{n} logical CPUs": "логических процессоров: {n}",
+    "{text} ({usable} usable)": "{text} (доступно {usable})",
+    "virtual machine (hypervisor unknown)": "виртуальная машина (гипервизор неизвестен)",
+    "{hypervisor} guest": "виртуальная машина {hypervisor}",
+    # What a run recorded in words of its own: jaxparity.summary, bench/harness.py
+    "missing: did not finish (run interrupted?)": "нет результата: не завершился (запуск прерван?)",
+    "not checked in this run": "в этом запуске не проверялся",
+    "JAX op by op is the jitted function uncompiled, and its first call compiles every "
+    "primitive on its own (≈ 11 s for all cases here); timed runs include it": "JAX по одной "
+    "операции — та же функция без компиляции, и её первый вызов компилирует каждый примитив "
+    "отдельно (≈ 11 с на все кейсы здесь); замеряющие запуски его включают",
 }
 """The other modules' texts the report quotes, keyed by their English words: when those change,
 the test that every quoted text is translated fails, rather than a stale translation showing."""
+
+RECORDED: dict[str, str] = {
+    # jaxparity.selection.mode_excluded: why a run leaves a mode out
+    "mode {mode} not in --modes {modes}": "режима {mode} нет в `--modes {modes}`",
+    "torch.compile left out at --size test ({cost}; --modes to include)": "`torch.compile` не "
+    "замеряется при `--size test` ({cost}; включить — через `--modes`)",
+    "torch.compile timed at one size per case ({size}): {cost}": "`torch.compile` замеряется на "
+    "одном размере для каждого кейса ({size}): {cost}",
+    # bench/harness.py: what the test suite (untimed) skips
+    "{cost}; timed runs include it (jaxparity bench, or pytest bench --benchmark-enable)": "{cost}"
+    "; замеряющие запуски его включают (`jaxparity bench` или `pytest bench --benchmark-enable`)",
+    # shared.backends, jaxparity.artifacts: a framework or device missing
+    "no {device} visible to {framework} on this machine": "{framework} не видит {device} на этой "
+    "машине",
+    "no {device} visible to {framework}": "{framework} не видит {device}",
+    "{framework} not selected by JAXPARITY_BACKENDS": "{framework} не выбран в "
+    "`JAXPARITY_BACKENDS`",
+    "{framework} backend unavailable: {error}": "бэкенд {framework} недоступен: `{error}`",
+    # torch_impl.modes: a mode the installed torch cannot time
+    "torch {version} cannot compile inference_mode safely": "torch {version} не может безопасно "
+    "скомпилировать `inference_mode`",
+    # jaxparity.bench, jaxparity.summary, jaxparity.results: what a run did not finish
+    "no {size} size declared for this case": "у этого кейса не объявлен размер {size}",
+    "{case}: not timed — {reason}": "{case}: не замерялся — {reason}",
+    "{n} planned results are missing: the run did not finish": "нет запланированных "
+    "результатов: {n}; запуск не завершился",
+    "{file}: the last line was cut off (run interrupted?); ignored": "{file}: последняя строка "
+    "оборвана (запуск прерван?) и пропущена",
+    "{file}: {n} line(s) of another run than {run} left out (an earlier or orphaned process "
+    "wrote them here)": "{file}: пропущены строки другого запуска, не {run}: {n} (их записал "
+    "более ранний или осиротевший процесс)",
+    # The case records: Bench.variants of the DeepNetwork, the same words and where
+    "{what}; on a DeepNetwork": "{what}; на `DeepNetwork`",
+}
+"""What a run recorded with values in it, keyed by the English template that made it
+(``texts.Texts.quote`` matches it and translates each value in turn)."""
 
 MESSAGES: dict[str, str] = {
     # The page and its header
@@ -107,9 +265,9 @@ MESSAGES: dict[str, str] = {
     "header.all_modes": "все",
     "header.counts": "**Подсчёт**:",
     "header.not_run": "Незапущенные замеры, по причинам:",
-    "counts.cases": "примеры: выбрано {selected} из {in_lesson}",
-    "counts.check": "проверки совпадения (пример × фреймворк × устройство)",
-    "counts.bench": "замеры (пример × вариант × размер × фреймворк × устройство × режим)",
+    "counts.cases": "кейсы: выбрано {selected} из {in_lesson}",
+    "counts.check": "проверки совпадения (кейс × фреймворк × устройство)",
+    "counts.bench": "замеры (кейс × вариант × размер × фреймворк × устройство × режим)",
     "counts.line": "{kind}: запланировано {planned}: выполнено {run} (пройдено {passed}, "
     "провалено {failed}), пропущено с указанием причины {skipped}, отсутствует {missing}",
     "counts.not_selected": "; не выбрано {not_selected}",
@@ -136,15 +294,15 @@ MESSAGES: dict[str, str] = {
     "verdict.loss": "поражение",
     # The lesson's claim
     "claim.heading": "Утверждение урока в цифрах",
-    "claim.claim": "JAX обучает быстрее благодаря компиляции, но требует более строгого кода и "
-    "больше вычислений.",
-    "claim.intro": "Урок заканчивается так: *{claim}* Каждое предложение ниже сгенерировано из "
+    "claim.claim": "Jax позволяет обучать модели быстрее благодаря оптимизации и компиляции, но "
+    "требует более строгое кода и большого количества вычислительных ресурсов",
+    "claim.intro": "Урок заканчивается так: «{claim}». Каждое предложение ниже сгенерировано из "
     "результатов этого запуска. Ускорение — это медиана парных отношений (torch без компиляции "
     "и второй участник замеряются чередующимися блоками с разницей в секунды) с "
     "бутстреп-интервалом {confidence} в квадратных скобках. Победа означает, что JAX быстрее "
     "хотя бы на {margin} с уверенностью {confidence} (весь интервал не ниже {tie}×), "
     "поражение — что он хотя бы на {margin} медленнее; всё остальное — ничья.",
-    "claim.nothing": "Ни один вычислительный пример не завершился и в torch без компиляции, и в "
+    "claim.nothing": "Ни один вычислительный кейс не завершился и в torch без компиляции, и в "
     "JAX с jax.jit.",
     "claim.jit": "**JAX с jax.jit против PyTorch без компиляции** ({n}): {count}; среднее "
     "геометрическое {geomean}{extremes}.",
@@ -152,7 +310,7 @@ MESSAGES: dict[str, str] = {
     "claim.versus_compile": "**JAX с jax.jit против `torch.compile`** ({n}): {count}; среднее "
     "геометрическое {geomean}. Сам `torch.compile` против torch без компиляции: "
     "{compile_geomean} (среднее геометрическое).",
-    "claim.lead.none": "**Откуда берётся преимущество**: в этом запуске ни один пример не "
+    "claim.lead.none": "**Откуда берётся преимущество**: в этом запуске ни один кейс не "
     "замерялся по одной операции.",
     "claim.lead": "**Откуда берётся преимущество** ({n}, где замерены torch без компиляции, JAX "
     "по одной операции и JAX с jax.jit): JAX по одной операции работает со скоростью {kernel} "
@@ -165,11 +323,11 @@ MESSAGES: dict[str, str] = {
     "делает его медленнее, а не быстрее.",
     "claim.lead.shares": " На компиляцию приходится {share} преимущества JAX в логарифмической "
     "шкале, на его ядра и запуск операций — {rest}.",
-    "claim.floor": "**Пол** ({device}): один вызов, который почти ничего не делает, стоит "
-    "{costs}: пример, замеренный около этих значений, — это накладные расходы на вызов, а не "
-    "арифметика.",
+    "claim.floor": "**Нижняя граница** ({device}): вызов, который почти ничего не делает, "
+    "стоит {costs}; если кейс выполняется примерно за столько же, его время — это накладные "
+    "расходы на вызов, а не арифметика.",
     "claim.ceiling": "**Потолок** ({device}, матричное умножение float32 {n}×{n}): {rates}. "
-    "Каждое значение — это ядро библиотеки (BLAS или XLA), а не компиляция: для примера, "
+    "Каждое значение — это ядро библиотеки (BLAS или XLA), а не компиляция: для кейса, "
     "упирающегося в матричное умножение, отношение скоростей — это отношение этих чисел.",
     "claim.cost": "**Чего стоит компиляция**: {jax}; {torch}. Время компиляции замеряется "
     "отдельно, никогда не внутри замера.",
@@ -178,15 +336,14 @@ MESSAGES: dict[str, str] = {
     "claim.cost.torch": "`torch.compile` — {total} с ({n}, медиана {median})",
     "claim.cost.no_torch": "`torch.compile` в этом запуске не замерялся",
     "claim.verdict": "**Итог**: на этой машине {head} ({count} из {n}){why}. {price}",
-    "claim.verdict.most": "первая половина утверждения верна для большинства вычислительных "
-    "примеров",
-    "claim.verdict.more_often": "первая половина утверждения верна чаще, чем нет",
+    "claim.verdict.most": "первая половина утверждения верна для большинства вычислительных кейсов",
+    "claim.verdict.more_often": "первая половина утверждения чаще верна, чем неверна",
     "claim.verdict.never": "первая половина утверждения не подтверждается: JAX с jax.jit ни "
     "разу не выиграл явно",
     "claim.verdict.in_places": "первая половина утверждения верна лишь местами",
     "claim.why": ". Почему: {reasons}",
     "claim.why.fused": "компиляция (слияние операций, удаление лишнего кода, один запуск на "
-    "вызов) ускоряет JAX в {n} из {of} примеров",
+    "вызов) ускоряет JAX в {n} из {of} кейсов",
     "claim.why.kernels": "ядра и запуск операций JAX сами по себе обгоняют torch без компиляции "
     "в {n} (по одной операции, до всякой компиляции: заслуга ядра библиотеки, а не "
     "компилятора)",
@@ -195,19 +352,19 @@ MESSAGES: dict[str, str] = {
     "вызов",
     "claim.price": "Цена: {jit} с компиляции JAX в этом запуске{torch} и код, написанный как "
     "чистые функции от массивов.",
-    "claim.price.torch": " ({seconds} с на torch.compile)",
+    "claim.price.torch": " ({seconds} с на `torch.compile`)",
     # Таблица 1 лекции, измеренная (report/table1.py)
-    "profile.heading": "Куда уходит время — таблица 1 лекции, измеренная",
-    "profile.intro": "Урок доказывает, что нейросети — это произведения матриц, таблицей из "
-    "работы {source}: свёртки тензоров (△: произведения матриц, свёртки) выполняют почти все "
+    "profile.heading": "Куда уходит время — таблица 1 урока, измеренная",
+    "profile.intro": "Урок доказывает таблицей из работы {source}, что нейросети — это "
+    "произведения матриц: свёртки тензоров (△: произведения матриц, свёртки) выполняют почти все "
     "флопы, но занимают лишь 61 % времени, а статистическая нормализация (□: BatchNorm, "
-    "softmax, редукции) и поэлементные операции (○), почти без флопов, — всё остальное. Ниже — "
+    "`softmax`, редукции) и поэлементные операции (○), почти без флопов, — всё остальное. Ниже — "
     "то же разбиение для одного прямого прохода (инференс) каждой сети, измеренное в torch без "
     "компиляции, в JAX с `jax.jit` и в JAX по одной операции. **Прочее** — то, что ничего не "
     "вычисляет (копии, представления, смена раскладки в памяти), и та часть вызова, которую не "
     "покрывает ни одна операция (Python, запуск операций, сам профилировщик): так каждая строка "
     "в сумме даёт 100 %.",
-    "profile.source": "Иванова и др. «{paper}» (MLSys 2021): один слой BERT в PyTorch на GPU",
+    "profile.source": "Иванова и др. «{paper}» (MLSys 2021; один слой BERT в PyTorch на GPU)",
     "profile.none": "В этом запуске не измерялось: в папке результатов нет `{file}` (запуск "
     "старой версии или с `--profile none`). Показаны только числа урока.",
     "profile.cells": "В каждой ячейке: % флопов / % времени, на {device}. Время вызова — один "
@@ -248,7 +405,7 @@ MESSAGES: dict[str, str] = {
     "циклами.",
     "profile.unknown": "{network} · {mode}: операции, которых нет ни в одной таблице (учтены "
     "как прочее): {names}.",
-    "profile.busy": "Средняя нагрузка во время профилирования доходила до {high} на {cores} "
+    "profile.busy": "Средняя загрузка во время профилирования доходила до {high} на {cores} "
     "ядрах: за ядра боролись другие процессы, и вызов, чей пул потоков ждёт занятое ими ядро, "
     "длится миллисекунды. Каждая строка берёт среднюю половину своих вызовов по длительности: "
     "это отбрасывает вызовы, которые ждали изредка, но не ожидание в каждом вызове.",
@@ -258,7 +415,7 @@ MESSAGES: dict[str, str] = {
     "процессом). Доли в этих строках — доли вызова под профилировщиком.",
     "profile.unsteady.row": "{network} · {mode} ({profiled} против {wall})",
     "profile.method.runtime": "Время: torch без компиляции — по `torch.profiler`, собственное "
-    "время каждой операции aten, классифицированной по имени ({backends}); JAX с jit — по "
+    "время каждой операции `aten`, классифицированной по имени ({backends}); JAX с `jax.jit` — по "
     "`jax.profiler`, одно событие на каждое ядро, которое выполняет XLA:CPU, найденное в "
     "скомпилированной программе (`compiled.as_text()`) и классифицированное по тому, что оно "
     "вычисляет: слитое ядро с произведением — свёртка тензоров, с редукцией — нормализация; JAX "
@@ -276,14 +433,14 @@ MESSAGES: dict[str, str] = {
     "profile.method.calls": "Каждая строка усредняет среднюю половину своих вызовов под "
     "профилировщиком по длительности, после разогрева; сначала torch, потом JAX, без "
     "чередования (пул потоков одного фреймворка замедляет ядра другого). BatchNorm работает на "
-    "накопленной статистике (режим eval).",
+    "накопленной статистике (режим `eval`).",
     "profile.method.compile": "Компиляция во время не входит: `jax.jit` скомпилировал {compiled}.",
     "profile.method.compile_one": "{network} за {compile} (трассировка {trace})",
-    "split.heading": "Разбивка по примерам",
+    "split.heading": "Разбивка по кейсам",
     "split.intro": "Ускорения относительно torch без компиляции (> 1×: быстрее), у каждого — "
     "интервал {confidence}. JAX по одной операции × компиляция ≈ JAX jit (каждое — своя парная "
     "медиана). Время torch без компиляции — его медиана на вызов.",
-    "split.col.where": "пример · вариант (размер)",
+    "split.col.where": "кейс · вариант (размер)",
     "split.col.eager": "torch без компиляции",
     "split.col.op": "JAX по одной операции ×",
     "split.col.compilation": "компиляция ×",
@@ -292,13 +449,13 @@ MESSAGES: dict[str, str] = {
     "split.col.jit_vs_compile": "JAX jit против torch.compile",
     "split.col.verdict": "итог",
     "apart.heading": "Отдельно: не сравнения вычислений",
-    "apart.intro": "Замерены и показаны в своих примерах, но не входят ни в итог, ни в средние "
+    "apart.intro": "Замерены и показаны в своих кейсах, но не входят ни в итог, ни в средние "
     "геометрические:",
     # At a glance
     "glance.heading": "Обзор",
     "glance.label": "{case} · {variant} (размер {size})",
     "glance.speedups": "Ускорение относительно PyTorch без компиляции на {device}, "
-    "вычислительные примеры (парная медиана, усы: интервал {confidence}; правее 1× — быстрее)",
+    "вычислительные кейсы (парная медиана, усы: интервал {confidence}; правее 1× — быстрее)",
     "glance.speedups.alt": "ускорения на {device}",
     "glance.compile": "Время компиляции на {device} (секунды, один раз на функцию и форму)",
     "glance.compile.alt": "время компиляции на {device}",
@@ -320,7 +477,7 @@ MESSAGES: dict[str, str] = {
     "timings.col.mode": "фреймворк · режим",
     "timings.col.status": "статус",
     "timings.col.median": "медиана",
-    "timings.col.spread": "IQR блоков (% от медианы)",
+    "timings.col.spread": "межквартильный размах блоков (% медианы)",
     "timings.col.rounds": "раунды (блоки)",
     "timings.col.passes": "прогоны (разброс медиан)",
     "timings.col.compile": "компиляция",
@@ -329,11 +486,19 @@ MESSAGES: dict[str, str] = {
     "timings.col.speedup": "× torch без компиляции [{confidence}]",
     "timings.col.verdict": "итог",
     "timings.col.note": "примечание",
-    "timings.not_run": "Не запускались — {reason}: {which}",
+    "timings.col.quartiles": "квартили блоков",
+    "timings.col.min": "самый быстрый раунд",
+    "timings.statistics": "Насколько можно доверять каждой медиане: как разнились её блоки, "
+    "раунды и прогоны",
+    "timings.apart": "Вне итога ({which}): {reason}.",
+    "timings.not_run": "Не запускались: {which} — {reason}",
     "timings.not_run.one": "{variant} {mode} (размер {size}, {device})",
     "timings.not_run.more": " и ещё {n}",
     "scaling.heading": "Зависимость от размера",
     "scaling.size": "размер",
+    "scaling.axis.b": "размер батча",
+    "scaling.axis.w": "ширина",
+    "scaling.axis.d": "глубина",
     "scaling.title": "{case} · {variant} на {device}: медианное время по оси «{axis}»{fixed}",
     "scaling.alt": "{case} {variant}, ось «{axis}», {device}",
     "differs.label": "В чём разница:",
@@ -342,36 +507,37 @@ MESSAGES: dict[str, str] = {
     "code.jax": "JAX — `{location}`",
     "code.missing": "# ещё не написано",
     # A case's explainer: its artifacts
-    "artifacts.cut_short": "В этом запуске нет {what}: в `{file}` для этого примера ничего нет, "
+    "artifacts.cut_short": "В этом запуске нет {what}: в `{file}` для этого кейса ничего нет, "
     "хотя он проверялся: запуск прервался или сделан до появления артефактов.",
-    "artifacts.not_asked": "В этом запуске нет {what}: в `{file}` для этого примера ничего нет "
+    "artifacts.not_asked": "В этом запуске нет {what}: в `{file}` для этого кейса ничего нет "
     "(их записывает `jaxparity check --case {case}`).",
     "graph.heading": "Графы рядом",
     "graph.none": "файлов графов",
     "graph.failed": "{framework}: графа нет — {reason}",
-    "graph.title.torch": "PyTorch — рисунок torchviz: граф вычислений, записанный torch (узлы "
-    "обратного прохода)",
-    "graph.title.jax": "JAX — нарисованный jaxpr лосса (трассированная программа прямого прохода)",
+    "graph.title.torch": "PyTorch — рисунок `torchviz`: граф вычислений, записанный torch "
+    "(узлы обратного прохода)",
+    "graph.title.jax": "JAX — jaxpr функции потерь в виде рисунка (трассированная программа "
+    "прямого прохода)",
     "graph.text": "Граф текстом",
     "graph.no_svg": " (нет SVG: {why})",
     "graph.text_missing": "Этот запуск не записал граф текстом (он сделан раньше, чем это "
     "появилось): его файлы — по ссылкам выше.",
-    "graph.jaxpr": "jaxpr текстом: лосс и jax.grad от него ({path})",
+    "graph.jaxpr": "jaxpr текстом: функция потерь и `jax.grad` от неё ({path})",
     "graph.files": "Файлы, которые студент может открыть рядом (пути относительно этого "
     "отчёта): {links}.",
     "count.heading": "Вычисляемые матричные произведения",
     "count.none": "подсчёта матричных произведений",
     "count.failed": "{framework} ({device}, размер `{size}`): подсчёта нет — {reason}",
     "count.column": "матричные произведения",
-    "count.forward_row": "только лосс",
+    "count.forward_row": "только функция потерь",
     "count.method": "Подсчитано функцией `matmul_counts` каждого бэкенда: в torch — по графу "
     "вычислений (хук на каждом узле `MmBackward0`; вариант считает только свой обратный проход, "
     "ведь прямой выполнен до него, как и в замере), в JAX — в оптимизированном HLO "
     "скомпилированной программы (вариант считает весь скомпилированный градиент вместе с прямым "
     "проходом). В обоих случаях это то, что вычисляет замеряемый вызов варианта.",
     "count.forward": "На размере `{size}` на {device} матричных произведений в прямом проходе "
-    "torch без компиляции — {torch} (по одному на каждое `A @ B` цикла), в скомпилированном "
-    "лоссе JAX — {jax}",
+    "torch без компиляции — {torch} (по одному на каждое `A @ B` цикла), в скомпилированной "
+    "функции потерь JAX — {jax}",
     "count.shared": ": XLA видит одно и то же повторяющееся произведение и вычисляет его один раз",
     "count.free_timed": ". Варианту `{variant}` в скомпилированной программе матричное "
     "произведение не нужно вовсе, так что {jax_s} у JAX — это чистые накладные расходы на вызов; "
@@ -391,11 +557,11 @@ MESSAGES: dict[str, str] = {
     # The claim's second half
     "second.part": "Вторая половина утверждения",
     "second.heading": "Более строгий код и больше памяти",
-    "second.training": "**Обучение** ({where}): один шаг SGD в JAX с jax.jit работает со "
+    "second.training": "**Обучение** ({where}): один шаг `SGD` в JAX с jax.jit работает со "
     "скоростью {speedup} от PyTorch без компиляции{student}.",
     "second.training.student": "; в том виде, как его напишет студент ({mode}), — {speedup}: "
     "граф объектов Python обходится при каждом вызове",
-    "second.strict": "**Более строгий код**: в {n} из {of} примеров фреймворки намеренно ведут "
+    "second.strict": "**Более строгий код**: в {n} из {of} кейсов фреймворки намеренно ведут "
     "себя по-разному, и каждое различие проверено и подтверждено в этом запуске — "
     "{which}{more}.",
     "second.strict.more": "; и ещё {n}",
@@ -411,13 +577,13 @@ MESSAGES: dict[str, str] = {
     "идентификация CPU и ядер: по ней нельзя отличить две машины с одинаковым названием модели.",
     "machine.machine": "машина",
     "machine.key.cpu_model": "CPU",
-    "machine.key.cpu_count": "ядра CPU (os.cpu_count)",
+    "machine.key.cpu_count": "логических процессоров (`os.cpu_count`)",
     "machine.key.torch_gpu": "GPU (torch)",
     "machine.key.jax_devices": "устройства JAX",
     "machine.key.torch": "torch",
     "machine.key.torch_cuda": "torch CUDA",
     "machine.key.torch_threads": "потоки torch",
-    "machine.key.torch_interop_threads": "потоки torch между операциями (inter-op)",
+    "machine.key.torch_interop_threads": "потоки torch между операциями",
     "machine.key.jax": "jax",
     "machine.key.jaxlib": "jaxlib",
     "machine.key.flax": "flax",
@@ -428,20 +594,26 @@ MESSAGES: dict[str, str] = {
     "machine.key.jax_default_matmul_precision": "точность матричного умножения в JAX",
     "machine.key.python": "Python",
     "machine.key.platform": "платформа",
-    "machine.key.git_commit": "коммит git",
+    "machine.key.git_commit": "коммит",
     "machine.key.missing_backends": "отсутствующие фреймворки",
     "machine.key.load_1m_at_start": "средняя загрузка (1 мин) в начале",
     "machine.cpu_identity": "идентификация CPU",
+    "machine.cpu.vendor": "производитель",
+    "machine.cpu.family": "семейство",
+    "machine.cpu.model": "модель",
+    "machine.cpu.stepping": "степпинг",
+    "machine.cpu.microarchitecture": "микроархитектура",
+    "machine.cpu.microcode": "микрокод",
     "machine.isa": "наборы инструкций, от которых зависят ядра",
-    "machine.caches": "кэши (на экземпляр)",
+    "machine.caches": "кэши (объём каждого)",
     "machine.hypervisor": "гипервизор",
     "machine.no_hypervisor": "нет",
     "machine.other_pools": "другие пулы потоков",
-    "machine.kernels": "ядра {name}",
+    "machine.kernels": "вычислительные ядра {name}",
     "machine.kernel_env": "переменные окружения для ядер",
     "machine.peak": "Пик матричного умножения на {device}, измеренный в этом запуске: "
     "**{gflops} GFLOP/s** (матричное умножение float32 {n}×{n}, лучшее из NumPy, torch, JAX с "
-    "jax.jit и JAX по одной операции: {mode}). Для примеров, упирающихся в матричное умножение, "
+    "jax.jit и JAX по одной операции: {mode}). Для кейсов, упирающихся в матричное умножение, "
     "скорость указана как доля от него.",
     "machine.peak.passes": " По прогонам: {values} GFLOP/s; прогон, заметно уступающий "
     "остальным, шёл, пока машину занимали другие арендаторы.",
@@ -452,10 +624,10 @@ MESSAGES: dict[str, str] = {
     "который ждёт вытесненный поток).",
     # How the numbers were made
     "method.heading": "Как получены эти числа",
-    "method.parity": "Проверка совпадения: `shared.parity`, тот же помощник, что и в тестах, — "
-    "каждый выход сравнивается с эталоном на NumPy (каждый допуск и его причина — в "
-    "`shared/tolerances.py`), torch — с JAX, а наблюдаемое поведение — с ожиданиями примера.",
-    "method.timing": "Замеры: pytest-benchmark через `bench/harness.py`. Входы размещаются на "
+    "method.parity": "Проверка совпадения: `shared.parity`, та же функция, что и в тестах, — "
+    "каждый результат сравнивается с эталоном на NumPy (каждый допуск и его причина — в "
+    "`shared/tolerances.py`), torch — с JAX, а наблюдаемое поведение — с ожиданиями кейса.",
+    "method.timing": "Замеры: `pytest-benchmark` через `bench/harness.py`. Входы размещаются на "
     "устройстве до замера; компиляция (`torch.compile`, `jax.jit(...).lower().compile()`) "
     "выполняется до него, и её время указано отдельно (по первому прогону, с холодными кэшами); "
     "каждый замеряемый вызов дожидается результата (`block_until_ready`, "
@@ -463,7 +635,7 @@ MESSAGES: dict[str, str] = {
     "`jax.jit`.",
     "method.modes": "Режимы, как их называют таблицы и графики: {modes}.",
     "method.modes.none": "Режимы: в этом запуске ничего не замерялось.",
-    "method.blocks": "**Парные блоки.** Времена, которые сравниваются между собой (один пример, "
+    "method.blocks": "**Парные блоки.** Времена, которые сравниваются между собой (один кейс, "
     "вариант, размер и устройство: torch без компиляции, `torch.compile`, JAX с jax.jit, JAX по "
     "одной операции), замеряются чередующимися блоками в одном процессе: {rounds}. Перед каждым "
     "блоком — до {warmup_calls} разогревочных вызовов (но не дольше {warmup_ms} мс): после "
@@ -480,13 +652,14 @@ MESSAGES: dict[str, str] = {
     "фиксированным сидом): дрейф общей машины попадает в обе части отношения. Для победы весь "
     "интервал должен быть не ниже {tie}× (для поражения — не выше {loss}×); всё остальное — "
     "ничья, так что итог у самого порога не переворачивается от шума следующего запуска. "
-    "Медиана замера — медиана медиан его блоков; показанный IQR — межквартильный размах блоков "
+    "Медиана замера — медиана медиан его блоков; показанный разброс — межквартильный размах блоков "
     "(насколько «гуляла» машина).",
     "method.compile": "{cost}, поэтому запуск по умолчанию компилирует на одном размере для "
-    "каждого примера, а при `--size test` компиляция не замеряется (решает `--modes`). Каждый "
-    "запуск начинается с пустого кэша inductor, ведь `jax.jit` ничего не хранит на диске: "
+    "каждого кейса, а при `--size test` компиляция не замеряется (решает `--modes`). Каждый "
+    "запуск начинается с пустого кэша TorchInductor (компилятора `torch.compile`), ведь "
+    "`jax.jit` ничего не хранит на диске: "
     "время компиляции — это то, что платит первый запуск.",
-    "method.malloc": "Процесс замеров работает с фиксированными порогами аллокатора glibc "
+    "method.malloc": "Процесс замеров работает с фиксированными порогами аллокатора `glibc` "
     "({names}; см. `jaxparity/bench.py`): иначе время вызова без компиляции зависит от того, "
     "какие замеры освободили память до него (измерение на градиентах по элементам батча в "
     "torch — в `MALLOC_PINNED` там же).",
@@ -494,7 +667,7 @@ MESSAGES: dict[str, str] = {
     "--out {folder}`; исходные результаты: {files}; файлы графов — в `{graphs}/`.",
     # jaxparity show
     "show.lesson": "Из раздела урока «{heading}», строки {lo}–{hi}.",
-    "show.outputs": "Выходы на размере test на {device}",
+    "show.outputs": "Результаты на размере test, устройство {device}",
     "show.key": "ключ",
     "show.printed": "(напечатано)",
     "show.drawing": "рисунок Graphviz (DOT): `jaxparity run` рисует его в отчёте; ниже этот "
