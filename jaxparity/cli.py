@@ -36,7 +36,8 @@ from rich.progress import (
 
 from jaxparity import (
     artifacts,
-    bench,
+    bench_plan,
+    bench_run,
     check,
     compare,
     counts,
@@ -317,7 +318,7 @@ def _git_commit() -> str:
     try:
         out = subprocess.run(
             ["git", "rev-parse", "--short", "HEAD"],
-            cwd=bench.ROOT,
+            cwd=bench_plan.ROOT,
             capture_output=True,
             text=True,
             timeout=10,
@@ -388,7 +389,7 @@ def _artifacts_step(run: Run, case_list: list, out: Console) -> None:
 
 
 def _bench_plan(args: argparse.Namespace, case_list: list, devices: list[str]) -> dict:
-    return bench.make_plan(
+    return bench_plan.make_plan(
         case_list, devices, args.size, selection.resolve_modes(args.modes), args.passes
     )
 
@@ -402,9 +403,9 @@ def _bench_step(run: Run, case_list: list, out: Console) -> int:
     """The benchmarks this run has not timed yet; returns pytest's worst exit status."""
     plan = run.record["bench"]
     if not plan["targets"]:
-        out.print(f"bench: {bench.nothing_to_time(case_list, plan)}")
+        out.print(f"bench: {bench_plan.nothing_to_time(case_list, plan)}")
         return 0
-    work = bench.remaining(plan, run)
+    work = bench_run.remaining(plan, run)
     saved_plan = results.Results(run.folder, plan=run.record)  # every benchmark still missing
     planned = counts.tally(summary.build(saved_plan), run.record, "bench")
     total = len(plan["targets"]) + len(plan["machine"])
@@ -418,9 +419,9 @@ def _bench_step(run: Run, case_list: list, out: Console) -> int:
         + f"; log in {run.folder / results.BENCH_LOG}"
     )
     with _progress("bench", sum(w.blocks + len(w.machine) for w in work)) as advance:
-        rc = bench.run(plan, work, run, advance)
+        rc = bench_run.run(plan, work, run, advance)
     if rc not in (0, 1):  # 1: some benchmarks failed, recorded; anything else: pytest broke
-        tail = bench.log_tail(run.folder)
+        tail = bench_run.log_tail(run.folder)
         print(
             f"jaxparity: pytest exited with status {rc}; the end of its log:\n{tail}",
             file=sys.stderr,
@@ -486,7 +487,7 @@ def _cmd_run(args: argparse.Namespace, out: Console) -> int:
     case_list, devices = _selection(args)
     plan = _bench_plan(args, case_list, devices)
     if not plan["targets"] and args.modes is not None:  # asked to time, and nothing matches
-        raise CliError(bench.nothing_to_time(case_list, plan))
+        raise CliError(bench_plan.nothing_to_time(case_list, plan))
     checks = _check_plan(case_list, devices, "run")
     profile = {"networks": networks.select(args.profile)}
     asked = outdir.asked("run", check=checks, bench=_asked_bench(plan), profile=profile)
@@ -539,7 +540,7 @@ def _cmd_bench(args: argparse.Namespace, out: Console) -> int:
     case_list, devices = _selection(args)
     plan = _bench_plan(args, case_list, devices)
     if not plan["targets"]:  # say why before anything in --out is touched
-        raise CliError(bench.nothing_to_time(case_list, plan))
+        raise CliError(bench_plan.nothing_to_time(case_list, plan))
     rc = 0
     with _claim(args, outdir.asked("bench", bench=_asked_bench(plan)), {"bench": plan}, out) as run:
         if not run.finished:
