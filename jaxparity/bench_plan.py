@@ -174,15 +174,18 @@ def case_modules() -> list[dict[str, str]]:
     found = []
     for path in sorted((ROOT / "bench").glob("test_*.py")):
         rel = path.relative_to(ROOT).as_posix()
-        if rel not in (CASES_FILE, MACHINE_FILE) and (case_id := _declared_case(path)):
+        if rel in (CASES_FILE, MACHINE_FILE):
+            continue
+        if case_id := _declared_case(path.read_text(), rel):
             found.append({"file": rel, "case_id": case_id})
     return found
 
 
-def _declared_case(path: Path) -> str | None:
-    """The case id of ``path``'s module-level ``CASE = cases.get("<id>")``, ``None`` without
-    a ``CASE``; any other ``CASE`` is an error (it would be left out of every run unseen)."""
-    for node in ast.parse(path.read_text(), str(path)).body:
+def _declared_case(source: str, name: str) -> str | None:
+    """The case id of the module-level ``CASE = cases.get("<id>")`` in ``source`` (the file
+    ``name``), ``None`` without a ``CASE``; any other ``CASE`` is an error: that module would
+    be left out of every run unseen."""
+    for node in ast.parse(source, name).body:
         if isinstance(node, ast.Assign) and len(node.targets) == 1:
             target, call = node.targets[0], node.value
         elif isinstance(node, ast.AnnAssign) and node.value is not None:
@@ -200,7 +203,7 @@ def _declared_case(path: Path) -> str | None:
         ):
             return cases.get(call.args[0].value).id  # an unknown id fails here, naming it
         raise CliError(
-            f'{path.relative_to(ROOT)}: CASE must be cases.get("<case id>") with the id '
+            f'{name}: CASE must be cases.get("<case id>") with the id '
             f"written out, for jaxparity to plan it without importing it; found {ast.unparse(call)}"
         )
     return None
