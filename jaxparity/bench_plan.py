@@ -20,10 +20,10 @@ from typing import Any
 from jaxparity import bench, bench_targets, selection
 from jaxparity.bench_machine import FLOOR, LIBRARIES, machine_id
 from jaxparity.errors import CliError
+from jaxparity.outdir import ROOT
 from shared import backends, cases
 from shared.cases import Case
 
-ROOT = Path(__file__).resolve().parent.parent
 CASES_FILE = "bench/test_bench_cases.py"
 MACHINE_FILE = "bench/test_bench_machine.py"
 

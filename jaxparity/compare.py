@@ -20,12 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rich.markup import escape
-from rich.table import Table
-
 from jaxparity import machine, results
 from jaxparity.errors import CliError
-from jaxparity.fmt import fmt_s, fmt_x
 from jaxparity.summary import ABOVE_S, apart, build
 
 Key = tuple[str, str, str, str, str, str]
@@ -90,36 +86,6 @@ def pairs(a: Run, b: Run) -> list[dict[str, Any]]:
             }
         )
     return sorted(rows, key=lambda r: (not r["counts"], -(r["gap"] or 0), r["key"]))
-
-
-def table(rows: list[dict[str, Any]], a: Path, b: Path, within: float) -> Table:
-    t = Table(title=escape(f"Per benchmark: first {a}, second {b}"))
-    for col in ("case", "variant", "size", "framework · mode", "device"):
-        t.add_column(col, no_wrap=True)
-    for col in ("first", "second", "slower by", "× torch first", "second", "verdicts"):
-        t.add_column(col, justify="right", no_wrap=True)
-    for r in rows:
-        case, variant, size, framework, device, mode = r["key"]
-        gap = "—" if r["gap"] is None else f"{100 * r['gap']:.1f} %"
-        style = "dim" if not r["counts"] else "red" if (r["gap"] or 0) > within else ""
-        verdicts = "—"
-        if r["verdict_a"]:
-            same = r["verdict_a"] == r["verdict_b"]
-            verdicts = r["verdict_a"] if same else f"[red]{r['verdict_a']} → {r['verdict_b']}[/]"
-        t.add_row(
-            case,
-            variant,
-            size,
-            f"{framework} · {mode}",
-            device,
-            fmt_s(r["a"]),
-            fmt_s(r["b"]),
-            f"[{style}]{gap}[/]" if style else gap,
-            fmt_x(r["speedup_a"]),
-            fmt_x(r["speedup_b"]),
-            verdicts,
-        )
-    return t
 
 
 @dataclass
