@@ -315,7 +315,7 @@ def _new_record(asked_for: dict[str, Any], sections: dict[str, dict[str, Any]]) 
         "progress": {},
     }
     for name, content in sections.items():
-        # The benchmark process tags its results with the id (``bench.command``).
+        # The benchmark process tags its results with the id (``bench_run.command``).
         record[name] = {**content, "run_id": run_id} if name == "bench" else content
     return record
 
