@@ -1,6 +1,7 @@
 """The steps of ``run``, ``check`` and ``bench``, each resumable: a step a rerun of the same
-plan finds done (``plan.json``'s progress, ``outdir.Run``) is skipped, an interrupted one runs
-again whole — the benchmarks pass by pass and comparison group by group (``bench_resume.py``).
+plan finds done is skipped (its progress is in ``plan.json``, kept by ``outdir.Run``), an
+interrupted one runs again whole — the benchmarks pass by pass and comparison group by group
+(``bench_resume.py``).
 
 In the order ``run`` takes them: the parity checks, the artifacts that explain two cases, the
 benchmarks, the profile behind the lesson's Table 1, then the report (always rebuilt) and the
