@@ -22,7 +22,7 @@ import pytest
 import torch
 from flax import nnx
 
-from jaxparity import bench, check, notebooks, results
+from jaxparity import bench_run, check, notebooks, results
 from jaxparity.cli import main
 from jaxparity.profiling import collect, jax_side, networks, record, torch_side
 from jaxparity.profiling.classes import (
@@ -246,7 +246,7 @@ def test_a_resumed_run_keeps_its_finished_profile(
         return 1 if not profiled else 0
 
     monkeypatch.setattr(collect, "collect", fake_collect)
-    monkeypatch.setattr(bench, "run", fake_bench)
+    monkeypatch.setattr(bench_run, "run", fake_bench)
     argv = ["run", "--case", "devices.layer", "--device", "cpu", "--size", "test"]
     argv += ["--modes", "eager", "--profile", "lesson_mlp", "--out", str(tmp_path)]
     assert main(argv) == 1  # a benchmark pass did not finish
