@@ -51,7 +51,7 @@ def test_item_leak_memory(benchmark, memory_target: Target, request) -> None:
     backend = load_on(target.backend, target.device)
     if target.device == "cpu" and target.size == "lesson":
         pytest.skip("the lesson's 50 stored 400 MB batches would keep 20 GB of host memory")
-    runs: list[parity.Run] = []
+    runs: list[parity.CaseRun] = []
     benchmark.pedantic(
         lambda: runs.append(parity.run(backend, CASE.id, target.device, target.size)[0]),
         rounds=1,

@@ -35,7 +35,7 @@ from jaxparity import atomic, bench_resume, results
 from jaxparity.bench import MALLOC_PINNED
 from jaxparity.bench_plan import CASES_FILE, repo
 from jaxparity.bench_resume import PassWork
-from jaxparity.outdir import Run
+from jaxparity.outdir import ClaimedRun
 
 
 def command(plan: dict[str, Any], work: PassWork, folder: Path, plan_file: Path) -> list[str]:
@@ -81,7 +81,7 @@ def _count_lines(path: Path) -> list[str]:
         return []
 
 
-def remaining(plan: dict[str, Any], run: Run) -> list[PassWork]:
+def remaining(plan: dict[str, Any], run: ClaimedRun) -> list[PassWork]:
     """The passes still to run and what is left of each (everything, unless resumed); a
     resumed pass's unfinished blocks are removed from the saved results here."""
     passes = plan.get("passes", 1)
@@ -92,7 +92,7 @@ def remaining(plan: dict[str, Any], run: Run) -> list[PassWork]:
 
 
 def run(
-    plan: dict[str, Any], work: list[PassWork], claimed: Run, advance: Callable[[str], None]
+    plan: dict[str, Any], work: list[PassWork], claimed: ClaimedRun, advance: Callable[[str], None]
 ) -> int:
     """Run what is left of the planned benchmarks (``remaining``), pass after pass, marking
     each finished pass in the run's record; ``advance`` is called once per finished test. An
@@ -160,7 +160,7 @@ def _advance(outcomes: Path, progress: dict[str, int], advance: Callable[[str], 
 def _run_pass(
     plan: dict[str, Any],
     work: PassWork,
-    claimed: Run,
+    claimed: ClaimedRun,
     cache: Path,
     log: IO[str],
     poll: Callable[[], None],

@@ -26,7 +26,7 @@ from jaxparity import (
 from jaxparity.console import say
 from jaxparity.errors import CliError
 from jaxparity.notebook_texts import LANGS
-from jaxparity.outdir import Run
+from jaxparity.outdir import ClaimedRun
 from jaxparity.profiling import networks
 
 
@@ -61,7 +61,7 @@ def _check_plan(case_list: list, devices: list[str], size: str) -> dict[str, Any
 
 def _claim(
     args: argparse.Namespace, asked: dict, sections: dict, out: Console
-) -> AbstractContextManager[Run]:
+) -> AbstractContextManager[ClaimedRun]:
     return outdir.claim(args.out, asked, sections, fresh=args.fresh, force=args.force, say=say(out))
 
 

@@ -32,14 +32,14 @@ SPEEDUPS = 0.90
 
 
 @dataclass
-class Run:
+class SavedRun:
     folder: Path
     timed: dict[Key, dict[str, Any]]
     machine: dict[str, Any]
     run_id: str | None
 
 
-def load(folder: Path) -> Run:
+def load(folder: Path) -> SavedRun:
     res = results.load(folder)
     summ = build(res)
     timed = {
@@ -47,10 +47,10 @@ def load(folder: Path) -> Run:
         for r in summ.of(kind="bench", status="pass")
         if r["median_s"] and not r["case"].startswith("machine.") and r["blocks"]
     }
-    return Run(folder, timed, res.machine, res.plan.get("bench", {}).get("run_id"))
+    return SavedRun(folder, timed, res.machine, res.plan.get("bench", {}).get("run_id"))
 
 
-def same_run(a: Run, b: Run) -> str | None:
+def same_run(a: SavedRun, b: SavedRun) -> str | None:
     """A note when the two are one folder, or one run (a copy): they agree by construction."""
     if a.folder.resolve() == b.folder.resolve():
         return f"{a.folder} and {b.folder} are the same folder: a run compared with itself agrees"
@@ -62,7 +62,7 @@ def same_run(a: Run, b: Run) -> str | None:
     return None
 
 
-def pairs(a: Run, b: Run) -> list[dict[str, Any]]:
+def pairs(a: SavedRun, b: SavedRun) -> list[dict[str, Any]]:
     """Every benchmark timed in both runs, the most different first."""
     both = a.timed.keys() & b.timed.keys()
     if not both:
@@ -111,7 +111,7 @@ def share(pair: tuple[int, int]) -> float:
     return pair[0] / pair[1] if pair[1] else 1.0
 
 
-def machine_differences(a: Run, b: Run) -> list[str]:
+def machine_differences(a: SavedRun, b: SavedRun) -> list[str]:
     return machine.differences(a.machine, b.machine)
 
 

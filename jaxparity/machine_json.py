@@ -14,7 +14,7 @@ import subprocess
 from typing import Any
 
 from jaxparity import results
-from jaxparity.outdir import ROOT, Run
+from jaxparity.outdir import ROOT, ClaimedRun
 
 
 def _git_commit() -> str:
@@ -31,7 +31,7 @@ def _git_commit() -> str:
     return out.stdout.strip()
 
 
-def save(run: Run) -> None:
+def save(run: ClaimedRun) -> None:
     """The machine, once per run: a resumed run keeps the record of its first start."""
     if (run.folder / results.MACHINE).exists():
         return

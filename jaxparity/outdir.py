@@ -205,7 +205,7 @@ def _remove(folder: Path, names: list[str]) -> None:
 
 
 @dataclass
-class Run:
+class ClaimedRun:
     """The claimed folder's run: its ``plan.json`` record and what it has done."""
 
     folder: Path
@@ -329,7 +329,7 @@ def claim(
     fresh: bool = False,
     force: bool = False,
     say: Callable[[str], None] = print,
-) -> Iterator[Run]:
+) -> Iterator[ClaimedRun]:
     """Claim ``folder`` for a run asked ``asked_for`` (see :func:`asked`) with its plan
     ``sections`` (``check``, ``bench``), resuming a run of the same plan there unless
     ``fresh``. Held until the ``with`` block ends."""
@@ -339,9 +339,9 @@ def claim(
         _check_room(folder)
         old = _earlier(folder, asked_for, fresh, force, say)
         if old is None:
-            run = Run(folder, _new_record(asked_for, sections), False, fd)
+            run = ClaimedRun(folder, _new_record(asked_for, sections), False, fd)
             run.save()
-        elif (run := Run(folder, old, True, fd)).finished:
+        elif (run := ClaimedRun(folder, old, True, fd)).finished:
             say(
                 f"{folder} already holds every result of this plan (run {run.run_id}): "
                 "nothing to run, the report is rebuilt (--fresh runs it again)"

@@ -1,5 +1,5 @@
 """The steps of ``run``, ``check`` and ``bench``, each resumable: a step a rerun of the same
-plan finds done is skipped (its progress is in ``plan.json``, kept by ``outdir.Run``), an
+plan finds done is skipped (its progress is in ``plan.json``, kept by ``outdir.ClaimedRun``), an
 interrupted one runs again whole — the benchmarks pass by pass and comparison group by group
 (``bench_resume.py``).
 
@@ -30,7 +30,7 @@ from jaxparity import (
 )
 from jaxparity.console import progress, say
 from jaxparity.errors import one_line
-from jaxparity.outdir import Run
+from jaxparity.outdir import ClaimedRun
 from jaxparity.profiling import collect as profiling
 
 
@@ -40,7 +40,7 @@ def folder_counts(folder: Path) -> dict[str, Any]:
     return counts.of(summary.build(res), res.plan)
 
 
-def check_step(run: Run, case_list: list) -> None:
+def check_step(run: ClaimedRun, case_list: list) -> None:
     """The parity checks, unless this run finished them before (an interrupted step runs
     again whole: a minute at most)."""
     if run.done("check"):
@@ -52,7 +52,7 @@ def check_step(run: Run, case_list: list) -> None:
     run.mark("check")
 
 
-def artifacts_step(run: Run, case_list: list, out: Console) -> None:
+def artifacts_step(run: ClaimedRun, case_list: list, out: Console) -> None:
     """Graph files and matmul counts for the cases whose explanation needs them."""
     if run.done("artifacts"):
         return
@@ -73,7 +73,7 @@ def artifacts_step(run: Run, case_list: list, out: Console) -> None:
     run.mark("artifacts")
 
 
-def bench_step(run: Run, case_list: list, out: Console) -> int:
+def bench_step(run: ClaimedRun, case_list: list, out: Console) -> int:
     """The benchmarks this run has not timed yet; returns pytest's worst exit status."""
     plan = run.record["bench"]
     if not plan["targets"]:
@@ -103,7 +103,7 @@ def bench_step(run: Run, case_list: list, out: Console) -> int:
     return rc
 
 
-def profile_step(run: Run, out: Console) -> None:
+def profile_step(run: ClaimedRun, out: Console) -> None:
     """The lesson's Table 1 measured, unless this run did it before (an interrupted profile
     runs again whole: well under 2 minutes)."""
     ids = run.record.get("profile", {}).get("networks")

@@ -56,7 +56,7 @@ def child(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
 
     state: dict[str, Any] = {"stop_after": None, "timed": []}
 
-    def fake(plan: dict, work: Any, claimed: outdir.Run, *rest: object) -> int:
+    def fake(plan: dict, work: Any, claimed: outdir.ClaimedRun, *rest: object) -> int:
         by_target = {harness.Target.from_row(r): r for r in work.targets}
         for target, block in harness.schedule(list(by_target), plan["blocks"]):
             if state["stop_after"] is not None and len(state["timed"]) >= state["stop_after"]:

@@ -129,7 +129,7 @@ def test_a_compiled_program_s_kernels_are_classified() -> None:
     assert program.folded()[1] == len(contractions)
 
 
-def _jax_flops(network: networks.Network) -> record.Tally:
+def _jax_flops(network: networks.Network) -> record.PerClass:
     """JAX's flops of ``network`` from the jaxpr of a model built abstractly (shapes only:
     flops do not depend on the weights)."""
     from jax_impl.modules import DeepNetwork
@@ -145,7 +145,7 @@ def _jax_flops(network: networks.Network) -> record.Tally:
     return jax_side.jaxpr_flops(jaxpr.jaxpr)
 
 
-def _torch_flops(network: networks.Network) -> record.Tally:
+def _torch_flops(network: networks.Network) -> record.PerClass:
     data = networks.inputs(network)
     return torch_side.flops(torch_side._model(network, data), torch.from_numpy(data["x"]))
 
