@@ -15,10 +15,9 @@ from ≈ 200 s to ≈ 150 s."""
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--bench-size",
-        action="append",
         default=None,
-        help="data size(s) for bench/: test, lesson, cpu, …, all (each case's sizes) or "
-        "sweep (scaling points); repeatable; default: test",
+        help="bench/ without --bench-plan: the sizes to run, as jaxparity's --size (test, cpu, "
+        "lesson or sweep; `jaxparity list sizes`); default: test",
     )
     parser.addoption(
         "--bench-pass",
@@ -30,12 +29,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--bench-device",
         action="append",
         default=None,
-        help="device(s) for bench/ (cpu, gpu); repeatable; default: JAXPARITY_DEVICES or all",
+        help="bench/ without --bench-plan: device(s) (cpu, gpu); repeatable; default: "
+        "JAXPARITY_DEVICES or all",
     )
     parser.addoption(
         "--bench-plan",
         default=None,
-        help="a jaxparity plan.json: time exactly its benchmarks, in its paired blocks",
+        help="a jaxparity benchmark plan: time exactly its benchmarks, at its sizes, on its "
+        "devices, in its paired blocks",
     )
     parser.addoption(
         "--bench-run-id",

@@ -1,9 +1,9 @@
-"""Honest timing of every timed case, written once for both frameworks.
+"""Honest timing of every planned benchmark, written once for both frameworks.
 
-A benchmark *target* is case × variant × size × backend × device × mode. Targets that differ
-only in backend and mode form a *comparison group* (one case, variant, size and device): eager
-torch, ``torch.compile``, jitted JAX, JAX op by op, … Within a process, a group is timed in
-*paired blocks*:
+The plan (``bench/plan.py``) lists the *targets* — case × variant × size × backend × device ×
+mode (``jaxparity.bench_targets``) — and the order of their blocks. Within a process, a
+comparison group (the targets of one case, variant, size and device: eager torch,
+``torch.compile``, jitted JAX, JAX op by op, …) is timed in *paired blocks*:
 
 1. every member of the group is set up first: the NumPy inputs are placed on the device by
    the backend's ``TIMED`` setup, and ``Backend.prepare`` compiles (``torch.compile``,
@@ -17,7 +17,7 @@ torch, ``torch.compile``, jitted JAX, JAX op by op, … Within a process, a grou
 Two members' blocks of the same round are seconds apart, so a drift of the shared machine hits
 both: the report's speed-up is the median of the per-round ratios (``jaxparity.paired``). Each
 block is appended at once to a JSON-lines file (``--bench-jsonl``), so an interrupted run keeps
-what it finished.
+what it finished. The warm-up's numbers are the design's (``jaxparity/bench.py``).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ import gc
 import importlib
 import json
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -34,114 +34,9 @@ from typing import Any, ClassVar
 import pytest
 
 from jaxparity.bench import WARMUP_CALLS, WARMUP_S
+from jaxparity.bench_targets import Comparison, Target
 from jaxparity.selection import COMPILE_COST
 from shared import backends, cases, data, run_modes
-from shared.cases import Case
-
-BLOCK_S = 0.2
-"""Seconds of timed calls in one block when pytest runs ``bench/`` without a plan."""
-
-
-@dataclass(frozen=True)
-class Target:
-    case_id: str
-    variant: str
-    size: str
-    backend: str
-    device: str
-    mode: str
-
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Target:
-        """The target a plan row (``plan.json``) describes."""
-        return cls(*(row[k] for k in ("case_id", "variant", "size", "backend", "device", "mode")))
-
-    @property
-    def id(self) -> str:
-        on = backends.target_id(self.backend, self.device)
-        return f"{self.case_id}-{self.variant}-{self.size}-{on}-{self.mode}"
-
-    @property
-    def group(self) -> str:
-        return f"{self.case_id} [{self.size}]"
-
-    @property
-    def comparison(self) -> tuple[str, str, str, str]:
-        """The comparison group: what must be equal for two timings to be compared."""
-        return (self.case_id, self.variant, self.size, self.device)
-
-
-def block_id(target: Target, block: int) -> str:
-    """The pytest id of one block of one target."""
-    return f"{target.id}-block{block}"
-
-
-def sizes_for(case: Case, wanted: list[str]) -> list[str]:
-    """Which of a case's sizes to run: ``all`` (its listed sizes), ``sweep``, or named ones."""
-    assert case.bench is not None
-    chosen: list[str] = []
-    for w in wanted:
-        if w == "all":
-            chosen += case.bench.sizes
-        elif w == "sweep":
-            chosen += case.bench.sweep
-        elif w in case.bench.sizes or w in case.bench.sweep:
-            chosen.append(w)
-    return list(dict.fromkeys(chosen))
-
-
-def _variants(case: Case, backend_name: str) -> list[str]:
-    """The variants the backend implements (all declared ones if it cannot be imported)."""
-    assert case.bench is not None
-    try:
-        timed = getattr(backends.load(backend_name).topic(case.topic), "TIMED", {})
-    except backends.BackendUnavailable:
-        return list(case.bench.variants)
-    return [v for v in case.bench.variants if v in timed.get(case.id, {})]
-
-
-def targets(
-    wanted_sizes: list[str],
-    case_filter: list[str] | None = None,
-    devices: Iterable[str] | None = None,
-) -> list[Target]:
-    """Every target, comparison group by comparison group, in lesson order; within a group
-    torch before JAX, each framework's modes in the case's order. ``devices`` come from the
-    caller (the command's ``--device``); by default, ``JAXPARITY_DEVICES`` or all."""
-    device_list = list(devices) if devices is not None else backends.device_names()
-    timed = [c for c in cases.select(case_filter) if c.bench is not None]
-    implemented = {(c.id, b): _variants(c, b) for c in timed for b in backends.backend_names()}
-    return [
-        Target(case.id, variant, size, b, d, mode)
-        for case in timed
-        for variant in case.bench.variants  # type: ignore[union-attr]
-        for size in sizes_for(case, wanted_sizes)
-        for d in device_list
-        for b in backends.backend_names()
-        for mode in case.bench.modes.get(b, ())  # type: ignore[union-attr]
-        if variant in implemented[case.id, b]
-    ]
-
-
-def rounds_for(target: Target, blocks: int) -> int:
-    """Paired rounds of ``target``'s group: the run's ``blocks``, or fewer where the case
-    says so (``Bench.rounds``)."""
-    bench = cases.get(target.case_id).bench
-    return min(blocks, bench.rounds) if bench is not None and bench.rounds else blocks
-
-
-def schedule(found: list[Target], blocks: int) -> list[tuple[Target, int]]:
-    """The order the blocks run in: group after group; within a group, ``blocks`` rounds of
-    every member (``rounds_for``), the members' order reversed every other round."""
-    groups: dict[tuple[str, str, str, str], list[Target]] = {}
-    for t in found:
-        groups.setdefault(t.comparison, []).append(t)
-    order = []
-    for members in groups.values():
-        for block in range(1, rounds_for(members[0], blocks) + 1):
-            turn = members if block % 2 else members[::-1]
-            order += [(t, block) for t in turn]
-    return order
 
 
 @dataclass
@@ -158,7 +53,7 @@ class _Group:
     """The comparison group whose members are set up; one at a time, freed when the next
     group starts (a group may hold gigabytes of inputs)."""
 
-    key: ClassVar[tuple[str, str, str, str] | None] = None
+    key: ClassVar[Comparison | None] = None
     members: ClassVar[dict[Target, Member | BaseException]] = {}
 
     @classmethod

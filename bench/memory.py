@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from bench.harness import Target
+from jaxparity.bench_targets import Target
 
 ROOT = Path(__file__).resolve().parent.parent
 

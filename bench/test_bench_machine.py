@@ -1,4 +1,5 @@
-"""The machine's floor and ceiling, measured in the same run as the cases.
+"""The machine's floor and ceiling (``jaxparity/bench_machine.py``), measured in the same run as
+the cases, for each row of the plan's ``machine``.
 
 * **Ceiling** (``machine.matmul_peak``): a float32 n×n matmul in NumPy (CPU), eager torch,
   jitted JAX and JAX op by op, on each device. Each library's rate is its BLAS or XLA kernel,
@@ -17,47 +18,26 @@ from typing import Any
 import numpy as np
 import pytest
 
+from bench import plan
 from bench.harness import record
 from bench.targets import load_on
+from jaxparity.bench_machine import FLOOR, machine_id
 from jaxparity.summary import DISPATCH_CASE, PEAK_CASE
-from shared import backends
-from shared.run_modes import JAX_JIT, JAX_OP_BY_OP, NUMPY, TORCH_EAGER
+from shared.run_modes import JAX_JIT
 
-LIBRARIES = [m.key for m in (NUMPY, TORCH_EAGER, JAX_JIT, JAX_OP_BY_OP)]
-FLOOR = {
-    TORCH_EAGER.key: "x + 1 on a one-element tensor",
-    JAX_JIT.key: "an empty jax.jit function (returns its argument)",
-    JAX_OP_BY_OP.key: "x + 1 on a one-element array, op by op",
-}
-
-
-def _pairs(config: pytest.Config, framework: str) -> list[str]:
-    devices = config.getoption("bench_device") or backends.device_names()
-    return ["cpu"] if framework == "numpy" else devices
-
-
-def machine_id(framework: str, device: str, mode: str) -> str:
-    """The test id of one machine benchmark (also used by ``jaxparity bench``'s plan)."""
-    return f"{backends.target_id(framework, device)}-{mode}"
+FIXTURES = {"library": PEAK_CASE, "floor": DISPATCH_CASE}
+"""Each test's parameter and the plan rows it takes (by their case id)."""
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    if "library" in metafunc.fixturenames:
-        rows = [
-            (f, d, m)
-            for f, m in LIBRARIES
-            if f == "numpy" or f in backends.backend_names()
-            for d in _pairs(metafunc.config, f)
-        ]
-        metafunc.parametrize("library", rows, ids=[machine_id(*r) for r in rows])
-    if "floor" in metafunc.fixturenames:
-        rows = [
-            (f, d, m)
-            for f, m in FLOOR
-            if f in backends.backend_names()
-            for d in _pairs(metafunc.config, f)
-        ]
-        metafunc.parametrize("floor", rows, ids=[machine_id(*r) for r in rows])
+    for name, case_id in FIXTURES.items():
+        if name in metafunc.fixturenames:
+            rows = [
+                (r["framework"], r["device"], r["mode"], r["size"])
+                for r in plan.of(metafunc.config)["machine"]
+                if r["case_id"] == case_id
+            ]
+            metafunc.parametrize(name, rows, ids=[machine_id(*r[:3]) for r in rows])
 
 
 def _time(benchmark: Any, request: pytest.FixtureRequest, fn: Callable, info: dict) -> None:
@@ -67,9 +47,8 @@ def _time(benchmark: Any, request: pytest.FixtureRequest, fn: Callable, info: di
     record(request.config, benchmark)
 
 
-def test_matmul_peak(benchmark, library: tuple[str, str, str], request) -> None:
-    framework, device, mode = library
-    size = (request.config.getoption("bench_size") or ["test"])[0]
+def test_matmul_peak(benchmark, library: tuple[str, str, str, str], request) -> None:
+    framework, device, mode, size = library
     n = 64 if size == "test" else 1000 if device == "cpu" else 8192
     rng = np.random.default_rng(0)
     a, b = (rng.standard_normal((n, n), dtype=np.float32) for _ in range(2))
@@ -88,9 +67,8 @@ def test_matmul_peak(benchmark, library: tuple[str, str, str], request) -> None:
     _time(benchmark, request, fn, {**info, "framework": framework, "device": device, "mode": mode})
 
 
-def test_dispatch(benchmark, floor: tuple[str, str, str], request) -> None:
-    framework, device, mode = floor
-    size = (request.config.getoption("bench_size") or ["test"])[0]
+def test_dispatch(benchmark, floor: tuple[str, str, str, str], request) -> None:
+    framework, device, mode, size = floor
     backend = load_on(framework, device)
     x = backend.asarray(np.ones(1, np.float32), device)
     work = (lambda x: x) if (framework, mode) == JAX_JIT.key else (lambda x: x + 1)

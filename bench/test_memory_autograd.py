@@ -14,30 +14,29 @@ from typing import Any
 
 import pytest
 
-from bench import harness
+from bench import harness, plan
 from bench.memory import measure
 from bench.targets import load_on
+from jaxparity.bench_targets import Target
 from shared import cases, run_modes
 
 CASE = cases.get("autograd.accumulation")
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """One row per framework × device × mode × variant × size (``--bench-size``; default test)."""
+    """One row per framework × device × mode × variant × size of the plan (``bench/plan.py``)."""
     if "memory_target" in metafunc.fixturenames:
-        wanted = metafunc.config.getoption("bench_size") or ["test"]
-        devices = metafunc.config.getoption("bench_device") or None
         # JAX op by op holds the same arrays as its compiled step: its peak adds nothing.
         found = [
             t
-            for t in harness.targets(wanted, [CASE.id], devices)
+            for t in plan.case_targets(plan.of(metafunc.config), CASE.id)
             if (t.backend, t.mode) != run_modes.JAX_OP_BY_OP.key
         ]
         metafunc.parametrize("memory_target", found, ids=[t.id for t in found])
 
 
 def test_accumulation_peak_memory(
-    benchmark, memory_target: harness.Target, request: pytest.FixtureRequest
+    benchmark, memory_target: Target, request: pytest.FixtureRequest
 ) -> None:
     target = memory_target
     load_on(target.backend, target.device)  # a skip with the reason if it is missing

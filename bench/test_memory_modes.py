@@ -15,8 +15,10 @@ from dataclasses import asdict
 
 import pytest
 
-from bench.harness import Target, record
+from bench import plan
+from bench.harness import record
 from bench.targets import load_on
+from jaxparity.bench_targets import Target
 from shared import backends, cases, data, parity, run_modes
 
 CASE = cases.get("modes.item_leak")
@@ -29,17 +31,16 @@ MODES = {"torch": run_modes.TORCH_EAGER.name, "jax": run_modes.JAX_JIT.name}
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """One row per size × framework × device × variant; sizes from ``--bench-size`` (``all``:
-    every size the case's data has; default ``test``)."""
+    """One row per size × framework × device × variant of the plan (``bench/plan.py``): the
+    sizes its ``--size`` gives this case's data."""
     if "memory_target" not in metafunc.fixturenames:
         return
-    wanted = metafunc.config.getoption("bench_size") or ["test"]
-    sizes = [s for s in data.sizes(CASE.id) if s in wanted or "all" in wanted]
+    found_plan = plan.of(metafunc.config)
     found = [
         Target(CASE.id, variant, size, framework, device, MODES[framework])
-        for size in sizes
+        for size in plan.case_sizes(found_plan, CASE.id)
         for framework in backends.backend_names()
-        for device in backends.device_names()
+        for device in found_plan["devices"]
         for variant in VARIANTS
     ]
     metafunc.parametrize("memory_target", found, ids=[t.id for t in found])
@@ -50,7 +51,7 @@ def test_item_leak_memory(benchmark, memory_target: Target, request) -> None:
     backend = load_on(target.backend, target.device)
     if target.device == "cpu" and target.size == "lesson":
         pytest.skip("the lesson's 50 stored 400 MB batches would keep 20 GB of host memory")
-    runs: list[parity.Run] = []
+    runs: list[parity.CaseRun] = []
     benchmark.pedantic(
         lambda: runs.append(parity.run(backend, CASE.id, target.device, target.size)[0]),
         rounds=1,

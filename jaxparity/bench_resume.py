@@ -2,12 +2,13 @@
 
 A timing only means something beside its partners: the members of a comparison group (eager
 torch, torch.compile, jitted JAX, JAX op by op, …) are timed in paired rounds in one process
-(``bench/harness.py``). So a pass's unit of work is a whole group — done when every one of
-its blocks has an outcome in ``outcomes.jsonl`` of this run and pass — and each machine
-measurement (floor, ceiling) on its own. A unit cut off in the middle is timed again whole,
-its partial blocks of that pass removed from ``bench.jsonl`` and ``outcomes.jsonl`` first.
-The one-shot bench modules (memory) of pass 1 skip their tests that already have an outcome
-(``--deselect``). A fresh pass finds nothing done and runs everything.
+(``bench/harness.py``, in the order of ``bench_targets.schedule``). So a pass's unit of work
+is a whole group — done when every one of its blocks has an outcome in ``outcomes.jsonl`` of
+this run and pass — and each machine measurement (floor, ceiling) on its own. A unit cut off
+in the middle is timed again whole, its partial blocks of that pass removed from
+``bench.jsonl`` and ``outcomes.jsonl`` first. The one-shot bench modules (memory) of pass 1
+skip their tests that already have an outcome (``--deselect``). A fresh pass finds nothing
+done and runs everything.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from jaxparity import atomic, results
+from jaxparity.bench_targets import Target, schedule
 
 GroupKey = tuple[str, ...]
 
@@ -75,8 +77,6 @@ def _block_nodeid(row: dict[str, Any], block: int) -> str:
 
 def pass_work(plan: dict[str, Any], folder: Path, number: int) -> PassWork:
     """What pass ``number`` still has to time; removes the partial units' records first."""
-    from bench import harness
-
     run_id = plan["run_id"]
     out_lines, out_cut = _lines(folder / results.OUTCOMES)
     finished = {
@@ -90,8 +90,8 @@ def pass_work(plan: dict[str, Any], folder: Path, number: int) -> PassWork:
         members.setdefault(_group_key(row), []).append(row)
     redo: dict[GroupKey, list[str]] = {}
     for key, rows in members.items():
-        by_target = {harness.Target.from_row(r): r for r in rows}
-        order = harness.schedule(list(by_target), plan["blocks"])
+        by_target = {Target.from_row(r): r for r in rows}
+        order = schedule(list(by_target), plan["blocks"])
         nodeids = [_block_nodeid(by_target[t], b) for t, b in order]
         if not set(nodeids) <= finished:
             work.targets += rows

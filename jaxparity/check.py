@@ -43,13 +43,13 @@ def _checks_json(checks: tuple[parity.Check, ...]) -> list[dict[str, Any]]:
     ]
 
 
-def _worst(verdict: parity.Verdict) -> tuple[float | None, float | None]:
-    max_abs, max_rel = verdict.worst()
+def _worst(judgement: parity.Judgement) -> tuple[float | None, float | None]:
+    max_abs, max_rel = judgement.worst()
     return (None, None) if max_abs is None else (finite(max_abs), finite(max_rel))
 
 
-def _failure(verdict: parity.Verdict) -> str | None:
-    return None if verdict.ok else verdict.message(limit=3).replace("\n", "; ")
+def _failure(judgement: parity.Judgement) -> str | None:
+    return None if judgement.ok else judgement.message(limit=3).replace("\n", "; ")
 
 
 def _skip(case: Case, framework: str, device: str, size: str, reason: str) -> dict[str, Any]:
@@ -68,7 +68,7 @@ def _skip(case: Case, framework: str, device: str, size: str, reason: str) -> di
 
 def check_one(
     backend: Backend, case: Case, device: str, size: str
-) -> tuple[dict[str, Any], parity.Run | None, dict[str, Any]]:
+) -> tuple[dict[str, Any], parity.CaseRun | None, dict[str, Any]]:
     """Run one case on one backend and device: its record, its run and the inputs used."""
     start = time.perf_counter()
     printed = io.StringIO()  # cases that print (as the lesson does) must not break the table
@@ -76,7 +76,7 @@ def check_one(
         warnings.simplefilter("always")
         try:
             run, raw_inputs = parity.run(backend, case.id, device, size)
-            verdict = parity.judge([run], raw_inputs)
+            judgement = parity.judge([run], raw_inputs)
         except UnknownNameError as e:
             if (e.kind, e.name) != ("size", size):
                 raise
@@ -90,19 +90,19 @@ def check_one(
             record = _skip(case, backend.name, device, size, "")
             record.update(status="fail", reason=one_line(e))
             return record, None, {}
-    max_abs, max_rel = _worst(verdict)
-    mismatches = verdict.mismatches.get(backend.name, {})
+    max_abs, max_rel = _worst(judgement)
+    mismatches = judgement.mismatches.get(backend.name, {})
     record = {
         "kind": "check",
         "case": case.id,
         "framework": backend.name,
         "device": device,
         "size": size,
-        "status": "pass" if verdict.ok else "fail",
-        "reason": _failure(verdict),
+        "status": "pass" if judgement.ok else "fail",
+        "reason": _failure(judgement),
         "max_abs_err": max_abs,
         "max_rel_err": max_rel,
-        "checks": _checks_json(verdict.checks),
+        "checks": _checks_json(judgement.checks),
         "behaviour": {k: [want, got] for k, (want, got) in mismatches.items()},
         "observations": run.observations,
         "seconds": time.perf_counter() - start,
@@ -112,23 +112,25 @@ def check_one(
     return record, run, raw_inputs
 
 
-def between_one(a: parity.Run, b: parity.Run, raw_inputs: dict[str, Any], size: str) -> dict:
+def between_one(
+    a: parity.CaseRun, b: parity.CaseRun, raw_inputs: dict[str, Any], size: str
+) -> dict:
     """The two frameworks' outputs compared with each other, and every output of both
     judged by something (the oracle, the other framework, an expectation)."""
     both = parity.judge([a, b], raw_inputs)
-    verdict = dataclasses.replace(both.of(parity.BETWEEN), unjudged=both.unjudged)
-    max_abs, max_rel = _worst(verdict)
+    judgement = dataclasses.replace(both.of(parity.BETWEEN), unjudged=both.unjudged)
+    max_abs, max_rel = _worst(judgement)
     return {
         "kind": "between",
         "case": a.case.id,
         "device": a.device,
         "size": size,
         "frameworks": [a.backend, b.backend],
-        "status": "pass" if verdict.ok else "fail",
-        "reason": _failure(verdict),
+        "status": "pass" if judgement.ok else "fail",
+        "reason": _failure(judgement),
         "max_abs_err": max_abs,
         "max_rel_err": max_rel,
-        "checks": _checks_json(verdict.checks),
+        "checks": _checks_json(judgement.checks),
     }
 
 
@@ -156,7 +158,7 @@ def run_checks(
         results.append(path, record)
 
     for device in devices:
-        runs: dict[tuple[str, str], tuple[parity.Run, dict[str, Any]]] = {}
+        runs: dict[tuple[str, str], tuple[parity.CaseRun, dict[str, Any]]] = {}
         # One framework after the other, as in the benchmarks: no thread pools fighting.
         for name in backends.backend_names():
             backend = by_name.get(name)

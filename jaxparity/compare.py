@@ -20,12 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rich.markup import escape
-from rich.table import Table
-
 from jaxparity import machine, results
 from jaxparity.errors import CliError
-from jaxparity.fmt import fmt_s, fmt_x
 from jaxparity.summary import ABOVE_S, apart, build
 
 Key = tuple[str, str, str, str, str, str]
@@ -36,14 +32,14 @@ SPEEDUPS = 0.90
 
 
 @dataclass
-class Run:
+class SavedRun:
     folder: Path
     timed: dict[Key, dict[str, Any]]
     machine: dict[str, Any]
     run_id: str | None
 
 
-def load(folder: Path) -> Run:
+def load(folder: Path) -> SavedRun:
     res = results.load(folder)
     summ = build(res)
     timed = {
@@ -51,10 +47,10 @@ def load(folder: Path) -> Run:
         for r in summ.of(kind="bench", status="pass")
         if r["median_s"] and not r["case"].startswith("machine.") and r["blocks"]
     }
-    return Run(folder, timed, res.machine, res.plan.get("bench", {}).get("run_id"))
+    return SavedRun(folder, timed, res.machine, res.plan.get("bench", {}).get("run_id"))
 
 
-def same_run(a: Run, b: Run) -> str | None:
+def same_run(a: SavedRun, b: SavedRun) -> str | None:
     """A note when the two are one folder, or one run (a copy): they agree by construction."""
     if a.folder.resolve() == b.folder.resolve():
         return f"{a.folder} and {b.folder} are the same folder: a run compared with itself agrees"
@@ -66,7 +62,7 @@ def same_run(a: Run, b: Run) -> str | None:
     return None
 
 
-def pairs(a: Run, b: Run) -> list[dict[str, Any]]:
+def pairs(a: SavedRun, b: SavedRun) -> list[dict[str, Any]]:
     """Every benchmark timed in both runs, the most different first."""
     both = a.timed.keys() & b.timed.keys()
     if not both:
@@ -92,36 +88,6 @@ def pairs(a: Run, b: Run) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: (not r["counts"], -(r["gap"] or 0), r["key"]))
 
 
-def table(rows: list[dict[str, Any]], a: Path, b: Path, within: float) -> Table:
-    t = Table(title=escape(f"Per benchmark: first {a}, second {b}"))
-    for col in ("case", "variant", "size", "framework · mode", "device"):
-        t.add_column(col, no_wrap=True)
-    for col in ("first", "second", "slower by", "× torch first", "second", "verdicts"):
-        t.add_column(col, justify="right", no_wrap=True)
-    for r in rows:
-        case, variant, size, framework, device, mode = r["key"]
-        gap = "—" if r["gap"] is None else f"{100 * r['gap']:.1f} %"
-        style = "dim" if not r["counts"] else "red" if (r["gap"] or 0) > within else ""
-        verdicts = "—"
-        if r["verdict_a"]:
-            same = r["verdict_a"] == r["verdict_b"]
-            verdicts = r["verdict_a"] if same else f"[red]{r['verdict_a']} → {r['verdict_b']}[/]"
-        t.add_row(
-            case,
-            variant,
-            size,
-            f"{framework} · {mode}",
-            device,
-            fmt_s(r["a"]),
-            fmt_s(r["b"]),
-            f"[{style}]{gap}[/]" if style else gap,
-            fmt_x(r["speedup_a"]),
-            fmt_x(r["speedup_b"]),
-            verdicts,
-        )
-    return t
-
-
 @dataclass
 class Agreement:
     medians: tuple[int, int]
@@ -145,7 +111,7 @@ def share(pair: tuple[int, int]) -> float:
     return pair[0] / pair[1] if pair[1] else 1.0
 
 
-def machine_differences(a: Run, b: Run) -> list[str]:
+def machine_differences(a: SavedRun, b: SavedRun) -> list[str]:
     return machine.differences(a.machine, b.machine)
 
 

@@ -5,7 +5,7 @@ namespace that starts as a copy of ``torch_impl/autograd.py``'s globals, so the 
 case function and the helpers it uses, ``jaxparity.sources``) runs as it stands, with the
 module's imports and tooling behind it; ``%%jax`` likewise for ``jax_impl``. Then
 ``lesson.compare(case_id)`` runs the functions those cells defined on the same inputs, through
-the project's one judge (``shared.parity.judge``), and shows both outputs and the verdict.
+the project's one judge (``shared.parity.judge``), and shows both outputs and the judgement.
 """
 
 from __future__ import annotations
@@ -170,10 +170,10 @@ def _table(header: list[str], rows: list[list[str]], *, code: bool = True) -> st
 
 @dataclass
 class Comparison:
-    """Both runs of a case and the judge's verdict, shown as a table (HTML and plain text)."""
+    """Both runs of a case and the judgement, shown as a table (HTML and plain text)."""
 
-    runs: list[parity.Run]
-    verdict: parity.Verdict
+    runs: list[parity.CaseRun]
+    judgement: parity.Judgement
     lang: str
 
     def _outputs(self) -> list[tuple[str, list[object]]]:
@@ -204,9 +204,9 @@ class Comparison:
         return Markup(svg) if svg is not None else text(self.lang, "not_drawn")
 
     def _summary(self) -> list[str]:
-        if self.verdict.ok:
+        if self.judgement.ok:
             return [text(self.lang, "agree")]
-        return [text(self.lang, "disagree"), *self.verdict.failures()]
+        return [text(self.lang, "disagree"), *self.judgement.failures()]
 
     def _repr_html_(self) -> str:
         header = [text(self.lang, "output"), *FRAMEWORKS]

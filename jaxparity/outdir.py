@@ -205,7 +205,7 @@ def _remove(folder: Path, names: list[str]) -> None:
 
 
 @dataclass
-class Run:
+class ClaimedRun:
     """The claimed folder's run: its ``plan.json`` record and what it has done."""
 
     folder: Path
@@ -315,7 +315,7 @@ def _new_record(asked_for: dict[str, Any], sections: dict[str, dict[str, Any]]) 
         "progress": {},
     }
     for name, content in sections.items():
-        # The benchmark process tags its results with the id (``bench.command``).
+        # The benchmark process tags its results with the id (``bench_run.command``).
         record[name] = {**content, "run_id": run_id} if name == "bench" else content
     return record
 
@@ -329,7 +329,7 @@ def claim(
     fresh: bool = False,
     force: bool = False,
     say: Callable[[str], None] = print,
-) -> Iterator[Run]:
+) -> Iterator[ClaimedRun]:
     """Claim ``folder`` for a run asked ``asked_for`` (see :func:`asked`) with its plan
     ``sections`` (``check``, ``bench``), resuming a run of the same plan there unless
     ``fresh``. Held until the ``with`` block ends."""
@@ -339,9 +339,9 @@ def claim(
         _check_room(folder)
         old = _earlier(folder, asked_for, fresh, force, say)
         if old is None:
-            run = Run(folder, _new_record(asked_for, sections), False, fd)
+            run = ClaimedRun(folder, _new_record(asked_for, sections), False, fd)
             run.save()
-        elif (run := Run(folder, old, True, fd)).finished:
+        elif (run := ClaimedRun(folder, old, True, fd)).finished:
             say(
                 f"{folder} already holds every result of this plan (run {run.run_id}): "
                 "nothing to run, the report is rebuilt (--fresh runs it again)"

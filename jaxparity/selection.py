@@ -17,7 +17,7 @@ names ``compile``. The report says which modes were left out and why.
 from __future__ import annotations
 
 from jaxparity.errors import CliError
-from shared import backends, cases, run_modes
+from shared import backends, cases, data, run_modes
 from shared.cases import Case
 
 SIZES = {
@@ -86,9 +86,12 @@ def resolve_devices(choice: str | None) -> list[str]:
 
 
 def bench_sizes(case: Case, size: str) -> list[str]:
-    """The data sizes a timed case runs at for the ``--size`` name (see the module doc)."""
-    assert case.bench is not None
-    listed = case.bench.sizes
+    """The data sizes ``case`` is benchmarked at for the ``--size`` name ``size`` (see the
+    module doc): the one resolver of size names, for ``jaxparity`` and ``pytest bench/`` alike.
+
+    A case measured by a bench module but not timed (no ``Bench``: ``modes.item_leak``'s
+    memory) resolves among the sizes its data accepts."""
+    listed = case.bench.sizes if case.bench else data.sizes(case.id)
     if size == "test":
         return ["test"] if "test" in listed else []
     if size == "cpu":
@@ -98,7 +101,7 @@ def bench_sizes(case: Case, size: str) -> list[str]:
     if size == "lesson":
         return [s for s in listed if s != "test"]
     if size == "sweep":
-        return list(case.bench.sweep)
+        return list(case.bench.sweep) if case.bench else []
     raise CliError(f"unknown size {size!r}; valid: {', '.join(SIZES)}")
 
 

@@ -62,7 +62,7 @@ def show(case_id: str, device: str, console: Console, lang: str = texts.DEFAULT)
     console.print(code)
 
     found, missing = backends.available(list(FRAMEWORKS))
-    runs: dict[str, parity.Run] = {}
+    runs: dict[str, parity.CaseRun] = {}
     printed: dict[str, str] = {}
     raw_inputs: dict = {}
     for backend in found:
@@ -95,18 +95,18 @@ def show(case_id: str, device: str, console: Console, lang: str = texts.DEFAULT)
 
     lines = []
     if runs:
-        verdict = parity.judge(list(runs.values()), raw_inputs)
-        worst, _ = verdict.worst()
-        status = f"[green]{t('show.agree')}[/]" if verdict.ok else f"[red]{t('show.differ')}[/]"
+        judgement = parity.judge(list(runs.values()), raw_inputs)
+        worst, _ = judgement.worst()
+        status = f"[green]{t('show.agree')}[/]" if judgement.ok else f"[red]{t('show.differ')}[/]"
         lines.append(
             t(
-                "show.verdict",
+                "show.judgement",
                 judged=t("show.and").join(runs),
                 status=status,
                 others=t("show.others") if len(runs) == 2 else "",
                 largest="" if worst is None else t("show.largest", worst=f"{worst:.2g}"),
             )
         )
-        lines += [f"[red]{escape(line)}[/]" for line in verdict.failures()]
+        lines += [f"[red]{escape(line)}[/]" for line in judgement.failures()]
     console.print(Panel(Group(*lines), title=t("show.parity")))
-    return 0 if runs and verdict.ok else 1
+    return 0 if runs and judgement.ok else 1

@@ -1,15 +1,15 @@
 """Run a case on a backend and judge it: the one judge of the project.
 
-:func:`judge` returns a :class:`Verdict` — every comparison made, every behaviour that
+:func:`judge` returns a :class:`Judgement` — every comparison made, every behaviour that
 differed, every output compared with nothing — and the tests, ``jaxparity check``, ``show``
-and the report all read that verdict, so a number in the report means exactly what the test
+and the report all read that judgement, so a number in the report means exactly what the test
 asserted. Every output of a case is judged:
 
 - an array against the NumPy oracle where the oracle names it (``shared.oracles``), against
   the other framework's array of the same name, and its dtype against the case's declared
   dtype (``Case.dtypes``) or, undeclared, the other framework's;
 - an observation (bool, int, str) against the case's expectations;
-- an output that nothing judges fails the verdict, unless the case says why in
+- an output that nothing judges fails the judgement, unless the case says why in
   ``Case.unchecked``.
 """
 
@@ -65,7 +65,7 @@ class Check:
 
 
 @dataclass
-class Run:
+class CaseRun:
     """A case's outputs on one backend and device, as NumPy arrays and observations."""
 
     case: Case
@@ -76,7 +76,7 @@ class Run:
 
 
 @dataclass(frozen=True)
-class Verdict:
+class Judgement:
     """Everything the judge found for a case on one device, for one or both frameworks."""
 
     case: Case
@@ -117,8 +117,8 @@ class Verdict:
             lines = [*lines[:limit], f"and {len(lines) - limit} more"]
         return "\n".join(lines)
 
-    def of(self, backend: str) -> Verdict:
-        """The part of the verdict about one framework's outputs (or ``BETWEEN``)."""
+    def of(self, backend: str) -> Judgement:
+        """The part of the judgement about one framework's outputs (or ``BETWEEN``)."""
         return replace(
             self,
             checks=tuple(c for c in self.checks if c.backend == backend),
@@ -175,7 +175,7 @@ def run(
     seed: int = 0,
     inputs: dict[str, Any] | None = None,
     function: Callable[..., dict] | None = None,
-) -> tuple[Run, dict[str, Any]]:
+) -> tuple[CaseRun, dict[str, Any]]:
     """Run the case and bring its outputs back as NumPy; also returns the inputs used."""
     out, raw_inputs = call(backend, case_id, device, size, seed, inputs, function)
     arrays, observations = {}, {}
@@ -184,12 +184,12 @@ def run(
             observations[key] = value
         else:
             arrays[key] = np.asarray(backend.to_numpy(value))
-    return Run(get(case_id), backend.name, device, arrays, observations), raw_inputs
+    return CaseRun(get(case_id), backend.name, device, arrays, observations), raw_inputs
 
 
 def judge(
-    runs: Sequence[Run], raw_inputs: dict[str, Any], expected: oracles.Expected | None = None
-) -> Verdict:
+    runs: Sequence[CaseRun], raw_inputs: dict[str, Any], expected: oracles.Expected | None = None
+) -> Judgement:
     """Judge one framework's run, or both frameworks' runs of the same case and device.
 
     With one run, arrays the oracle does not name are left to the comparison with the other
@@ -215,10 +215,10 @@ def judge(
         for key in [*run.arrays, *run.observations]
         if not _judged(key, run, runs, expected)
     )
-    return Verdict(case, device, tuple(checks), mismatches, unjudged)
+    return Judgement(case, device, tuple(checks), mismatches, unjudged)
 
 
-def _judged(key: str, run: Run, runs: Sequence[Run], expected: oracles.Expected) -> bool:
+def _judged(key: str, run: CaseRun, runs: Sequence[CaseRun], expected: oracles.Expected) -> bool:
     if key in run.case.unchecked:
         return True
     if key in run.observations:
@@ -230,12 +230,12 @@ def _judged(key: str, run: Run, runs: Sequence[Run], expected: oracles.Expected)
     return not others or all(key in r.arrays for r in others)
 
 
-def _applies(run: Run, key: str) -> bool:
+def _applies(run: CaseRun, key: str) -> bool:
     owner = run.case.only.get(key)
     return owner is None or owner == run.backend
 
 
-def _against_oracle(run: Run, expected: oracles.Expected) -> list[Check]:
+def _against_oracle(run: CaseRun, expected: oracles.Expected) -> list[Check]:
     checks = []
     for key, want in expected.items():
         if not _applies(run, key):
@@ -259,7 +259,7 @@ def _statistic(key: str, backend: str, actual: np.ndarray, want: Stat) -> Check:
     return Check(key, backend, "oracle", err, err / max(abs(want.value), 1e-300), ok, detail)
 
 
-def _between(a: Run, b: Run, expected: oracles.Expected) -> list[Check]:
+def _between(a: CaseRun, b: CaseRun, expected: oracles.Expected) -> list[Check]:
     """Values, shapes and undeclared dtypes of the arrays both frameworks return.
 
     Statistics of random draws and outputs the case leaves unchecked are compared by shape
@@ -282,7 +282,7 @@ def _between(a: Run, b: Run, expected: oracles.Expected) -> list[Check]:
     return sorted(checks, key=lambda c: list(a.arrays).index(c.key))
 
 
-def _undeclared_single(run: Run, other: Run) -> list[Check]:
+def _undeclared_single(run: CaseRun, other: CaseRun) -> list[Check]:
     """An array only ``run``'s framework returns has no counterpart to agree with on its
     dtype: the case must declare it."""
     detail = "only this framework returns it: declare its dtype in Case.dtypes"
@@ -293,7 +293,7 @@ def _undeclared_single(run: Run, other: Run) -> list[Check]:
     ]
 
 
-def _declared_dtypes(run: Run) -> list[Check]:
+def _declared_dtypes(run: CaseRun) -> list[Check]:
     checks = []
     for key, value in run.arrays.items():
         want = run.case.declared_dtype(key, run.backend)
@@ -362,7 +362,7 @@ def _non_finite(actual: np.ndarray, ref: np.ndarray) -> str:
     return ", ".join(parts) + " where the reference is finite" if parts else ""
 
 
-def _behaviour_mismatches(run: Run) -> dict[str, tuple[object, object]]:
+def _behaviour_mismatches(run: CaseRun) -> dict[str, tuple[object, object]]:
     want = run.case.expectations(run.backend, run.device)
     return {
         k: (v, run.observations.get(k, "<missing>"))

@@ -161,8 +161,8 @@ def test_jax_complex_gradient_is_the_conjugate_of_torchs(device: str) -> None:
     backend = load_on("jax", device)
     result, raw = parity.run(backend, "autograd.unsupported_op", device)
     torch_convention = oracles.expected("autograd.unsupported_op", raw)["grad_weight"]
-    verdict = parity.judge([result], raw)  # jax_grad_weight against the conjugate
-    assert verdict.ok, verdict.message()
+    judgement = parity.judge([result], raw)  # jax_grad_weight against the conjugate
+    assert judgement.ok, judgement.message()
     assert not np.allclose(result.arrays["jax_grad_weight"], torch_convention)
 
 
@@ -279,8 +279,8 @@ def test_graph_without_torchviz_is_drawn_by_our_walk(monkeypatch: pytest.MonkeyP
     result, raw = parity.run(load_on("torch", "cpu"), "autograd.graph_view", "cpu")
     assert result.observations["drawn_by"] == "jaxparity"
     _assert_lessons_tape(result.observations["graph_text"], result.observations["node_count"])
-    verdict = parity.judge([result], raw)
-    assert verdict.ok, verdict.message()
+    judgement = parity.judge([result], raw)
+    assert judgement.ok, judgement.message()
 
 
 def _tapes(torch, autograd) -> dict[str, tuple[object, dict | None]]:
@@ -424,8 +424,8 @@ def test_any_chunking_adds_up_to_the_full_batch(target, chunks: int) -> None:
     backend, device = target
     inputs = {**data.inputs("autograd.accumulation"), "chunks": chunks}
     result, raw = parity.run(backend, "autograd.accumulation", device, inputs=inputs)
-    verdict = parity.judge([result], raw)
-    assert verdict.ok, verdict.message()
+    judgement = parity.judge([result], raw)
+    assert judgement.ok, judgement.message()
 
 
 BAD_INPUTS = [

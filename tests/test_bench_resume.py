@@ -22,7 +22,8 @@ from typing import Any
 
 import pytest
 
-from jaxparity import bench, counts, outdir, results, summary
+from jaxparity import bench_run as bench
+from jaxparity import counts, outdir, results, summary
 from jaxparity.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,11 +52,11 @@ def _write(folder: Path, plan: dict, number: int, row: dict, block: int | None, 
 @pytest.fixture
 def child(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     """The fake benchmark process; ``stop_after`` blocks in all, it raises KeyboardInterrupt."""
-    from bench import harness
+    from jaxparity import bench_targets as harness
 
     state: dict[str, Any] = {"stop_after": None, "timed": []}
 
-    def fake(plan: dict, work: Any, claimed: outdir.Run, *rest: object) -> int:
+    def fake(plan: dict, work: Any, claimed: outdir.ClaimedRun, *rest: object) -> int:
         by_target = {harness.Target.from_row(r): r for r in work.targets}
         for target, block in harness.schedule(list(by_target), plan["blocks"]):
             if state["stop_after"] is not None and len(state["timed"]) >= state["stop_after"]:

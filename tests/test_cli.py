@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from jaxparity import artifacts, bench, results
+from jaxparity import artifacts, results
+from jaxparity import bench_plan as bench
 from jaxparity.cli import main
 from shared import backends, cases, parity
 

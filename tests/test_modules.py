@@ -37,8 +37,8 @@ def test_depth_4_agrees(both) -> None:
     t, raw = parity.run(torch_backend, "modules.deep_network", device, size="depth4")
     j, _ = parity.run(jax_backend, "modules.deep_network", device, size="depth4")
     assert "grad.layers.3.0.weight" in t.arrays
-    verdict = parity.judge([t, j], raw)
-    assert verdict.ok, verdict.message()
+    judgement = parity.judge([t, j], raw)
+    assert judgement.ok, judgement.message()
 
 
 @settings(
@@ -61,8 +61,8 @@ def test_random_batches_and_weights(target, network: str, batch: int, seed: int)
     if network == "deep":
         inputs["num_layers"] = 2
     result, raw = parity.run(backend, f"modules.{network}_network", device, inputs=inputs)
-    verdict = parity.judge([result], raw)
-    assert verdict.ok, verdict.message()
+    judgement = parity.judge([result], raw)
+    assert judgement.ok, judgement.message()
 
 
 @pytest.mark.parametrize("network", list(NETWORKS))

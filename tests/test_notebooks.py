@@ -208,7 +208,7 @@ def test_english_notebooks_run_headless(tmp_path: Path) -> None:
 def test_the_comparison_runs_the_cells_version() -> None:
     """Change the code in a %%torch cell and the comparison judges the changed code."""
     lesson = notebook_runtime.start("tensors", "en")
-    assert lesson.compare("tensors.basic_ops").verdict.ok
+    assert lesson.compare("tensors.basic_ops").judgement.ok
     lesson.run_cell(
         "torch",
         "def basic_ops(*, a, b):\n"
@@ -216,6 +216,6 @@ def test_the_comparison_runs_the_cells_version() -> None:
         " 'prod': b.prod()}\n",
     )
     shown = lesson.compare("tensors.basic_ops")
-    assert not shown.verdict.ok
+    assert not shown.judgement.ok
     assert "matmul (torch) vs oracle" in repr(shown)
     assert np.all(shown.runs[0].arrays["matmul"] != shown.runs[1].arrays["matmul"])

@@ -18,7 +18,8 @@ from typing import Any
 
 import pytest
 
-from jaxparity import atomic, bench, check, outdir, results
+from jaxparity import atomic, check, outdir, results
+from jaxparity import bench_run as bench
 from jaxparity.cli import main
 from tests.fake_checks import FakeChecks
 

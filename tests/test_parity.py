@@ -3,7 +3,7 @@
 Written once against the interface (tinygrad's one-line op tests, einops' backends): a case
 added to ``shared`` and both backends is tested here without a new line of test code. The
 perturbation tests prove the judge looks at every output: change any one of them, its value,
-its dtype or its shape, and the verdict fails.
+its dtype or its shape, and the judgement fails.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ CASES = [pytest.param(c, id=c.id) for c in cases.select()]
 
 
 @functools.cache
-def _run(backend_name: str, case_id: str, device: str) -> tuple[parity.Run, dict]:
+def _run(backend_name: str, case_id: str, device: str) -> tuple[parity.CaseRun, dict]:
     """Each case runs once per backend and device; the tests judge copies of the outputs."""
     return parity.run(load_on(backend_name, device), case_id, device)
 
@@ -31,8 +31,8 @@ def _run(backend_name: str, case_id: str, device: str) -> tuple[parity.Run, dict
 def test_matches_oracle_and_expectations(case: Case, target) -> None:
     backend, device = target
     result, raw_inputs = _run(backend.name, case.id, device)
-    verdict = parity.judge([result], raw_inputs)
-    assert verdict.ok, f"{case.id} on {backend.name}/{device}:\n{verdict.message()}"
+    judgement = parity.judge([result], raw_inputs)
+    assert judgement.ok, f"{case.id} on {backend.name}/{device}:\n{judgement.message()}"
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -40,8 +40,8 @@ def test_frameworks_agree(case: Case, both) -> None:
     _, _, device = both
     t, raw_inputs = _run("torch", case.id, device)
     j, _ = _run("jax", case.id, device)
-    verdict = parity.judge([t, j], raw_inputs)
-    assert verdict.ok, f"{case.id} torch vs jax on {device}:\n{verdict.message()}"
+    judgement = parity.judge([t, j], raw_inputs)
+    assert judgement.ok, f"{case.id} torch vs jax on {device}:\n{judgement.message()}"
 
 
 def _nudged(value: np.ndarray) -> np.ndarray:
@@ -67,7 +67,7 @@ def _changed(observation: parity.Observation) -> parity.Observation:
     return observation + 1 if isinstance(observation, int) else f"{observation}!"
 
 
-def _survivors(t: parity.Run, j: parity.Run, raw_inputs: dict) -> list[str]:
+def _survivors(t: parity.CaseRun, j: parity.CaseRun, raw_inputs: dict) -> list[str]:
     """Every single change to one output that the judge does not notice."""
     case, missed = t.case, []
     expected = oracles.expected(case.id, raw_inputs)
@@ -96,20 +96,20 @@ def _survivors(t: parity.Run, j: parity.Run, raw_inputs: dict) -> list[str]:
 @pytest.mark.parametrize("case", CASES)
 def test_every_output_is_judged(case: Case) -> None:
     """Any one output of either framework changed (value, dtype, shape, observation), and
-    the verdict fails: nothing a case returns goes unlooked-at."""
+    the judgement fails: nothing a case returns goes unlooked-at."""
     t, raw_inputs = _run("torch", case.id, "cpu")
     j, _ = _run("jax", case.id, "cpu")
     assert parity.judge([t, j], raw_inputs).ok
     assert _survivors(t, j, raw_inputs) == []
 
 
-def test_an_output_nothing_compares_fails_the_verdict() -> None:
+def test_an_output_nothing_compares_fails_the_judgement() -> None:
     t, raw_inputs = _run("torch", "tensors.basic_ops", "cpu")
     j, _ = _run("jax", "tensors.basic_ops", "cpu")
     stray = dataclasses.replace(j, arrays={**j.arrays, "stray": np.zeros(3, np.float32)})
-    verdict = parity.judge([t, stray], raw_inputs)
-    assert verdict.unjudged == (("jax", "stray"),)
-    assert "stray (jax): compared with nothing" in verdict.message()
+    judgement = parity.judge([t, stray], raw_inputs)
+    assert judgement.unjudged == (("jax", "stray"),)
+    assert "stray (jax): compared with nothing" in judgement.message()
 
 
 def test_non_finite_outputs_are_named() -> None:

@@ -22,7 +22,7 @@ import pytest
 import torch
 from flax import nnx
 
-from jaxparity import bench, check, notebooks, results
+from jaxparity import bench_run, check, notebooks, results
 from jaxparity.cli import main
 from jaxparity.profiling import collect, jax_side, networks, record, torch_side
 from jaxparity.profiling.classes import (
@@ -129,7 +129,7 @@ def test_a_compiled_program_s_kernels_are_classified() -> None:
     assert program.folded()[1] == len(contractions)
 
 
-def _jax_flops(network: networks.Network) -> record.Tally:
+def _jax_flops(network: networks.Network) -> record.PerClass:
     """JAX's flops of ``network`` from the jaxpr of a model built abstractly (shapes only:
     flops do not depend on the weights)."""
     from jax_impl.modules import DeepNetwork
@@ -145,7 +145,7 @@ def _jax_flops(network: networks.Network) -> record.Tally:
     return jax_side.jaxpr_flops(jaxpr.jaxpr)
 
 
-def _torch_flops(network: networks.Network) -> record.Tally:
+def _torch_flops(network: networks.Network) -> record.PerClass:
     data = networks.inputs(network)
     return torch_side.flops(torch_side._model(network, data), torch.from_numpy(data["x"]))
 
@@ -246,7 +246,7 @@ def test_a_resumed_run_keeps_its_finished_profile(
         return 1 if not profiled else 0
 
     monkeypatch.setattr(collect, "collect", fake_collect)
-    monkeypatch.setattr(bench, "run", fake_bench)
+    monkeypatch.setattr(bench_run, "run", fake_bench)
     argv = ["run", "--case", "devices.layer", "--device", "cpu", "--size", "test"]
     argv += ["--modes", "eager", "--profile", "lesson_mlp", "--out", str(tmp_path)]
     assert main(argv) == 1  # a benchmark pass did not finish

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench import test_bench_machine
+from jaxparity import bench_machine
 from shared import backends, cases, run_modes
 
 
@@ -26,7 +26,7 @@ def test_every_mode_a_case_declares_is_in_the_table() -> None:
 
 
 def test_machine_benchmarks_use_modes_of_the_table() -> None:
-    used = {*test_bench_machine.LIBRARIES, *test_bench_machine.FLOOR}
+    used = {*bench_machine.LIBRARIES, *bench_machine.FLOOR}
     assert used <= run_modes.TABLE.keys()
 
 

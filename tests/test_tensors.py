@@ -21,8 +21,8 @@ def _normal(seed: int, *shape: int) -> np.ndarray:
 def _assert_matches_oracle(target, case_id: str, inputs: dict) -> None:
     backend, device = target
     result, raw = parity.run(backend, case_id, device, inputs=inputs)
-    verdict = parity.judge([result], raw)
-    assert verdict.ok, verdict.message()
+    judgement = parity.judge([result], raw)
+    assert judgement.ok, judgement.message()
 
 
 @SETTINGS

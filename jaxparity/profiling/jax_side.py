@@ -42,7 +42,7 @@ from jaxparity.profiling import networks
 from jaxparity.profiling.classes import CONTRACTION, JAX_CALLS, jax_class, simple_flops
 from jaxparity.profiling.hlo import LIBRARIES, XLA_OWN, Program
 from jaxparity.profiling.networks import Network
-from jaxparity.profiling.record import CALL, Span, Tally, calls_for, measurement, median_s, warm
+from jaxparity.profiling.record import CALL, PerClass, Span, calls_for, measurement, median_s, warm
 from shared.run_modes import EAGER, JIT
 
 METHODS = {
@@ -67,10 +67,10 @@ def _contraction_flops(eqn: JaxprEqn) -> int:
     return 2 * out * math.prod(rhs) // rhs[out_features]
 
 
-def jaxpr_flops(jaxpr: Jaxpr, tally: Tally | None = None) -> Tally:
+def jaxpr_flops(jaxpr: Jaxpr, tally: PerClass | None = None) -> PerClass:
     """Flops per class of ``jaxpr``, through the sub-jaxprs of calls (``jit``,
     ``custom_jvp_call``); a primitive no table knows is listed in ``unknown``."""
-    tally = Tally() if tally is None else tally
+    tally = PerClass() if tally is None else tally
     for eqn in jaxpr.eqns:
         name = eqn.primitive.name
         if name in JAX_CALLS:
@@ -140,7 +140,7 @@ def _span(module: str, op: str, start: float, end: float, program: Program | Non
 
 
 def _measure(
-    call: Callable[[], object], flops: Tally, program: Program | None, mode: str
+    call: Callable[[], object], flops: PerClass, program: Program | None, mode: str
 ) -> dict[str, Any]:
     """Time ``call``, then profile it: the fields of a passing record. ``jax.profiler``'s
     Python tracer stays off: it would time every Python function JAX calls."""

@@ -36,7 +36,7 @@ CALL = "jaxparity.forward"
 
 
 @dataclass
-class Tally:
+class PerClass:
     """Amounts (seconds or flops) per class; what no table knew goes to ``other`` and is kept
     by name in ``unknown``."""
 
@@ -129,7 +129,7 @@ def record(network: str, framework: str, mode: str, **fields: Any) -> dict[str, 
 
 
 def measurement(
-    flops: Tally,
+    flops: PerClass,
     calls: list[tuple[float, float]],
     spans: list[Span],
     wall_s: float,
@@ -145,7 +145,7 @@ def measurement(
         if i >= 0 and span.start < calls[i][1]:
             in_call[i].append(span)
     kept = typical([end - start for start, end in calls])
-    runtime, outside, kernels = Tally(), 0.0, defaultdict(float)
+    runtime, outside, kernels = PerClass(), 0.0, defaultdict(float)
     for i in kept:
         for span in in_call[i]:
             runtime.add(span.cls, span.name, span.seconds)

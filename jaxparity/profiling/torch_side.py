@@ -30,7 +30,7 @@ from torch.utils.flop_counter import FlopCounterMode
 from jaxparity.profiling import networks
 from jaxparity.profiling.classes import CONTRACTION, ELEMENTWISE, aten_class, simple_flops
 from jaxparity.profiling.networks import Network
-from jaxparity.profiling.record import CALL, Span, Tally, calls_for, measurement, median_s, warm
+from jaxparity.profiling.record import CALL, PerClass, Span, calls_for, measurement, median_s, warm
 from shared.run_modes import EAGER
 
 METHOD = "torch.profiler: self CPU time of each aten op, classified by its name"
@@ -99,11 +99,11 @@ def _model(network: Network, data: dict[str, Any]) -> nn.Module:
     return model.eval()
 
 
-def flops(model: nn.Module, x: torch.Tensor) -> Tally:
+def flops(model: nn.Module, x: torch.Tensor) -> PerClass:
     """Flops of one forward pass per class; ops no table knows are listed in ``unknown``."""
     with torch.inference_mode(), FlopCounterMode(display=False) as counter, _Sizes() as sizes:
         model(x)
-    tally = Tally()
+    tally = PerClass()
     tally.add(CONTRACTION, "", counter.get_total_flops())
     for op in sizes.ops:
         cls = aten_class(op.name)

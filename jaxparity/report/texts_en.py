@@ -435,7 +435,7 @@ MESSAGES: dict[str, str] = {
     "show.agree": "agree",
     "show.differ": "differ",
     "show.and": " and ",
-    "show.verdict": "{judged}: {status} with the oracle, the expectations{others}{largest}",
+    "show.judgement": "{judged}: {status} with the oracle, the expectations{others}{largest}",
     "show.others": " and each other",
     "show.largest": " (largest difference {worst})",
 }

@@ -677,7 +677,7 @@ MESSAGES: dict[str, str] = {
     "show.agree": "совпадают",
     "show.differ": "расходятся",
     "show.and": " и ",
-    "show.verdict": "{judged}: {status} с эталоном, с ожиданиями{others}{largest}",
+    "show.judgement": "{judged}: {status} с эталоном, с ожиданиями{others}{largest}",
     "show.others": " и друг с другом",
     "show.largest": " (наибольшая разница {worst})",
 }
