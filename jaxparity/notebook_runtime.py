@@ -193,7 +193,7 @@ class Comparison:
             for key, values in self._outputs()
         ]
 
-    def _shown(self, run: parity.Run, value: object, draw: bool) -> str:
+    def _shown(self, run: parity.CaseRun, value: object, draw: bool) -> str:
         if not graphviz.is_dot(value):
             return _value(value)
         if not graphviz.available():
