@@ -100,9 +100,9 @@ def test_check_collects_artifacts_for_the_report(
     ]
     svg = shutil.which("dot") is not None
     torch_files, jax_files = (sorted(r["files"]) for r in lines[:2])
-    assert torch_files == [
-        f"graphs/autograd.graph_view.torch.{x}" for x in ("dot", "svg")[: 1 + svg]
-    ]
+    assert torch_files == sorted(
+        f"graphs/autograd.graph_view.torch.{x}" for x in ("dot", "tape.txt", "svg")[: 2 + svg]
+    )
     assert jax_files == sorted(
         f"graphs/autograd.graph_view.jax.{x}" for x in ("dot", "jaxpr.txt", "svg")[: 2 + svg]
     )
