@@ -65,6 +65,7 @@ MESSAGES: dict[str, str] = {
     "topic.modes": "5. Grad modes",
     "topic.modules": "6. Modules and MLPs",
     "topic.resnet": "7. The whole ResNet-101",
+    "topic.strict": "8. Stricter code, shown as code",
     # Words the tables use
     "status.pass": "pass",
     "status.fail": "fail",

@@ -127,6 +127,7 @@ MESSAGES: dict[str, str] = {
     "topic.modes": "5. Режимы вычисления градиентов",
     "topic.modules": "6. Модули и нейронные сети",
     "topic.resnet": "7. ResNet-101 целиком",
+    "topic.strict": "8. Более строгий код на примерах",
     # Words the tables use
     "status.pass": "пройдено",
     "status.fail": "провалено",
