@@ -126,6 +126,7 @@ CASES = [
             "compile_backend": "the torch.compile backend the inputs chose (eager at test "
             "size, inductor at lesson size), naming what compile_seconds measured",
         },
+        run_size="lesson",  # jaxparity run compiles with Inductor: its seconds are reported
     ),
     Case(
         "strict.side_effect_print",
@@ -243,7 +244,7 @@ CASES = [
 
 RU: dict[str, Text] = {
     "strict.python_if": Text(
-        title="Python-овский if по значению тензора: torch без компиляции, torch.compile, jax.jit",
+        title="if в Python по значению тензора: torch без компиляции, torch.compile, jax.jit",
         explanation="double_or_shift(x) возвращает x * 2, если x.sum() > 0, иначе x − 1, и "
         "решает это if-ом Python; строки одни и те же в обоих фреймворках, вызов — на x и на "
         "-x. torch без "
