@@ -215,7 +215,6 @@ def side_effect_append(*, xs: jax.Array) -> dict:
     return {
         "logged": jnp.stack(log),
         "jit_appends": len(jit_log),
-        "jit_appended_tracer": isinstance(jit_log[0], jax.core.Tracer),
         "jit_logged_use_error": use_error,
         "rewrite_appends": len(log),
     }

@@ -87,7 +87,7 @@ def test_the_table_in_russian(folder: Path) -> None:
     eager, compiled, jit, rewrite = _rows(folder, "ru")["strict.side_effect_append"]
     assert eager == "выполнилась; append выполнился в 3 из 3 вызовов"
     assert "скомпилировано графов: 3; без разрыва графа" in compiled
-    assert "в список попал трейсер; при его использовании — исключение" in jit
+    assert "в список попал трейсер: при его использовании — исключение" in jit
     assert rewrite.endswith("тот же ответ, что у torch без компиляции")
 
 

@@ -96,7 +96,6 @@ PIECES: dict[str, dict[str, Piece]] = {
         "jit_prints": _count("strict.prints", CALLS),
         "jit_printed": lambda text, obs, t: t("strict.printed", text=text),
         "jit_appends": _count("strict.appends", CALLS),
-        "jit_appended_tracer": _flag("strict.tracer", "strict.no_tracer"),
         "jit_logged_use_error": lambda e, obs, t: t("strict.use_error", error=e) if e else "",
         "op_by_op_error": _op_by_op,
         "op_by_op_prints": lambda n, obs, t: t(

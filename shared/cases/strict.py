@@ -178,7 +178,6 @@ CASES = [
             "torch": {"eager_appends": CALLS, "compile_appends": CALLS, **_compiled(CALLS)},
             "jax": {
                 "jit_appends": 1,
-                "jit_appended_tracer": True,
                 "jit_logged_use_error": "UnexpectedTracerError",
                 "rewrite_appends": CALLS,
             },
