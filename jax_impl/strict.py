@@ -226,8 +226,8 @@ def zero_first(x: jax.Array) -> jax.Array:
 
 
 def _zero_first_at(x: jax.Array) -> jax.Array:
-    """A new array with element 0 set: ``.at[0].set`` (under ``jit``, XLA may write in place
-    when nothing else holds ``x``)."""
+    """A new array with element 0 set: ``.at[0].set`` (inside a jitted function XLA writes in
+    place where the old value is not needed any more)."""
     return x.at[0].set(0)
 
 

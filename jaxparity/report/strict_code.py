@@ -128,7 +128,9 @@ def section(res: Results, summ: Summary, t: Texts) -> list[Block]:
         if len(devices) > 1:
             blocks.append(Para(t("strict.device", device=device)))
         found = {
-            (r["case"], r.get("framework", "between")): r for r in records if r["device"] == device
+            (r["case"], "between" if r["kind"] == "between" else r["framework"]): r
+            for r in records
+            if r["device"] == device
         }
         blocks.append(
             Table(
@@ -141,39 +143,30 @@ def section(res: Results, summ: Summary, t: Texts) -> list[Block]:
 
 def _row(case: cases.Case, found: dict[tuple[str, str], dict[str, Any]], t: Texts) -> list[str]:
     torch, jax = found.get((case.id, "torch")), found.get((case.id, "jax"))
-    rewrite = _cell("rewrite", jax, t)
-    if rewrite not in (t("strict.failed"), t("strict.not_run")):
-        rewrite = "; ".join(
-            filter(
-                None,
-                [
-                    t(f"strict.rewrite.{case.name}"),
-                    rewrite,
-                    _versus(found.get((case.id, "between")), t),
-                ],
-            )
-        )
+    rewrite = t(f"strict.rewrite.{case.name}")
+    versus = _versus(found.get((case.id, "between")), t)
     return [
         f"{link(case.id)}: {t.case(case).title}",
         _cell("eager", torch, t),
         _cell("compile", torch, t),
         _cell("jit", jax, t),
-        rewrite,
+        _cell("rewrite", jax, t, first=rewrite, last=versus),
     ]
 
 
-def _cell(column: str, record: dict[str, Any] | None, t: Texts) -> str:
+def _cell(
+    column: str, record: dict[str, Any] | None, t: Texts, first: str = "", last: str = ""
+) -> str:
     """What one way of running did, from its framework's check record: its observations only
-    where the judge accepted them."""
+    where the judge accepted them, between ``first`` and ``last``."""
     if record is None or record["status"] == "skip":
         return t("strict.not_run")
     if record["status"] != "pass":
         return t("strict.failed")
     obs = record.get("observations") or {}
     ran = column in SAYS_RAN and not (column == "jit" and "jit_error" in obs)
-    pieces = [t("strict.ran")] * ran
-    pieces += [say(obs[key], obs, t) for key, say in PIECES[column].items() if key in obs]
-    return "; ".join(p for p in pieces if p)
+    said = [say(obs[key], obs, t) for key, say in PIECES[column].items() if key in obs]
+    return "; ".join(p for p in [first, t("strict.ran") if ran else "", *said, last] if p)
 
 
 def _versus(between: dict[str, Any] | None, t: Texts) -> str:

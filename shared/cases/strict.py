@@ -105,8 +105,8 @@ CASES = [
         "second length fails that graph's guard, so Dynamo compiles again with the length as "
         "a symbol (a dynamic dimension), and that graph serves every later length: 2 "
         "compilations for 4 shapes. jax.jit traces and compiles once per shape: 4 "
-        "compilations, each a few milliseconds here, while Inductor takes seconds for its "
-        "first graph (the report's seconds come from the main job, which compiles with "
+        "compilations, each in tens of milliseconds here, while Inductor takes seconds per "
+        "graph (the report's seconds come from the main job, which compiles with "
         "Inductor; the tests only count). The JAX way pads every input to one length before "
         "the call, as a data loader would, and cuts the result: 1 compilation. Compilations "
         "are counted by the frameworks' own means: the graphs Dynamo hands its backend, the "
@@ -194,8 +194,9 @@ CASES = [
         "writes into it, eagerly and compiled alike (Dynamo captures the write and applies "
         "it to the input: one graph), and the caller's x changes. A JAX array is a value: "
         "the assignment is a TypeError with jit or without, and the message names the "
-        "rewrite, x.at[0].set(0), which returns a new array and leaves x as it was (under "
-        "jit XLA may still reuse the buffer when nothing else holds it).",
+        "rewrite, x.at[0].set(0), which returns a new array and leaves x as it was (inside "
+        "a jitted function XLA makes such updates in place where the old value is not "
+        "needed any more).",
         differs="torch writes into x (compiled too); a JAX array refuses item assignment: "
         "x.at[0].set(0) returns a new one.",
         expected={
@@ -267,8 +268,8 @@ RU: dict[str, Text] = {
         "фиксированной длиной; вторая длина не проходит проверку (guard) этого графа, и "
         "Dynamo компилирует заново, уже с длиной-символом (динамической размерностью), и этот "
         "граф обслуживает все следующие длины: 2 компиляции на 4 формы. jax.jit трассирует и "
-        "компилирует заново для каждой формы: 4 компиляции, здесь по несколько миллисекунд, "
-        "тогда как Inductor тратит на первый граф секунды (секунды в отчёте — из основного "
+        "компилирует заново для каждой формы: 4 компиляции, здесь — десятки миллисекунд каждая, "
+        "тогда как Inductor тратит на граф секунды (секунды в отчёте — из основного "
         "запуска, который компилирует Inductor-ом; тесты только считают). В JAX принято "
         "дополнять каждый вход до одной длины перед вызовом, как это сделал бы загрузчик "
         "данных, и обрезать результат: 1 компиляция. Компиляции считают средствами самих "
@@ -313,8 +314,8 @@ RU: dict[str, Text] = {
         "захватывает запись и применяет её ко входу: один граф), — и x у вызывающего "
         "меняется. Массив JAX — это значение: присваивание — TypeError и с jit, и без него, "
         "а сообщение подсказывает замену, x.at[0].set(0): она возвращает новый массив и "
-        "оставляет x как был (под jit XLA всё же может переиспользовать буфер, если на него "
-        "больше никто не ссылается).",
+        "оставляет x как был (внутри скомпилированной функции XLA делает такие обновления на "
+        "месте, если старое значение больше не нужно).",
         differs="torch пишет в x (и скомпилированный тоже); массив JAX не даёт присваивать: "
         "x.at[0].set(0) вернёт новый.",
     ),
