@@ -47,19 +47,19 @@ def test_one_row_per_strict_case_with_what_each_way_did(folder: Path) -> None:
     eager, compiled, jit, rewrite = rows["strict.python_if"]
     assert eager == "ran"
     assert compiled == (
-        "ran; graphs compiled: 3; graph break: “Data-dependent branching”; "
+        "ran; graphs compiled: 3; graph break: `Data-dependent branching`; "
         "`fullgraph=True` raised `Unsupported`"
     )
-    assert jit.startswith("raised `TracerBoolConversionError`: “Attempted boolean conversion")
+    assert jit.startswith("raised `TracerBoolConversionError`: `Attempted boolean conversion")
     assert jit.endswith("without `jit`: ran")
     assert rewrite == "`jnp.where`, `lax.cond`; eager torch's answer"
     _, compiled, jit, rewrite = rows["strict.new_shapes"]
     assert "graphs compiled: 2; of them with a dynamic length: 1" in compiled
-    assert "seconds per call (inductor): 30.1 s, 3.06 s, 77.8 µs, 33 µs" in compiled
+    assert "seconds per call (`inductor`): 30.1 s, 3.06 s, 77.8 µs, 33 µs" in compiled
     assert jit.startswith("ran; compilations: 4 for 4 shapes; seconds per call: 185 ms")
     assert "compilations: 1 for 4 shapes" in rewrite
     _, _, jit, _ = rows["strict.side_effect_print"]
-    assert "print ran in 1 of 3 calls; what it printed: `JitTracer(float32[])`" in jit
+    assert "`print` ran in 1 of 3 calls; what it printed: `JitTracer(float32[])`" in jit
     _, _, jit, _ = rows["strict.inplace_update"]
     assert jit.endswith("without `jit`: the same error")
 
@@ -83,9 +83,18 @@ def test_only_what_the_judge_accepted_is_shown(folder: Path) -> None:
     assert rows["strict.inplace_update"][3].endswith("not eager torch's answer")
 
 
+def test_what_a_framework_said_is_code_as_written(folder: Path) -> None:
+    """A message is shown as code: a backtick in it (Dynamo's hints have them) cannot end
+    the code early."""
+    said = "Data-dependent branching: use `torch.cond`"
+    _rewrite(folder, {("strict.python_if", "torch"): {"observations": {"graph_break": said}}})
+    compiled = _rows(folder)["strict.python_if"][1]
+    assert compiled == "ran; graph break: `Data-dependent branching: use ′torch.cond′`"
+
+
 def test_the_table_in_russian(folder: Path) -> None:
     eager, compiled, jit, rewrite = _rows(folder, "ru")["strict.side_effect_append"]
-    assert eager == "выполнилась; append выполнился в 3 из 3 вызовов"
+    assert eager == "выполнилась; `append` выполнился в 3 из 3 вызовов"
     assert "скомпилировано графов: 3; без разрыва графа" in compiled
     assert "в список попал трейсер: при его использовании — исключение" in jit
     assert rewrite.endswith("тот же ответ, что у torch без компиляции")

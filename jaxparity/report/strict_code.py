@@ -20,10 +20,17 @@ from jaxparity.summary import Summary
 from shared import cases
 from shared.cases.strict import CALLS, LENGTH
 
+PRIME = "\u2032"
+"""Stands in for a backtick inside a framework's words shown as code (one would end it)."""
 SHAPES = LENGTH - 1
 """The shapes ``strict.new_shapes`` calls its function with (lengths 2 … ``LENGTH``)."""
 
 Piece = Callable[[Any, dict[str, Any], Texts], str]
+
+
+def _code(text: object) -> str:
+    """What a framework said (an error message, a graph break's reason), to show as code."""
+    return str(text).replace("`", PRIME)
 
 
 def _count(key: str, calls: int) -> Piece:
@@ -53,7 +60,7 @@ def _raised(message_key: str) -> Piece:
             return t("strict.ran")
         message = obs.get(message_key)
         return (
-            t("strict.raised", error=error, message=message)
+            t("strict.raised", error=error, message=_code(message))
             if message
             else t("strict.raised_class", error=error)
         )
@@ -80,7 +87,9 @@ PIECES: dict[str, dict[str, Piece]] = {
     "compile": {
         "compile_graphs": lambda n, obs, t: t("strict.graphs", n=n),
         "dynamic_graphs": lambda n, obs, t: t("strict.dynamic", n=n) if n else "",
-        "graph_break": lambda r, obs, t: t("strict.break", reason=r) if r else t("strict.no_break"),
+        "graph_break": lambda r, obs, t: (
+            t("strict.break", reason=_code(r)) if r else t("strict.no_break")
+        ),
         "compile_prints": _count("strict.prints", CALLS),
         "compile_appends": _count("strict.appends", CALLS),
         "compile_mutates_input": _flag("strict.changed", "strict.unchanged"),
@@ -94,7 +103,7 @@ PIECES: dict[str, dict[str, Piece]] = {
         "jit_compiles": _count("strict.compiles", SHAPES),
         "jit_seconds": _seconds,
         "jit_prints": _count("strict.prints", CALLS),
-        "jit_printed": lambda text, obs, t: t("strict.printed", text=text),
+        "jit_printed": lambda text, obs, t: t("strict.printed", text=_code(text)),
         "jit_appends": _count("strict.appends", CALLS),
         "jit_logged_use_error": lambda e, obs, t: t("strict.use_error", error=e) if e else "",
         "op_by_op_error": _op_by_op,

@@ -396,7 +396,7 @@ MESSAGES: dict[str, str] = {
     "скоростью {speedup} от PyTorch без компиляции{student}.",
     "second.training.student": "; в том виде, как его напишет студент ({mode}), — {speedup}: "
     "граф объектов Python обходится при каждом вызове",
-    "second.strict": "**Более строгий код?** В {n} из {of} примеров фреймворки намеренно ведут "
+    "second.strict": "**Более строгий код?** В {n} из {of} кейсов фреймворки намеренно ведут "
     "себя по-разному, и каждое различие проверено и подтверждено в этом запуске, причём "
     "строже не всегда JAX (отказывается выполнять то, что выполняет другой: JAX — {jax}, "
     "torch — {torch}) — {which}{more}. [Один и тот же Python тремя способами](#strict-code): "
@@ -415,12 +415,13 @@ MESSAGES: dict[str, str] = {
     "в коде: одна и та же обычная функция на Python — в torch без компиляции, через "
     "`torch.compile` и через `jax.jit`, — и то, как то же самое принято писать в JAX. В "
     "каждой ячейке то, что наблюдалось в этом запуске и что принял судья; код и объяснения — "
-    "в [разделе 8](#topic-strict). Там, где Dynamo не может что-то захватить, "
-    "`torch.compile` разрывает граф вычислений и выполняет эту часть в Python; `jax.jit` от "
-    "такого кода отказывается, и torch тоже отказывается, если потребовать один граф "
+    "в [разделе 8](#topic-strict). Там, где `torch.compile` не может что-то захватить, он "
+    "разрывает граф вычислений и выполняет эту часть в Python; `jax.jit` от такого кода "
+    "отказывается, и torch тоже отказывается, если потребовать один граф "
     "(`fullgraph=True`). Графы считает бэкенд, который выполняет их как есть, компиляции "
     "JAX — его события мониторинга; секунды — время каждого вызова, и первый вызов с новой "
-    "формой платит за свою компиляцию (первый вызов Inductor — ещё и за его запуск).",
+    "формой платит за свою компиляцию (первый вызов TorchInductor — ещё и за его запуск). "
+    "Что сказал фреймворк, показано так, как он это написал.",
     "strict.device": "На устройстве {device}:",
     "strict.col.case": "обычный Python",
     "strict.col.eager": "torch без компиляции",
@@ -428,29 +429,29 @@ MESSAGES: dict[str, str] = {
     "strict.col.jit": "`jax.jit`",
     "strict.col.rewrite": "как принято в JAX",
     "strict.ran": "выполнилась",
-    "strict.raised": "исключение `{error}`: «{message}»",
+    "strict.raised": "исключение `{error}`: `{message}`",
     "strict.raised_class": "исключение `{error}`",
     "strict.op_by_op": "без `jit`: {what}",
     "strict.same_error": "то же исключение",
     "strict.graphs": "скомпилировано графов: {n}",
     "strict.dynamic": "из них с динамической длиной: {n}",
-    "strict.break": "разрыв графа: «{reason}»",
+    "strict.break": "разрыв графа: `{reason}`",
     "strict.no_break": "без разрыва графа",
     "strict.fullgraph": "с `fullgraph=True` — исключение `{error}`",
     "strict.fullgraph_ok": "с `fullgraph=True` компилируется",
     "strict.compiles": "компиляций: {n} на {calls} формы",
     "strict.seconds": "секунды на вызов{backend}: {seconds}",
-    "strict.backend": " ({backend})",
-    "strict.prints": "печать выполнилась в {n} из {calls} вызовов",
+    "strict.backend": " (`{backend}`)",
+    "strict.prints": "`print` выполнился в {n} из {calls} вызовов",
     "strict.printed": "напечатано: `{text}`",
-    "strict.appends": "append выполнился в {n} из {calls} вызовов",
+    "strict.appends": "`append` выполнился в {n} из {calls} вызовов",
     "strict.use_error": "в список попал трейсер: при его использовании — исключение `{error}`",
     "strict.changed": "записала в `x`",
     "strict.unchanged": "`x` не изменился",
     "strict.same": "тот же ответ, что у torch без компиляции",
     "strict.differs": "ответ не совпадает с torch без компиляции",
     "strict.not_compared": "с torch не сравнивалось",
-    "strict.failed": "провалено (см. пример)",
+    "strict.failed": "провалено (см. кейс)",
     "strict.not_run": "не запускалось",
     "strict.rewrite.python_if": "`jnp.where`, `lax.cond`",
     "strict.rewrite.new_shapes": "входы дополнены до одной длины",
