@@ -6,7 +6,8 @@ timed benchmarks (devices.layer on_device, both frameworks, and a matmul peak), 
 out by the mode rules (torch.compile), and a planned check that is missing (devices.layer);
 in artifacts.jsonl, the graph files of autograd.graph_view (torch with an SVG, JAX with only
 DOT and its jaxpr) and matmul counts of autograd.backward_inputs (one of them failed); in
-profile.json, a real profile of the three networks (``tests/test_profiling.py`` tests it).
+profile.json, a real profile of the three networks (``tests/test_profiling.py`` tests it); and
+real check records of the ``strict`` cases (``tests/test_report_strict.py`` tests their table).
 """
 
 from __future__ import annotations
@@ -327,6 +328,7 @@ def test_claim_comes_first_and_sets_non_compute_apart(folder: Path) -> None:
     report.write(folder)
     md = (folder / results.REPORT_MD).read_text()
     assert md.index('id="claim"') < md.index('id="glance"') < md.index('id="topic-tensors"')
+    assert md.index('id="details"') < md.index('id="strict-code"') < md.index('id="machine"')
     assert "**Jitted JAX against eager PyTorch** (1 compute comparison): 1 win" in md
 
 

@@ -13,6 +13,7 @@ One module per part of the page, in page order:
 * ``case_sections`` — each topic and case: agreement, timings, ``scaling`` plots, the code;
   a case's explainer from ``artifacts.jsonl``: ``graph_view``, ``matmul_counts``;
 * ``second_half`` — the claim's second half: stricter code, memory;
+* ``strict_code`` — stricter code, shown as code: the ``strict`` cases three ways;
 * ``machine_and_method`` — the machine the numbers come from, and how they were made.
 
 Every word of it comes from ``texts`` (``texts_en``, ``texts_ru``): ``lang`` picks the language.
@@ -30,6 +31,7 @@ from jaxparity.report import (
     header,
     machine_and_method,
     second_half,
+    strict_code,
     table1,
     texts,
 )
@@ -49,6 +51,7 @@ def blocks_of(res: Results, summ: Summary, t: Texts) -> tuple[list[Block], dict[
     blocks += case_sections.sections(res, summ, figures, t)
     blocks.append(Heading(2, t("second.part"), "details"))
     blocks += second_half.details(summ, t)
+    blocks += strict_code.section(res, summ, t)
     blocks += machine_and_method.machine(res, summ, t)
     blocks += machine_and_method.method(res, t)
     return blocks, figures

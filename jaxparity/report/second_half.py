@@ -53,15 +53,31 @@ def _short(value: object, limit: int = 24) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _refuses(torch_value: object, jax_value: object) -> str:
+    """Which framework refuses (raises) where an ``*_error`` observation differs."""
+    torch_raises, jax_raises = bool(torch_value), bool(jax_value)
+    return {(True, False): "torch", (False, True): "jax", (True, True): "both"}.get(
+        (torch_raises, jax_raises), ""
+    )
+
+
 def _strictness(summ: Summary, t: Texts, shown: int = 8) -> list[str]:
-    differ = []
+    """The behaviours that differ on purpose, each with the framework that refuses, if one
+    does: some are torch's strictness, not JAX's."""
+    differ, refusing = [], {"torch": 0, "jax": 0}
     for case in cases.CASES.values():
         c, j = case.expectations("torch", "cpu"), case.expectations("jax", "cpu")
         keys = [k for k in c if k in j and c[k] != j[k]]
         checks = summ.of(case=case.id, kind="check", device="cpu")
         if keys and checks and all(r["status"] == "pass" for r in checks):
-            k = keys[0]
-            differ.append(f"{link(case.id)} (`{k}`: torch {_short(c[k])}, JAX {_short(j[k])})")
+            errors = [k for k in keys if k.endswith("error")]
+            k = (errors or keys)[0]
+            who = _refuses(c[k], j[k]) if errors else ""
+            refusing[who] = refusing.get(who, 0) + 1
+            said = f"{t(f'second.refuses.{who}')}: " if who else ""
+            differ.append(
+                f"{link(case.id)} ({said}`{k}`: torch {_short(c[k])}, JAX {_short(j[k])})"
+            )
     if not differ:
         return []
     return [
@@ -69,6 +85,8 @@ def _strictness(summ: Summary, t: Texts, shown: int = 8) -> list[str]:
             "second.strict",
             n=len(differ),
             of=len(cases.CASES),
+            torch=refusing["torch"],
+            jax=refusing["jax"],
             which="; ".join(differ[:shown]),
             more=t("second.strict.more", n=len(differ) - shown) if len(differ) > shown else "",
         )

@@ -22,6 +22,7 @@ from shared.interface.devices import Devices
 from shared.interface.modes import Modes
 from shared.interface.modules import Modules
 from shared.interface.resnet import Resnet
+from shared.interface.strict import Strict
 from shared.interface.tensors import Tensors
 
 TOPIC_PROTOCOLS: dict[str, type] = {
@@ -32,6 +33,7 @@ TOPIC_PROTOCOLS: dict[str, type] = {
     "modes": Modes,
     "modules": Modules,
     "resnet": Resnet,
+    "strict": Strict,
 }
 
 
