@@ -69,7 +69,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
     },
     "ru": {
-        "title": "{topic} — урок по PyTorch на PyTorch и на JAX, бок о бок",
+        "title": "{topic} — урок по PyTorch: код на PyTorch и на JAX рядом",
         "index_title": "Урок по PyTorch на PyTorch и на JAX/Flax",
         "intro": (
             "Каждый раздел ниже — одна идея урока (*кейс*). Для каждого: что говорит урок, "
