@@ -23,7 +23,6 @@ what it finished.
 from __future__ import annotations
 
 import gc
-import importlib
 import json
 import time
 from collections.abc import Callable, Iterable
@@ -206,8 +205,7 @@ def _set_up(target: Target, timed: bool) -> Member:
         call_s = time.perf_counter() - start
     flops = None
     if case.bench.flops:
-        count = getattr(importlib.import_module(f"shared.data.{case.topic}"), case.bench.flops)
-        flops = count(inputs)
+        flops = case.bench.flops(inputs)
     return Member(call, compile_s, call_s, flops)
 
 

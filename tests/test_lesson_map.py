@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from jaxparity import lesson_map
 from shared import cases
 from shared.cases.lesson import SECTIONS, section_at
+
+pytestmark = pytest.mark.registry
 
 
 def test_committed_map_is_what_the_generator_writes() -> None:

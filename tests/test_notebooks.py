@@ -58,6 +58,7 @@ def test_both_languages_say_the_same_code() -> None:
         assert all(cells == code[0] for cells in code), stem
 
 
+@pytest.mark.registry
 def test_every_case_has_its_cells() -> None:
     for lang in LANGS:
         built = notebooks.build(lang)

@@ -8,7 +8,7 @@ Markdown the report renders. ``texts_ru`` has the same ids with the same fields.
 from __future__ import annotations
 
 from shared.cases import Case
-from shared.cases.ru import Text
+from shared.cases.model import Text
 
 
 def plural(n: int) -> int:

@@ -1,6 +1,6 @@
 """The report and ``jaxparity show`` in Russian: every message of ``texts_en``, by the same id
-and with the same ``{fields}``, written by hand in the lesson's terms (``shared.cases.ru`` lists
-them: тензор, граф вычислений, прямой и обратный проход, градиент, лосс, замер, пример, …).
+and with the same ``{fields}``, written by hand in the lesson's terms (``shared.cases.model.Text``
+lists them: тензор, граф вычислений, прямой и обратный проход, градиент, лосс, замер, пример, …).
 
 A few more terms the report needs: speed-up → ускорение; eager torch → torch без компиляции;
 jitted JAX → JAX с jax.jit; op by op → по одной операции; compilation → компиляция; win / tie /
@@ -13,7 +13,7 @@ units, code and identifiers stay as the English has them. Quotes are «ёлоч�
 from __future__ import annotations
 
 from shared.cases import Case
-from shared.cases.ru import RU, Text
+from shared.cases.model import Text
 
 
 def plural(n: int) -> int:
@@ -41,8 +41,8 @@ NOUNS: dict[str, tuple[str, ...]] = {
 
 
 def case_text(case: Case) -> Text:
-    """A case's Russian texts: ``shared.cases.ru``."""
-    return RU[case.id]
+    """A case's Russian texts: its record's ``ru``."""
+    return case.ru
 
 
 FOREIGN: dict[str, str] = {

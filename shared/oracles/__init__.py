@@ -1,6 +1,7 @@
 """What each case must return, computed without either framework (NumPy, closed forms).
 
-``expected(case_id, inputs)`` calls ``shared/oracles/<topic>.py::<name>(**inputs)``. An entry
+``expected(case_id, inputs)`` calls the case module's ``oracle(**inputs)``
+(``shared/cases/<topic>/<name>.py``; a case without one judges behaviour only). An entry
 is a NumPy array (exact values of a few roundings, compared within ``shared.tolerances``' per-dtype
 tolerance, with the other framework too), a :class:`Summed` (a result of long sums, judged by
 the forward-error bound of its arithmetic), a :class:`Deep` (a deep network's output, judged by
@@ -10,13 +11,10 @@ compared with its own bound, since the two frameworks' random streams differ).
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-
-from shared.cases import get
 
 
 @dataclass(frozen=True)
@@ -76,12 +74,17 @@ def dot(a: np.ndarray, b: np.ndarray) -> Summed:
     return Summed(a @ b, np.abs(a) @ np.abs(b), a.shape[-1])
 
 
+def f64(*arrays: np.ndarray) -> list[np.ndarray]:
+    """The arrays in float64: an oracle computes the mathematics, not a float32 kernel."""
+    return [np.asarray(a, np.float64) for a in arrays]
+
+
 Expected = dict[str, np.ndarray | Summed | Deep | Stat]
 
 
 def expected(case_id: str, inputs: dict[str, Any]) -> Expected:
     """The oracle's answer for a case's inputs (empty for pure behaviour cases)."""
-    case = get(case_id)
-    module = importlib.import_module(f"shared.oracles.{case.topic}")
-    oracle = getattr(module, case.name, None)
+    from shared.cases import module_of  # here: the case modules import this package
+
+    oracle = getattr(module_of(case_id), "oracle", None)
     return {} if oracle is None else oracle(**inputs)
