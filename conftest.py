@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 import pytest
 
@@ -13,6 +14,14 @@ from ≈ 200 s to ≈ 150 s."""
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--case",
+        action="append",
+        default=None,
+        metavar="ID",
+        help="only what concerns these cases (repeatable or comma-separated): every test whose "
+        "id names one of them, and the registry-wide checks (marker 'registry') they can break",
+    )
     parser.addoption(
         "--bench-size",
         action="append",
@@ -50,15 +59,50 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """A bad ``JAXPARITY_BACKENDS`` / ``JAXPARITY_DEVICES`` stops the run with one line."""
+    """A bad ``JAXPARITY_BACKENDS`` / ``JAXPARITY_DEVICES`` or ``--case`` stops the run with
+    one line."""
     from shared import backends
     from shared.cases import UnknownNameError
 
     try:
         backends.backend_names()
         backends.device_names()
+        chosen_cases(config)
     except UnknownNameError as e:
         raise pytest.UsageError(str(e)) from None
+
+
+def chosen_cases(config: pytest.Config) -> list[str]:
+    """The case ids given with ``--case`` (validated), or none."""
+    from shared import cases
+
+    given = config.getoption("case") or []
+    return [cases.get(i.strip()).id for value in given for i in value.split(",") if i.strip()]
+
+
+def concerns(item: pytest.Item, chosen: list[str]) -> bool:
+    """Whether ``--case`` runs the test: its id names a chosen case, or it is a registry-wide
+    check (``@pytest.mark.registry``) that names no other case and no other case's topic.
+
+    A test names a case by its id as a whole word (``[tensors.inplace-torch]``); a registry
+    check parametrised by topic (``[torch-tensors]``) runs for the chosen cases' topics only.
+    """
+    from shared import cases
+
+    test = item.nodeid.split("::", 1)[-1]  # not the file's path: test_modules.py names no case
+    named = set(re.findall(rf"(?<![\w.])(?:{_ids(cases.CASES)})(?![\w])", test))
+    if named:
+        return bool(named & set(chosen))
+    if item.get_closest_marker("registry") is None:
+        return False
+    callspec = getattr(item, "callspec", None)
+    topics = set(callspec.id.split("-")) & set(cases.TOPICS) if callspec else set()
+    return not topics or bool(topics & {cases.get(c).topic for c in chosen})
+
+
+def _ids(names: object) -> str:
+    """An alternation matching any of ``names``, longest first (``a.b_c`` before ``a.b``)."""
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -74,6 +118,7 @@ def pytest_cmdline_main(config: pytest.Config) -> None:
     if (
         not config.pluginmanager.hasplugin("xdist")
         or config.option.numprocesses is not None
+        or config.getoption("case")  # a few dozen tests: one process collects once
         or config.args != config.getini("testpaths")
         or os.environ.get("PYTEST_XDIST_WORKER")
         or config.getoption("benchmark_enable", False)
@@ -90,5 +135,11 @@ meanwhile instead of waiting for them at the end."""
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    chosen = chosen_cases(config)
+    if chosen:
+        dropped = [item for item in items if not concerns(item, chosen)]
+        if dropped:
+            config.hook.pytest_deselected(items=dropped)
+            items[:] = [item for item in items if concerns(item, chosen)]
     if os.environ.get("PYTEST_XDIST_WORKER"):  # the workers collect; the order is theirs
         items.sort(key=lambda item: item.nodeid.split("::")[0] not in LONGEST_FIRST)
