@@ -1,13 +1,13 @@
 """Autograd (seed lines 391–866).
 
-Array outputs whose name contains ``grad`` are gradients (compared with the gradient
-tolerance). Every case first checks its inputs with :func:`shared.validation.require`: a wrong
-shape or dtype is a :class:`shared.validation.CaseInputError`, never a silent broadcast.
-Besides the cases, each backend module provides the lesson's functions under the same names
-(``lesson_z``, ``predict``, ``mse``, ``regression_loss``, ``calc_loss``), ``write_graph(out_dir)``
-and ``matmul_counts(inputs, device)`` (see ``torch_impl/autograd.py`` and ``jax_impl``'s).
-Every gradient an oracle gives is derived by hand and computed in float64 NumPy, so both
-frameworks are judged against the mathematics, not only against each other.
+Array outputs whose name contains ``grad`` are gradients, each derived by hand in its oracle
+and computed in float64 NumPy, so both frameworks are judged against the mathematics, not
+only against each other. Every case first checks its inputs with
+:func:`shared.validation.require`: a wrong shape or dtype is a
+:class:`shared.validation.CaseInputError`, never a silent broadcast. Besides the cases, each
+backend module provides the lesson's functions under the same names (``lesson_z``,
+``predict``, ``mse``, ``regression_loss``, ``calc_loss``), ``write_graph(out_dir)`` and
+``matmul_counts(inputs, device)`` (see ``torch_impl/autograd.py`` and ``jax_impl``'s).
 """
 
 ORDER: tuple[str, ...] = (
