@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 
@@ -84,13 +85,13 @@ def concerns(item: pytest.Item, chosen: list[str]) -> bool:
     """Whether ``--case`` runs the test: its id names a chosen case, or it is a registry-wide
     check (``@pytest.mark.registry``) that names no other case and no other case's topic.
 
-    A test names a case by its id as a whole word (``[tensors.inplace-torch]``); a registry
-    check parametrised by topic (``[torch-tensors]``) runs for the chosen cases' topics only.
+    A test names a case by its id as a whole word (``[torch-tensors.inplace]``); a registry
+    check parametrised by topic (``[tensors-torch]``) runs for the chosen cases' topics only.
     """
     from shared import cases
 
     test = item.nodeid.split("::", 1)[-1]  # not the file's path: test_modules.py names no case
-    named = set(re.findall(rf"(?<![\w.])(?:{_ids(cases.CASES)})(?![\w])", test))
+    named = set(_case_ids().findall(test))
     if named:
         return bool(named & set(chosen))
     if item.get_closest_marker("registry") is None:
@@ -100,9 +101,13 @@ def concerns(item: pytest.Item, chosen: list[str]) -> bool:
     return not topics or bool(topics & {cases.get(c).topic for c in chosen})
 
 
-def _ids(names: object) -> str:
-    """An alternation matching any of ``names``, longest first (``a.b_c`` before ``a.b``)."""
-    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+@functools.cache
+def _case_ids() -> re.Pattern[str]:
+    """Any case id as a whole word, the longest first (``a.b_c`` before ``a.b``)."""
+    from shared import cases
+
+    ids = "|".join(re.escape(i) for i in sorted(cases.CASES, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{ids})(?![\w])")
 
 
 @pytest.hookimpl(tryfirst=True)
