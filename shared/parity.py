@@ -26,7 +26,14 @@ from shared import data, oracles
 from shared.cases import Case, get
 from shared.interface import Backend
 from shared.oracles import Deep, Stat, Summed
-from shared.tolerances import DEEP_FACTOR, DEEP_REASON, SUMMED_REASON, coarser, for_dtype, gamma
+from shared.tolerances import (
+    DEEP_FACTOR,
+    DEEP_REASON,
+    SUMMED_REASON,
+    coarser,
+    for_dtype,
+    gamma,
+)
 from shared.validation import check_inputs
 
 Observation = bool | int | str
