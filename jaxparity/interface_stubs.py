@@ -29,6 +29,7 @@ from typing import Any
 
 import numpy as np
 
+from jaxparity import atomic
 from shared import cases, data
 from shared.cases import Case
 
@@ -88,7 +89,7 @@ def write() -> list[Path]:
     for topic in cases.TOPICS:
         target, text = path(topic), render(topic)
         if not target.is_file() or target.read_text(encoding="utf-8") != text:
-            target.write_text(text, encoding="utf-8")
+            atomic.write_text(target, text)
             changed.append(target)
     return changed
 

@@ -1,6 +1,6 @@
 """The report and ``jaxparity show`` in Russian: every message of ``texts_en``, by the same id
-and with the same ``{fields}``, written by hand in the lesson's terms (``shared.cases.model.Text``
-lists them: тензор, граф вычислений, прямой и обратный проход, градиент, лосс, замер, пример, …).
+and with the same ``{fields}``, written by hand in the lesson's terms (``shared.cases.ru`` lists
+them: тензор, граф вычислений, прямой и обратный проход, градиент, лосс, замер, пример, …).
 
 A few more terms the report needs: speed-up → ускорение; eager torch → torch без компиляции;
 jitted JAX → JAX с jax.jit; op by op → по одной операции; compilation → компиляция; win / tie /

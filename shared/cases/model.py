@@ -38,17 +38,10 @@ class Text:
     (``title``, ``explanation``, ``differs``), the Russian ones its ``ru``.
 
     The Russian texts are written by hand, never machine-translated at run time, in the
-    lesson's own terms ("Введение в PyTorch": тензор, граф вычислений, прямой и обратный проход,
-    лист графа, устройство, батч, функция потерь, …). Code identifiers (``requires_grad``,
-    ``jax.grad``, ``x.grad``), numbers and facts stay exactly as in the English texts
-    (``tests/test_texts.py`` checks both languages of every case).
-
-    Terms used: tape / recorded graph → граф вычислений (записанный torch граф); leaf → лист
-    графа, листовой тензор; intermediate → промежуточная вершина графа; in-place → на месте,
-    in-place операция; per-sample gradients → градиенты по элементам батча; vector-Jacobian
-    product → произведение вектора на якобиан; residuals → значения, сохранённые для обратного
-    прохода; host → хост; op by op / eager → по одной операции, без компиляции; loss (a value)
-    → лосс; seed → сид; benchmark → замер; case → пример. Quotes are «ёлочки», dashes —.
+    lesson's own terms ("Введение в PyTorch"); which Russian word stands for which English one
+    is written once, in ``docs/glossary.ru.md``. Code identifiers (``requires_grad``,
+    ``jax.grad``, ``x.grad``), numbers and facts stay exactly as in the English texts; quotes
+    are «ёлочки», dashes — (``tests/test_texts.py`` checks both languages of every case).
     """
 
     title: str
