@@ -1,7 +1,7 @@
 """The names a user types (case, topic, size, backend, device): one error for an unknown one.
 
 A leaf module, imported by the registry, the case modules and ``shared.data`` alike, so that
-none of them needs another to report a bad name.
+none of them needs another to report a bad name or to choose by size.
 """
 
 from __future__ import annotations

@@ -2,9 +2,11 @@
 
 Each case lives in one module, ``shared/cases/<topic>/<name>.py``: its record ``CASE`` (a
 :class:`Case`, English and Russian texts included), ``inputs(size, rng)`` (seeded NumPy inputs,
-``shared.data``) and ``oracle(**inputs)`` (the answer in NumPy, ``shared.oracles``). The
-backends' Protocols in ``shared/interface/`` are generated from these records
-(``python -m jaxparity.interface_stubs``).
+``shared.data``) and ``oracle(**inputs)`` (the answer in NumPy, ``shared.oracles``). A case
+module imports only leaf modules (``shared.names``, ``shared.answers``, ``shared.cases.model``,
+its topic's helpers): ``shared.data`` and ``shared.oracles`` reach the case modules through the
+registry, so the imports run one way. The backends' Protocols in ``shared/interface/`` are
+generated from these records (``python -m jaxparity.interface_stubs``).
 """
 
 from __future__ import annotations

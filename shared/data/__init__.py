@@ -12,13 +12,12 @@ from typing import Any
 
 import numpy as np
 
+from shared.cases import module_of
 from shared.names import UnknownNameError, pick
 
 
 def inputs(case_id: str, size: str = "test", seed: int = 0) -> dict[str, Any]:
     """Fresh inputs for a case: NumPy arrays, plus plain Python values (shapes, seeds)."""
-    from shared.cases import module_of  # here: the case modules import this package
-
     make = getattr(module_of(case_id), "inputs", None)
     if make is None:
         return {}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from shared.answers import Summed, dot
 from shared.cases.draws import normal
 from shared.cases.model import Arg
-from shared.oracles import Summed, dot
 
 LINEAR = {"x": Arg(("n", "d")), "w": Arg(("d",))}
 

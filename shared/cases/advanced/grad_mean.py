@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from shared.answers import Expected, Summed, f64
 from shared.cases.advanced._linear import LINEAR, linear_inputs
 from shared.cases.model import Case, Text
-from shared.data import pick
-from shared.oracles import Expected, Summed, f64
+from shared.names import pick
 
 CASE = Case(
     "advanced.grad_mean",

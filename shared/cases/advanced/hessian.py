@@ -2,11 +2,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from shared.answers import Expected
 from shared.cases.advanced._linear import LINEAR, linear_inputs, quadratic_hessian, times_vector
 from shared.cases.advanced._methods import HESSIAN_METHODS, NO_TORCH_COMPILE, NO_TORCH_COMPILE_RU
 from shared.cases.model import Bench, Case, Text
-from shared.data import pick
-from shared.oracles import Expected
+from shared.names import pick
 
 CASE = Case(
     "advanced.hessian",

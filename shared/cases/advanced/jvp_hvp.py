@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from shared.answers import Expected, dot
 from shared.cases.advanced._linear import LINEAR, linear_inputs, quadratic_hessian, times_vector
 from shared.cases.advanced._methods import HVP_METHODS
 from shared.cases.draws import normal
 from shared.cases.model import Arg, Bench, Case, Text
-from shared.data import pick
-from shared.oracles import Expected, dot
+from shared.names import pick
 
 CASE = Case(
     "advanced.jvp_hvp",

@@ -4,13 +4,13 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from shared.answers import Expected
 from shared.cases.advanced._linear import LINEAR, linear_inputs
 from shared.cases.advanced._methods import NO_TORCH_COMPILE, NO_TORCH_COMPILE_RU, PER_SAMPLE_METHODS
 from shared.cases.model import INTEGERS, Arg, Bench, Case, Text
 from shared.cases.modules._numpy import forward_backward
 from shared.cases.modules._weights import linear_layers, network
-from shared.data import pick
-from shared.oracles import Expected
+from shared.names import pick
 
 CASE = Case(
     "advanced.per_sample_grads",

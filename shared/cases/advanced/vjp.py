@@ -2,11 +2,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from shared.answers import Expected, dot
 from shared.cases.advanced._linear import LINEAR, linear_inputs
 from shared.cases.draws import normal
 from shared.cases.model import Arg, Case, Text
-from shared.data import pick
-from shared.oracles import Expected, dot
+from shared.names import pick
 
 CASE = Case(
     "advanced.vjp",

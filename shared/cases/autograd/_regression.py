@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from shared.answers import Summed, f64
 from shared.cases.draws import uniform
 from shared.cases.model import Arg
-from shared.data import pick
-from shared.oracles import Summed, f64
+from shared.names import pick
 
 REGRESSION = {"w": Arg(("d",)), "b": Arg((1,)), "y": Arg(("n",)), "X": Arg(("n", "d"))}
 """The regression's shapes follow from its parameters: ``X`` is (len(y), len(w))."""

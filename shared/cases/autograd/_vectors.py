@@ -10,7 +10,7 @@ import numpy as np
 
 from shared.cases.draws import normal
 from shared.cases.model import Arg
-from shared.data import pick
+from shared.names import pick
 
 VECTORS = {"x": Arg(("n",)), "y": Arg(("n",)), "v": Arg(("n",))}
 

@@ -2,11 +2,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from shared.answers import Expected, f64
 from shared.cases.autograd._regression import REGRESSION, regression_grads
 from shared.cases.draws import normal, uniform
 from shared.cases.model import Arg, Bench, Case, Text
-from shared.data import pick
-from shared.oracles import Expected, f64
+from shared.names import pick
 
 CASE = Case(
     "autograd.accumulation",

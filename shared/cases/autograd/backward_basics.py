@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from shared.answers import Expected, f64
 from shared.cases.autograd._vectors import VECTORS, lesson_z, xyv
 from shared.cases.model import Case, Text
-from shared.oracles import Expected, f64
 
 CASE = Case(
     "autograd.backward_basics",

@@ -2,11 +2,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from shared.answers import Expected, f64
 from shared.cases.autograd._vectors import VECTORS
 from shared.cases.draws import normal, uniform
 from shared.cases.model import Arg, Case, Text
-from shared.data import pick
-from shared.oracles import Expected, f64
+from shared.names import pick
 
 CASE = Case(
     "autograd.clone_detach",

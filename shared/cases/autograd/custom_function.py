@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from shared.answers import Expected, f64
 from shared.cases.autograd._regression import REGRESSION, regression_inputs
 from shared.cases.model import Case, Text
-from shared.oracles import Expected, f64
 
 CASE = Case(
     "autograd.custom_function",

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from shared.answers import Expected
 from shared.cases.autograd._regression import REGRESSION, regression_grads, regression_inputs
 from shared.cases.model import Case, Text
-from shared.oracles import Expected
 
 CASE = Case(
     "autograd.graph_view",

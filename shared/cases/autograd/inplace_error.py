@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from shared.answers import Expected, f64
 from shared.cases.draws import normal, uniform
 from shared.cases.model import OWN_ERROR_TEXT, Arg, Case, Text
-from shared.data import pick
-from shared.oracles import Expected, f64
+from shared.names import pick
 
 CASE = Case(
     "autograd.inplace_error",

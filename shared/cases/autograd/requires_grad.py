@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from shared.answers import Expected, f64
 from shared.cases.autograd._vectors import lesson_z, xyv
 from shared.cases.model import Arg, Case, Text
-from shared.oracles import Expected, f64
 
 CASE = Case(
     "autograd.requires_grad",

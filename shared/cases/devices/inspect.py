@@ -5,7 +5,7 @@ import numpy as np
 from shared.cases.devices._machine import MACHINE
 from shared.cases.draws import normal
 from shared.cases.model import Arg, Case, Text
-from shared.data import pick
+from shared.names import pick
 
 CASE = Case(
     "devices.inspect",

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from shared.answers import Expected, Summed, dot
 from shared.cases.draws import normal
 from shared.cases.model import Arg, Bench, Case, Text
-from shared.data import pick
-from shared.oracles import Expected, Summed, dot
+from shared.names import pick
 
 
 def layer_flops(inputs: dict) -> float:

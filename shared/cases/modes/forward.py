@@ -4,11 +4,11 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from shared.answers import Expected
 from shared.cases.model import Arg, Bench, Case, Text
 from shared.cases.modules._numpy import forward_backward
 from shared.cases.modules._weights import linear_layers, network
-from shared.data import pick
-from shared.oracles import Expected
+from shared.names import pick
 
 CASE = Case(
     "modes.forward",

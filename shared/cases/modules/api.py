@@ -2,11 +2,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from shared.answers import Expected
 from shared.cases.model import Arg, Case, Text
 from shared.cases.modules._numpy import BATCHNORM_EPS
 from shared.cases.modules._weights import Linear, init_weights
-from shared.data import pick
-from shared.oracles import Expected
+from shared.names import pick
 
 CASE = Case(
     "modules.api",

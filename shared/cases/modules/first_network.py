@@ -2,11 +2,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from shared.answers import Expected
 from shared.cases.model import Case, Text
 from shared.cases.modules._numpy import network_outputs
 from shared.cases.modules._weights import BATCH, network_inputs
-from shared.data import pick
-from shared.oracles import Expected
+from shared.names import pick
 
 CASE = Case(
     "modules.first_network",

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from shared.answers import Expected
 from shared.cases.model import Case, Text
 from shared.cases.modules._weights import LESSON_DIMS, Linear, linear_layers
-from shared.data import pick
-from shared.oracles import Expected
+from shared.names import pick
 
 CASE = Case(
     "modules.param_count",

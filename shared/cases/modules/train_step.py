@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from shared.answers import Expected
 from shared.cases.model import Bench, Case, Text
 from shared.cases.modules._numpy import forward_backward
 from shared.cases.modules._weights import (
@@ -15,8 +16,7 @@ from shared.cases.modules._weights import (
     init_weights,
     linear_layers,
 )
-from shared.data import pick
-from shared.oracles import Expected
+from shared.names import pick
 
 SWEEP_SIZES: tuple[str, ...] = tuple(
     dict.fromkeys(

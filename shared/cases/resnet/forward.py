@@ -4,12 +4,12 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from shared.answers import Deep
 from shared.cases.model import Arg, Bench, Case, Text
 from shared.cases.resnet._layout import IN_CHANNELS
 from shared.cases.resnet._numpy import run_network
 from shared.cases.resnet._state import calibrated_state
-from shared.data import pick
-from shared.oracles import Deep
+from shared.names import pick
 
 CASE = Case(
     "resnet.forward",

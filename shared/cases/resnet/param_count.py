@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from shared.answers import Expected
 from shared.cases.model import Case, Text
 from shared.cases.resnet._layout import NUM_CLASSES, is_statistic, state_shapes
-from shared.data import pick
-from shared.oracles import Expected
+from shared.names import pick
 
 STATISTICS = 105_344
 """Elements of BatchNorm running statistics in ResNet-101: a mean and a variance per channel

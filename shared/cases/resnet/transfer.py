@@ -4,10 +4,10 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from shared.answers import Expected
 from shared.cases.model import Case, Text
 from shared.cases.resnet._state import calibrated_state
-from shared.data import pick
-from shared.oracles import Expected
+from shared.names import pick
 
 CASE = Case(
     "resnet.transfer",

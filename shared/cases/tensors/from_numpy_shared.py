@@ -3,7 +3,7 @@ from __future__ import annotations
 import numpy as np
 
 from shared.cases.model import Arg, Case, Text
-from shared.data import pick
+from shared.names import pick
 
 CASE = Case(
     "tensors.from_numpy_shared",

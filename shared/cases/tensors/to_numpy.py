@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from shared.answers import Expected
 from shared.cases.model import Arg, Case, Text
-from shared.data import pick
-from shared.oracles import Expected
+from shared.names import pick
 
 CASE = Case(
     "tensors.to_numpy",
