@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import os
+import re
 
 import pytest
 
@@ -13,6 +15,14 @@ from ≈ 200 s to ≈ 150 s."""
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--case",
+        action="append",
+        default=None,
+        metavar="ID",
+        help="only what concerns these cases (repeatable or comma-separated): every test whose "
+        "id names one of them, and the registry-wide checks (marker 'registry') they can break",
+    )
     parser.addoption(
         "--bench-size",
         default=None,
@@ -51,15 +61,54 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """A bad ``JAXPARITY_BACKENDS`` / ``JAXPARITY_DEVICES`` stops the run with one line."""
+    """A bad ``JAXPARITY_BACKENDS`` / ``JAXPARITY_DEVICES`` or ``--case`` stops the run with
+    one line."""
     from shared import backends
     from shared.cases import UnknownNameError
 
     try:
         backends.backend_names()
         backends.device_names()
+        chosen_cases(config)
     except UnknownNameError as e:
         raise pytest.UsageError(str(e)) from None
+
+
+def chosen_cases(config: pytest.Config) -> list[str]:
+    """The case ids given with ``--case`` (validated), or none."""
+    from shared import cases
+
+    given = config.getoption("case") or []
+    return [cases.get(i.strip()).id for value in given for i in value.split(",") if i.strip()]
+
+
+def concerns(item: pytest.Item, chosen: list[str]) -> bool:
+    """Whether ``--case`` runs the test: its id names a chosen case, or it is a registry-wide
+    check (``@pytest.mark.registry``) that names no other case and no other case's topic.
+
+    A test names a case by its id as a whole word (``[torch-tensors.inplace]``); a registry
+    check parametrised by topic (``[tensors-torch]``) runs for the chosen cases' topics only.
+    """
+    from shared import cases
+
+    test = item.nodeid.split("::", 1)[-1]  # not the file's path: test_modules.py names no case
+    named = set(_case_ids().findall(test))
+    if named:
+        return bool(named & set(chosen))
+    if item.get_closest_marker("registry") is None:
+        return False
+    callspec = getattr(item, "callspec", None)
+    topics = set(callspec.id.split("-")) & set(cases.TOPICS) if callspec else set()
+    return not topics or bool(topics & {cases.get(c).topic for c in chosen})
+
+
+@functools.cache
+def _case_ids() -> re.Pattern[str]:
+    """Any case id as a whole word, the longest first (``a.b_c`` before ``a.b``)."""
+    from shared import cases
+
+    ids = "|".join(re.escape(i) for i in sorted(cases.CASES, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{ids})(?![\w])")
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -75,6 +124,7 @@ def pytest_cmdline_main(config: pytest.Config) -> None:
     if (
         not config.pluginmanager.hasplugin("xdist")
         or config.option.numprocesses is not None
+        or config.getoption("case")  # a few dozen tests: one process collects once
         or config.args != config.getini("testpaths")
         or os.environ.get("PYTEST_XDIST_WORKER")
         or config.getoption("benchmark_enable", False)
@@ -91,5 +141,11 @@ meanwhile instead of waiting for them at the end."""
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    chosen = chosen_cases(config)
+    if chosen:
+        dropped = [item for item in items if not concerns(item, chosen)]
+        if dropped:
+            config.hook.pytest_deselected(items=dropped)
+            items[:] = [item for item in items if concerns(item, chosen)]
     if os.environ.get("PYTEST_XDIST_WORKER"):  # the workers collect; the order is theirs
         items.sort(key=lambda item: item.nodeid.split("::")[0] not in LONGEST_FIRST)

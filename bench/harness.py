@@ -23,7 +23,6 @@ what it finished. The warm-up's numbers are the design's (``jaxparity/bench.py``
 from __future__ import annotations
 
 import gc
-import importlib
 import json
 import time
 from collections.abc import Callable
@@ -101,8 +100,7 @@ def _set_up(target: Target, timed: bool) -> Member:
         call_s = time.perf_counter() - start
     flops = None
     if case.bench.flops:
-        count = getattr(importlib.import_module(f"shared.data.{case.topic}"), case.bench.flops)
-        flops = count(inputs)
+        flops = case.bench.flops(inputs)
     return Member(call, compile_s, call_s, flops)
 
 

@@ -22,7 +22,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from shared.cases.strict import message_start
+from shared.cases.strict._record import message_start
 from shared.tooling import tooling
 
 COMPILE_EVENT = "/jax/core/compile/backend_compile_duration"

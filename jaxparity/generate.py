@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from jaxparity import atomic, lesson_map
+from jaxparity import atomic, interface_stubs, lesson_map
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,6 +43,7 @@ def notebook_files() -> list[Path]:
 
 
 GENERATORS: list[tuple[str, Callable[[], list[Path]]]] = [
+    ("interface stubs", interface_stubs.write),
     ("lesson map", lesson_map_file),
     ("notebooks", notebook_files),
 ]

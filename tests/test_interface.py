@@ -1,4 +1,5 @@
-"""Both backends implement every Protocol function, with the same signature."""
+"""The Protocols are what the case records say, and both backends implement every Protocol
+function with the same signature."""
 
 from __future__ import annotations
 
@@ -6,8 +7,11 @@ import inspect
 
 import pytest
 
+from jaxparity import interface_stubs
 from shared import backends
 from shared.interface import TOPIC_PROTOCOLS, Backend, case_functions
+
+pytestmark = pytest.mark.registry
 
 TOPIC_FUNCTIONS = [
     pytest.param(topic, name, id=f"{topic}.{name}")
@@ -16,8 +20,21 @@ TOPIC_FUNCTIONS = [
 ]
 
 
-def _signature(fn) -> list[tuple[str, object]]:
-    return [(p.name, p.kind) for p in inspect.signature(fn).parameters.values() if p.name != "self"]
+def _signature(fn) -> tuple[list[tuple[str, object]], set[str]]:
+    """Positional parameters in order, keyword-only ones as a set (their order means nothing:
+    every call names them)."""
+    params = [p for p in inspect.signature(fn).parameters.values() if p.name != "self"]
+    keyword_only = {p.name for p in params if p.kind is p.KEYWORD_ONLY}
+    return [(p.name, p.kind) for p in params if p.kind is not p.KEYWORD_ONLY], keyword_only
+
+
+@pytest.mark.parametrize("topic", list(TOPIC_PROTOCOLS))
+def test_committed_stub_is_what_the_generator_writes(topic: str) -> None:
+    committed = interface_stubs.path(topic).read_text(encoding="utf-8")
+    assert committed == interface_stubs.render(topic), (
+        f"shared/interface/{topic}.py is stale: run `python -m jaxparity.interface_stubs` "
+        "and commit the result"
+    )
 
 
 @pytest.mark.parametrize("topic", list(TOPIC_PROTOCOLS))
@@ -26,7 +43,7 @@ def test_every_registered_case_is_declared(topic: str) -> None:
     both backends having to implement it, and no Protocol function lacks its case record."""
     from shared.cases import select
 
-    assert [c.name for c in select(topics=[topic])] == list(case_functions(topic))
+    assert {c.name for c in select(topics=[topic])} == set(case_functions(topic))
 
 
 @pytest.mark.parametrize("backend_name", list(backends.KNOWN))

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from shared import data, oracles, parity
-from shared.data.modules import LESSON_DIMS, init_weights, linear_layers
+from shared.cases.modules._weights import LESSON_DIMS, init_weights, linear_layers
 from shared.tolerances import for_dtype
 from shared.validation import CaseInputError
 

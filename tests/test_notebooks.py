@@ -73,6 +73,7 @@ def test_both_languages_say_the_same_code() -> None:
         assert "<msg>" in code[0][0], stem  # the message was found, and only it differs
 
 
+@pytest.mark.registry
 def test_every_case_has_its_cells() -> None:
     for lang in LANGS:
         built = notebooks.build(lang)

@@ -6,24 +6,33 @@ import importlib
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from shared import backends, cases, data
 from shared.cases import UnknownNameError
 
+CASES_FOLDER = Path(cases.__file__).parent
 
-def test_every_lesson_case_is_registered_once() -> None:
-    topics = [importlib.import_module(f"shared.cases.{topic}") for topic in cases.TOPICS]
-    listed = [c.id for module in topics for c in module.CASES]
-    assert len(listed) == len(set(listed)) == len(cases.CASES)  # no id silently shadowed
-    assert [c.topic for c in cases.CASES.values()] == sorted(
-        (c.topic for c in cases.CASES.values()), key=cases.TOPICS.index
-    )
+
+@pytest.mark.registry
+def test_every_case_module_is_listed_once_in_its_topic() -> None:
+    """A topic package's ``ORDER`` names each of its case modules once, and ``TOPICS`` every
+    topic package: a module or package left out would be silently missing from everything."""
+    packages = {p.parent.name for p in CASES_FOLDER.glob("*/__init__.py")}
+    assert packages == set(cases.TOPICS), "shared.cases.TOPICS lists the topic packages"
+    for topic in cases.TOPICS:
+        order = importlib.import_module(f"shared.cases.{topic}").ORDER
+        modules = {p.stem for p in (CASES_FOLDER / topic).glob("[!_]*.py")}
+        assert len(order) == len(set(order)), f"shared/cases/{topic}: ORDER repeats a case"
+        assert set(order) == modules, f"shared/cases/{topic}: ORDER lists its case modules"
+    assert len(cases.CASES) == sum(len(cases.select(topics=[t])) for t in cases.TOPICS)
     for case in cases.CASES.values():
         assert case.title and case.seed_lines[0] <= case.seed_lines[1] <= 1305
 
 
+@pytest.mark.registry
 def test_timed_cases_have_data_for_their_sizes() -> None:
     for case in cases.select():
         if case.bench:
@@ -75,6 +84,7 @@ def test_bad_backend_variable_stops_pytest_with_one_line() -> None:
     assert done.stderr.strip() == "ERROR: unknown backend 'tf'; valid: jax, torch"
 
 
+@pytest.mark.registry
 def test_every_array_input_is_declared_and_checked() -> None:
     """Validation lives once, in shared: each case declares every array it takes, and an
     input of the wrong rank is a CaseInputError naming it before any framework runs."""

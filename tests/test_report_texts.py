@@ -16,7 +16,6 @@ from jaxparity import results
 from jaxparity.cli import main
 from jaxparity.report import machine_and_method, texts, texts_en, texts_ru
 from shared import cases
-from shared.cases.ru import RU
 from tests.conftest import RESULTS
 
 LATIN_WORDS = re.compile(r"[A-Za-z][a-z']*(?: [A-Za-z][a-z']*){2,}")
@@ -148,7 +147,7 @@ def test_russian_report_leaves_no_english_template(reports: dict[str, Rendered])
 def test_russian_report_shows_each_case_in_russian(reports: dict[str, Rendered]) -> None:
     md = reports["ru"].md
     for case in cases.CASES.values():
-        text = RU[case.id]
+        text = case.ru
         assert f"`{case.id}` — {text.title}\n" in md, case.id
         assert text.explanation in md, case.id
         assert f"**В чём разница:** {text.differs}\n\n<details><summary>Код рядом" in md

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from shared.data import resnet as layout
+from shared.cases.resnet import _layout as layout
 
 torch = pytest.importorskip("torch")
 nnx = pytest.importorskip("flax.nnx")

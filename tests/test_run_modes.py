@@ -8,6 +8,7 @@ from jaxparity import bench_machine
 from shared import backends, cases, run_modes
 
 
+@pytest.mark.registry
 def test_every_mode_a_case_declares_is_in_the_table() -> None:
     declared = {
         (framework, mode)

@@ -5,7 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 
+
+@pytest.mark.registry
 def test_importing_shared_loads_no_framework() -> None:
     code = (
         "import sys, pkgutil, importlib, shared\n"

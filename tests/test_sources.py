@@ -12,6 +12,7 @@ from shared import cases
 FRAMEWORKS = list(sources.FRAMEWORK_PACKAGES)
 
 
+@pytest.mark.registry
 @pytest.mark.parametrize("framework", FRAMEWORKS)
 def test_every_case_reads_as_valid_python_without_tooling(framework: str) -> None:
     for case in cases.select():

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from shared import cases, data
-from shared.cases.strict import CALLS, LENGTH, message_start
+from shared.cases.strict._record import CALLS, LENGTH, message_start
 from shared.validation import CaseInputError, check_inputs
 
 

@@ -1,5 +1,6 @@
-"""Every case's texts in both languages: present, non-empty, Russian really in Russian, and a
-``differs`` line short enough for the one line above the two code columns."""
+"""Every case's texts in both languages (its record's own and its ``ru``): non-empty, Russian
+really in Russian, and a ``differs`` line short enough for the one line above the two code
+columns."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ import re
 import pytest
 
 from shared import cases
-from shared.cases.ru import RU, Text
+from shared.cases.model import Text
+
+pytestmark = pytest.mark.registry
 
 DIFFERS_MAX = 120
 """Characters of a ``differs`` line, in either language."""
@@ -34,20 +37,10 @@ def foreign_letters(russian: str, english: Text) -> tuple[int, int]:
     return len(CYRILLIC.findall(russian)), latin
 
 
-def test_every_case_has_a_russian_text_in_registry_order() -> None:
-    missing = [c for c in cases.CASES if c not in RU]
-    unknown = [c for c in RU if c not in cases.CASES]
-    assert not missing, f"no Russian text in shared/cases/ru.py for: {', '.join(missing)}"
-    assert not unknown, f"Russian texts for cases that do not exist: {', '.join(unknown)}"
-    assert list(RU) == list(cases.CASES), "shared/cases/ru.py must list the cases in their order"
-
-
 @pytest.mark.parametrize("case_id", list(cases.CASES))
 def test_texts_are_complete_and_russian(case_id: str) -> None:
     case = cases.get(case_id)
-    if case_id not in RU:
-        pytest.fail(f"{case_id}: no Russian text in shared/cases/ru.py")
-    en, ru = english(case), RU[case_id]
+    en, ru = english(case), case.ru
     for field in FIELDS:
         for lang, text in (("en", getattr(en, field)), ("ru", getattr(ru, field))):
             assert text.strip(), f"{case_id}: {lang} {field} is empty"
@@ -64,10 +57,10 @@ def test_texts_are_complete_and_russian(case_id: str) -> None:
         assert "\n" not in text, f"{case_id}: the {lang} differs line is one line"
 
 
-@pytest.mark.parametrize("case_id", list(RU))
+@pytest.mark.parametrize("case_id", list(cases.CASES))
 def test_russian_typography(case_id: str) -> None:
     """Quotes are «ёлочки» and a dash is —, not a hyphen between spaces."""
     for field in FIELDS:
-        text = getattr(RU[case_id], field)
+        text = getattr(cases.get(case_id).ru, field)
         assert '"' not in text, f"{case_id}: use «» for quotes in the Russian {field}"
         assert " - " not in text, f"{case_id}: use — for a dash in the Russian {field}"

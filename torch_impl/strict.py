@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 
 import torch
 
-from shared.cases.strict import message_start
+from shared.cases.strict._record import message_start
 from shared.tooling import tooling
 
 

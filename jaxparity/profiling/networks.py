@@ -4,8 +4,8 @@ Three points on the lesson's argument: its own tiny MLP (where a forward pass is
 microseconds of arithmetic and many more of dispatch), the same family at a width where the
 products are large, and a convolutional network of the kind the table's numbers are about.
 Both frameworks get the same weights, made by NumPy in torch's layout (the JAX side
-transposes them): the MLPs those of ``shared.data.modules``, ResNet-101 those of
-``shared.data.resnet`` with its BatchNorm running statistics left at their initial 0 and 1
+transposes them): the MLPs those of ``shared.cases.modules._weights``, ResNet-101 those of
+``shared.cases.resnet._layout`` with its BatchNorm running statistics left at their initial 0 and 1
 (calibrating them takes a NumPy forward pass of seconds, and timing does not depend on them).
 """
 
@@ -16,9 +16,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from shared.cases import UnknownNameError
+from shared.cases.modules._weights import init_weights, linear_layers
+from shared.cases.resnet._layout import init_state
 from shared.data import inputs as case_inputs
-from shared.data.modules import init_weights, linear_layers
-from shared.data.resnet import init_state
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from jaxparity.report.texts import Texts
 from jaxparity.results import Results
 from jaxparity.summary import Summary
 from shared import cases
-from shared.cases.strict import CALLS, LENGTH
+from shared.cases.strict._record import CALLS, LENGTH
 
 PRIME = "\u2032"
 """Stands in for a backtick inside a framework's words shown as code (one would end it)."""

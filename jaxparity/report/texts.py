@@ -5,7 +5,7 @@ by a message id: ``texts_en.MESSAGES`` and ``texts_ru.MESSAGES``. The report's m
 them in — ``t("claim.heading")``, ``t("claim.verdict", head=…, count=…)`` — and build no
 sentence of words themselves, so the logic is written once and a language is one file. A
 case's title, explanation and ``differs`` line are its record's (English) or
-``shared.cases.ru``'s (Russian); the units each language writes (``fmt.Units``) are its
+``Case.ru`` (Russian); the units each language writes (``fmt.Units``) are its
 module's ``UNITS``. All of it is written by us, in the repository: nothing is translated at
 run time. The Russian terms, and why each, are in ``docs/glossary.ru.md``.
 
@@ -37,7 +37,7 @@ from jaxparity.machine import naming
 from jaxparity.report import texts_en, texts_ru
 from shared import run_modes
 from shared.cases import Case
-from shared.cases.ru import Text
+from shared.cases.model import Text
 
 LANGUAGES: dict[str, ModuleType] = {"en": texts_en, "ru": texts_ru}
 """Language code (``--lang``, ``<html lang>``) → its module of texts."""

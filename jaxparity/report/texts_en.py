@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from jaxparity.fmt import ENGLISH, Units
 from shared.cases import Case
-from shared.cases.ru import Text
+from shared.cases.model import Text
 
 
 def plural(n: int) -> int:

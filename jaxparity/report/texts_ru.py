@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from jaxparity.fmt import Units
 from shared.cases import Case
-from shared.cases.ru import RU, Text
+from shared.cases.model import Text
 
 
 def plural(n: int) -> int:
@@ -40,8 +40,8 @@ UNITS = Units(("с", "мс", "мкс", "нс"), ("ГиБ", "МиБ", "КиБ", "
 
 
 def case_text(case: Case) -> Text:
-    """A case's Russian texts: ``shared.cases.ru``."""
-    return RU[case.id]
+    """A case's Russian texts: its record's ``ru``."""
+    return case.ru
 
 
 FOREIGN: dict[str, str] = {

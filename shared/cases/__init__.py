@@ -1,14 +1,20 @@
 """The registry of lesson cases: one source of truth for tests, benchmarks and the report.
 
 Each case id (``topic.name``) is stable; ``LESSON_MAP.md`` is generated from this registry. A
-case's function in each backend is ``<backend>_impl/<topic>.py::<name>``, declared by the
-topic's Protocol in ``shared.interface``.
+case is one module, ``shared/cases/<topic>/<name>.py`` (``shared.cases.model`` says what it
+holds); its function in each backend is ``<backend>_impl/<topic>.py::<name>``, declared by the
+topic's generated Protocol in ``shared.interface``.
+
+Order is written in two places only: :data:`TOPICS` (the topics in lesson order) and each
+topic package's ``ORDER`` (its cases in lesson order). Everything else derives it from here.
 """
 
 from __future__ import annotations
 
-from shared.cases import advanced, autograd, devices, modes, modules, resnet, strict, tensors
-from shared.cases.model import Bench, Case, UnknownNameError
+from importlib import import_module
+from types import ModuleType
+
+from shared.cases.model import Bench, Case, Text, UnknownNameError
 
 TOPICS: tuple[str, ...] = (
     "tensors",
@@ -20,12 +26,25 @@ TOPICS: tuple[str, ...] = (
     "resnet",
     "strict",
 )
+"""The topics in lesson order: the packages ``shared/cases/<topic>/``."""
 
-CASES: dict[str, Case] = {
-    case.id: case
-    for topic in (tensors, devices, autograd, advanced, modes, modules, resnet, strict)
-    for case in topic.CASES
-}
+
+def _topic_cases(topic: str) -> list[Case]:
+    """The topic's records, in its ``ORDER``; a module whose id is not its path is refused."""
+    order = import_module(f"shared.cases.{topic}").ORDER
+    found = []
+    for name in order:
+        case = import_module(f"shared.cases.{topic}.{name}").CASE
+        if case.id != f"{topic}.{name}":
+            raise ValueError(
+                f"shared/cases/{topic}/{name}.py declares {case.id!r}: a case's id is "
+                f"'{topic}.{name}', its topic and module name"
+            )
+        found.append(case)
+    return found
+
+
+CASES: dict[str, Case] = {case.id: case for topic in TOPICS for case in _topic_cases(topic)}
 
 
 def get(case_id: str) -> Case:
@@ -34,6 +53,12 @@ def get(case_id: str) -> Case:
         return CASES[case_id]
     except KeyError:
         raise UnknownNameError("case", case_id, CASES) from None
+
+
+def module_of(case_id: str) -> ModuleType:
+    """The module of the case called ``case_id``: its record, ``inputs`` and ``oracle``."""
+    case = get(case_id)
+    return import_module(f"shared.cases.{case.topic}.{case.name}")
 
 
 def select(
@@ -52,4 +77,14 @@ def select(
     ]
 
 
-__all__ = ["CASES", "TOPICS", "Bench", "Case", "UnknownNameError", "get", "select"]
+__all__ = [
+    "CASES",
+    "TOPICS",
+    "Bench",
+    "Case",
+    "Text",
+    "UnknownNameError",
+    "get",
+    "module_of",
+    "select",
+]

@@ -1,27 +1,25 @@
-"""What a case is: the record behind each row of the lesson map (``LESSON_MAP.md``)."""
+"""What a case is: the record behind each row of the lesson map (``LESSON_MAP.md``).
+
+Each case lives in one module, ``shared/cases/<topic>/<name>.py``: its record ``CASE`` (a
+:class:`Case`, English and Russian texts included), ``inputs(size, rng)`` (seeded NumPy inputs,
+``shared.data``) and ``oracle(**inputs)`` (the answer in NumPy, ``shared.oracles``). A case
+module imports only leaf modules (``shared.names``, ``shared.answers``, ``shared.cases.model``,
+its topic's helpers): ``shared.data`` and ``shared.oracles`` reach the case modules through the
+registry, so the imports run one way. The backends' Protocols in ``shared/interface/`` are
+generated from these records (``python -m jaxparity.interface_stubs``).
+"""
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from shared.cases.lesson import Section, section_at
+from shared.names import UnknownNameError as UnknownNameError  # re-exported
 from shared.run_modes import COMPILE, EAGER, JIT
 
 Framework = Literal["torch", "jax"]
-
-
-class UnknownNameError(LookupError):
-    """A backend, case, topic, size or device name that does not exist; says which ones do."""
-
-    def __init__(self, kind: str, name: str, valid: Iterable[str]) -> None:
-        valid = sorted(valid)
-        close = difflib.get_close_matches(name, valid, n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        super().__init__(f"unknown {kind} {name!r}{hint}; valid: {', '.join(valid)}")
-        self.kind, self.name, self.valid = kind, name, valid
 
 
 REAL_FLOATS: tuple[str, ...] = ("float32", "float64")
@@ -31,6 +29,26 @@ INTEGERS: tuple[str, ...] = ("int32", "int64")
 """Index dtypes (JAX without x64 turns int64 into int32)."""
 
 COMPLEX: tuple[str, ...] = ("complex64", "complex128")
+
+OWN_ERROR_TEXT = "the framework's own error text, shown to the student; the error type is judged"
+"""Why an error message is in ``Case.unchecked``: its wording is each framework's own."""
+
+
+@dataclass(frozen=True)
+class Text:
+    """A case's texts in one language: the English ones are the :class:`Case`'s own fields
+    (``title``, ``explanation``, ``differs``), the Russian ones its ``ru``.
+
+    The Russian texts are written by hand, never machine-translated at run time, in the
+    lesson's own terms ("Введение в PyTorch"); which Russian word stands for which English one
+    is written once, in ``docs/glossary.ru.md``. Code identifiers (``requires_grad``,
+    ``jax.grad``, ``x.grad``), numbers and facts stay exactly as in the English texts; quotes
+    are «ёлочки», dashes — (``tests/test_texts.py`` checks both languages of every case).
+    """
+
+    title: str
+    explanation: str
+    differs: str
 
 
 @dataclass(frozen=True)
@@ -66,9 +84,9 @@ class Bench:
     modes: Mapping[str, tuple[str, ...]] = field(
         default_factory=lambda: {"torch": (EAGER, COMPILE), "jax": (JIT, EAGER)}
     )
-    flops: str | None = None
-    """Name of a FLOP-count function ``shared.data.<topic>.<flops>(inputs)``: matmul-bound
-    cases are reported as GFLOP/s and as a share of the machine's measured matmul peak."""
+    flops: Callable[[Mapping[str, Any]], float] | None = None
+    """The case's FLOP count from its inputs (a function of its module): matmul-bound cases
+    are reported as GFLOP/s and as a share of the machine's measured matmul peak."""
     rounds: int | None = None
     """Paired rounds per pass when fewer than the run's will do: for a case whose calls take
     seconds (the run would otherwise spend minutes on it)."""
@@ -121,6 +139,14 @@ class Case:
     run_size: str = "test"
     """The size ``jaxparity run`` checks the case at: the tests' tiny inputs, or ``lesson``
     where the lesson's own input is the point and affordable (ResNet-101 at 224×224)."""
+    takes_device: bool = False
+    """The case function takes ``device: str`` (``"cpu"``, ``"gpu"``) besides its inputs: it
+    places something itself (a network's weights, a transfer) or reports where things are."""
+    returns: str = field(kw_only=True)
+    """What the case function does and returns, for whoever implements it: the docstring of
+    its Protocol method (paragraphs separated by a blank line)."""
+    ru: Text = field(kw_only=True)
+    """The title, explanation and ``differs`` line in Russian."""
 
     def expectations(self, framework: str, device: str) -> dict[str, object]:
         """Expected observations; ``expected["torch/cpu"]`` refines ``expected["torch"]``."""

@@ -1,34 +1,24 @@
 """Seeded NumPy inputs for every case: the same numbers reach both frameworks.
 
-``inputs(case_id, size, seed)`` calls ``shared/data/<topic>.py::<name>(size, rng)``. Sizes are
-named: ``test`` (tiny, for CI), ``lesson`` (the seed's own sizes), and per case others such as
-``cpu``, ``small``, ``large`` or sweep points; :func:`pick` validates them.
+``inputs(case_id, size, seed)`` calls the case module's ``inputs(size, rng)``
+(``shared/cases/<topic>/<name>.py``). Sizes are named: ``test`` (tiny, for CI), ``lesson`` (the
+seed's own sizes), and per case others such as ``cpu``, ``small``, ``large`` or sweep points;
+:func:`pick` validates them.
 """
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 import numpy as np
 
-from shared.cases import get
-from shared.cases.model import UnknownNameError
-
-
-def pick(size: str, **by_size: Any) -> Any:
-    """The value for ``size`` among the keyword choices, or an error naming the valid sizes."""
-    try:
-        return by_size[size]
-    except KeyError:
-        raise UnknownNameError("size", size, by_size) from None
+from shared.cases import module_of
+from shared.names import UnknownNameError, pick
 
 
 def inputs(case_id: str, size: str = "test", seed: int = 0) -> dict[str, Any]:
     """Fresh inputs for a case: NumPy arrays, plus plain Python values (shapes, seeds)."""
-    case = get(case_id)
-    module = importlib.import_module(f"shared.data.{case.topic}")
-    make = getattr(module, case.name, None)
+    make = getattr(module_of(case_id), "inputs", None)
     if make is None:
         return {}
     return make(size, np.random.default_rng(seed))
@@ -41,3 +31,6 @@ def sizes(case_id: str) -> tuple[str, ...]:
     except UnknownNameError as e:
         return tuple(e.valid)
     return ("test",)
+
+
+__all__ = ["inputs", "pick", "sizes"]

@@ -2,7 +2,8 @@
 
 * :class:`Backend` — one per framework: devices, conversion to and from NumPy, sync, modes.
 * One Protocol per topic (``shared.interface.tensors.Tensors`` …), one method per case, named
-  after the case id. Each backend's ``<topic>.py`` module satisfies it structurally; the test
+  after the case id, generated from the case records (``python -m jaxparity.interface_stubs``).
+  Each backend's ``<topic>.py`` module satisfies it structurally; the test
   ``tests/test_interface.py`` checks names and signatures on both sides.
 
 Conventions of a case function: data arrives as keyword arguments named as in
@@ -15,26 +16,15 @@ expectations).
 
 from __future__ import annotations
 
-from shared.interface.advanced import Advanced
-from shared.interface.autograd import Autograd
+from importlib import import_module
+
+from shared.cases import TOPICS
 from shared.interface.backend import Array, Backend, Outputs, TimedSetup
-from shared.interface.devices import Devices
-from shared.interface.modes import Modes
-from shared.interface.modules import Modules
-from shared.interface.resnet import Resnet
-from shared.interface.strict import Strict
-from shared.interface.tensors import Tensors
 
 TOPIC_PROTOCOLS: dict[str, type] = {
-    "tensors": Tensors,
-    "devices": Devices,
-    "autograd": Autograd,
-    "advanced": Advanced,
-    "modes": Modes,
-    "modules": Modules,
-    "resnet": Resnet,
-    "strict": Strict,
+    topic: import_module(f"shared.interface.{topic}").PROTOCOL for topic in TOPICS
 }
+"""Topic → its Protocol, in lesson order."""
 
 
 def case_functions(topic: str) -> list[str]:

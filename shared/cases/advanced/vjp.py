@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import numpy as np
+
+from shared.answers import Expected, dot
+from shared.cases.advanced._linear import LINEAR, linear_inputs
+from shared.cases.draws import normal
+from shared.cases.model import Arg, Case, Text
+from shared.names import pick
+
+CASE = Case(
+    "advanced.vjp",
+    "grad_outputs=v, a vector-Jacobian product == v @ X",
+    (883, 890),
+    "grad_outputs=v turns the backward pass of a vector output into v @ J without forming "
+    "J; jax.vjp returns the output and a function that does the same for any v.",
+    differs="torch passes grad_outputs=v to autograd.grad; jax.vjp returns the output and a "
+    "function mapping v to v @ J.",
+    takes={**LINEAR, "v": Arg(("n",))},
+    returns="``grad``: the vector-Jacobian product ``v @ J`` of ``w ↦ x @ w``.",
+    ru=Text(
+        title="grad_outputs=v: произведение вектора на якобиан == v @ X",
+        explanation="grad_outputs=v превращает обратный проход для векторного выхода в v @ J, не "
+        "строя J; jax.vjp возвращает выход и функцию, которая делает то же для любого v.",
+        differs="torch передаёт grad_outputs=v в autograd.grad; jax.vjp возвращает выход и "
+        "функцию, переводящую v в v @ J.",
+    ),
+)
+
+
+def inputs(size: str, rng: np.random.Generator) -> dict:
+    n, d = pick(size, test=(4, 6), lesson=(5, 10))
+    return {**linear_inputs(rng, n, d), "v": normal(rng, n)}
+
+
+def oracle(*, x: np.ndarray, w: np.ndarray, v: np.ndarray) -> Expected:
+    return {"grad": dot(v, x)}

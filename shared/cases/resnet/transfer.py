@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+
+from shared.answers import Expected
+from shared.cases.model import Case, Text
+from shared.cases.resnet._state import calibrated_state
+from shared.names import pick
+
+CASE = Case(
+    "resnet.transfer",
+    "Weights from torch to Flax and back: every layout change named",
+    (1286, 1297),
+    "One set of weights in torch's state_dict format goes into both networks and comes "
+    "back out unchanged, bit for bit, all 522 tensors. On the way into Flax a convolution "
+    "weight (out, in, kh, kw) becomes a kernel (kh, kw, in, out), fc.weight (out, in) a "
+    "kernel (in, out), a BatchNorm's weight its scale and running_mean/running_var its "
+    "nnx.BatchStat mean/var; on the way out the reverse. The parameter paths are the same "
+    "(layer3.22.conv2): NNX's stages are nnx.List, which numbers blocks as nn.Sequential "
+    "does.",
+    differs="torch's layouts are the shared format; Flax transposes every kernel "
+    "(OIHW → HWIO, (out, in) → (in, out)).",
+    expected={
+        "torch": {"conv1_layout": "64,3,7,7", "fc_layout": "1000,2048", "unchanged": 522},
+        "jax": {"conv1_layout": "7,7,3,64", "fc_layout": "2048,1000", "unchanged": 522},
+    },
+    returns="``state`` loaded into a ResNet-101 and exported back: ``state.<name>`` for each "
+    "``shown`` name, ``unchanged`` (how many of all tensors came back bit for bit) and the layouts "
+    "``conv1_layout`` / ``fc_layout`` the framework stores them in.",
+    ru=Text(
+        title="Веса из torch во Flax и обратно: каждое изменение раскладки названо",
+        explanation="Один набор весов в формате state_dict из torch загружается в обе сети и "
+        "выгружается обратно без изменений, бит в бит, все 522 тензора. По пути во Flax вес "
+        "свёртки (out, in, kh, kw) становится ядром (kh, kw, in, out), fc.weight (out, in) — "
+        "ядром (in, out), weight у BatchNorm — его scale, а running_mean/running_var — "
+        "переменными nnx.BatchStat mean/var; на обратном пути всё наоборот. Пути к "
+        "параметрам одинаковые (layer3.22.conv2): стадии в NNX — это nnx.List, который "
+        "нумерует блоки так же, как nn.Sequential.",
+        differs="Раскладки torch и есть общий формат; Flax транспонирует каждое ядро "
+        "(OIHW → HWIO, (out, in) → (in, out)).",
+    ),
+)
+
+
+SHOWN: tuple[str, ...] = (
+    "conv1.weight",
+    "bn1.weight",
+    "bn1.running_var",
+    "layer1.0.conv2.weight",
+    "layer1.0.downsample.0.weight",
+    "layer3.22.bn3.running_mean",
+    "fc.bias",
+)
+"""The tensors the transfer case returns, one of each kind (all 522 are counted; returning
+them all would make every judgement compare 44.5 million numbers)."""
+
+
+def inputs(size: str, rng: np.random.Generator) -> dict:
+    pick(size, test=None, lesson=None)  # the state's values do not depend on the image size
+    return {"state": calibrated_state(rng, 64), "shown": SHOWN}
+
+
+def oracle(*, state: Mapping[str, np.ndarray], shown: tuple[str, ...]) -> Expected:
+    return {f"state.{name}": np.asarray(state[name]) for name in shown}

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import numpy as np
+
+from shared.answers import Expected
+from shared.cases.draws import normal
+from shared.cases.model import Arg, Case, Text
+from shared.names import pick
+
+CASE = Case(
+    "tensors.api_names",
+    "dim= vs axis=, view/reshape, .to/.type vs .astype",
+    (264, 268),
+    "torch says dim= where NumPy and jnp say axis=; torch's .view never copies and fails on "
+    "incompatible strides, jnp has only reshape (XLA decides about copies). Casting to "
+    "float64 works in torch; JAX without x64 warns and keeps float32.",
+    differs="torch: sum(dim=0), .view, .to(torch.float64); JAX: sum(axis=0), only reshape, "
+    ".astype (float32 without x64).",
+    expected={"torch": {"float64_warned": False}, "jax": {"float64_warned": True}},
+    takes={"a": Arg((None, None))},
+    dtypes={"as_float64": {"torch": "float64", "jax": "float32"}, "as_int32": "int32"},
+    returns="``sum`` over dim/axis 0, ``view``/``reshape`` to (n, m), cast to float64 and int32.",
+    ru=Text(
+        title="dim= против axis=, view/reshape, .to/.type против .astype",
+        explanation="torch пишет dim= там, где NumPy и jnp пишут axis=; .view в torch никогда не "
+        "копирует и падает, если расположение тензора в памяти не подходит, а в jnp есть только "
+        "reshape (о копиях решает XLA). Приведение к float64 в torch работает; JAX без x64 выдаёт "
+        "предупреждение и оставляет float32.",
+        differs="torch: sum(dim=0), .view, .to(torch.float64); JAX: sum(axis=0), только reshape, "
+        ".astype (без x64 — float32).",
+    ),
+)
+
+
+def inputs(size: str, rng: np.random.Generator) -> dict:
+    return {"a": normal(rng, *pick(size, test=(3, 5), lesson=(3, 5)))}
+
+
+def oracle(*, a: np.ndarray) -> Expected:
+    m, n = a.shape
+    return {
+        "sum_axis0": a.sum(axis=0),
+        "view": a.reshape(n, m),
+        "reshape": a.T.reshape(m * n),
+        "as_float64": a.astype(np.float64),
+        "as_int32": a.astype(np.int32),  # truncation toward zero in all three libraries
+    }

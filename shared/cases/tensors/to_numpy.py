@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import numpy as np
+
+from shared.answers import Expected
+from shared.cases.model import Arg, Case, Text
+from shared.names import pick
+
+CASE = Case(
+    "tensors.to_numpy",
+    "Tensor → NumPy: torch shares memory, JAX hands out a read-only view or copy",
+    (220, 226),
+    "Tensor.numpy() returns an array over the tensor's own buffer: writing to one changes "
+    "the other (on a GPU, numpy(force=True) has to copy). np.asarray(jax_array) is "
+    "read-only: JAX arrays are immutable, so a NumPy "
+    "view must not let anyone write into them.",
+    differs="w.numpy() is a writable array over the tensor's memory; np.asarray(w) of a JAX "
+    "array is read-only.",
+    expected={
+        "torch": {"numpy_writeable": True, "write_through": True},
+        "torch/gpu": {"write_through": False},
+        "jax": {"numpy_writeable": False, "write_through": False},
+    },
+    takes={"w": Arg((None,))},
+    returns="Convert ``w`` to NumPy, try to write into the result, and report what happened.\n\n"
+    "Returns ``values`` (the NumPy array, before any write), ``numpy_writeable`` and "
+    "``write_through`` (did a write to the NumPy array change the framework array).",
+    ru=Text(
+        title="Тензор → NumPy: в torch общая память, JAX отдаёт представление или копию только "
+        "для чтения",
+        explanation="Tensor.numpy() возвращает массив поверх собственного буфера тензора: запись "
+        "в любой из них меняет другой (на GPU numpy(force=True) приходится копировать). "
+        "np.asarray(jax_array) доступен только для чтения: массивы JAX неизменяемы, и "
+        "представление в NumPy не должно позволять никому в них писать.",
+        differs="w.numpy() — массив поверх памяти тензора, доступный для записи; np.asarray(w) от "
+        "массива JAX — только для чтения.",
+    ),
+)
+
+
+def inputs(size: str, rng: np.random.Generator) -> dict:
+    pick(size, test=None, lesson=None)
+    return {"w": np.array([1, 2, 3.0], dtype=np.float32)}
+
+
+def oracle(*, w: np.ndarray) -> Expected:
+    return {"values": w}
