@@ -247,6 +247,12 @@ def parser() -> argparse.ArgumentParser:
         type=Path,
         help="also render the notebooks written, with their outputs, as HTML pages here",
     )
+    command(
+        "generate",
+        "regenerate everything generated from the code: the interface stubs, the lesson map, "
+        "the notebooks of the topics that changed",
+        "Run it after changing a case; it prints what changed, to commit.",
+    )
     list_p = command(
         "list",
         "the names the other commands accept: cases, topics, sizes, modes, devices present",

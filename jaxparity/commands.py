@@ -171,6 +171,12 @@ def _cmd_notebooks(args: argparse.Namespace, out: Console) -> int:
     return 0
 
 
+def _cmd_generate(args: argparse.Namespace, out: Console) -> int:
+    from jaxparity import generate  # nbformat and nbclient: only for this command
+
+    return generate.main()
+
+
 def _cmd_list(args: argparse.Namespace, out: Console) -> int:
     print(listing.listing(args.section))
     return 0
@@ -191,4 +197,5 @@ COMMANDS = {
     "compare": _cmd_compare,
     "list": _cmd_list,
     "notebooks": _cmd_notebooks,
+    "generate": _cmd_generate,
 }

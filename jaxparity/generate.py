@@ -1,4 +1,4 @@
-"""``python -m jaxparity.generate``: everything generated from the code, brought up to date.
+"""``jaxparity generate`` (or ``python -m jaxparity.generate``): everything generated from the code,
 
 Run it after a change — a case added or edited, an implementation, a text — and commit what
 it lists. Each generator brings its files up to date and returns the paths it changed (none

@@ -24,7 +24,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -104,7 +103,7 @@ def _notebook(cells: list[NotebookNode], lang: str, made_of: Iterable[bytes]) ->
     nb.metadata.language_info = {"name": "python"}
     nb.metadata.jaxparity = {
         "lang": lang,
-        "generated_by": "python -m jaxparity.notebooks",
+        "generated_by": "jaxparity notebooks",
         "made_of": _fingerprint(cells, made_of),
     }
     return nb
@@ -348,14 +347,3 @@ def cells_of(nb: NotebookNode) -> list[tuple[str, str, str]]:
 
 def _said(cells: list[NotebookNode]) -> list[tuple[str, str, str]]:
     return [(c.get("id", ""), c.cell_type, c.source) for c in cells]
-
-
-def main() -> int:
-    """``python -m jaxparity.notebooks [OPTIONS]``: ``jaxparity notebooks``, its options."""
-    from jaxparity.cli import main as cli
-
-    return cli(["notebooks", *sys.argv[1:]])
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -103,13 +103,14 @@ def test_one_set_of_counts_in_the_output_the_report_and_the_summary(
     for line in counts.lines(found):
         assert line in printed
         assert line in _text((folder / results.REPORT_MD).read_text())
-    # The fixture: 3 cases checked on the CPU, the others not selected; its benchmarks as
-    # planned (one failed, one never finished, one left out by the mode rules).
+    # The fixture: 3 cases and the strict topic's 6 checked on the CPU, the others not
+    # selected (2 of the checks never finished); its benchmarks as planned (one failed, one
+    # never finished, one left out by the mode rules).
     records = saved["records"]
     checked = [r for r in records if r["kind"] == "check"]
-    assert found["cases"] == {"selected": 3, "in_lesson": len(cases.CASES)}
-    assert found["check"]["not_selected"] == len(checked) - 3 * 2
-    assert found["check"]["planned"] == 6 and found["check"]["missing"] == 2
+    assert found["cases"] == {"selected": 9, "in_lesson": len(cases.CASES)}
+    assert found["check"]["not_selected"] == len(checked) - 9 * 2
+    assert found["check"]["planned"] == 18 and found["check"]["missing"] == 2
     bench_records = [r for r in records if r["kind"] == "bench"]
     assert found["bench"]["planned"] == len(bench_records)
     assert found["bench"]["failed"] == 1 and found["bench"]["missing"] == 1
