@@ -34,7 +34,7 @@ CASE = Case(
     "``grad_before_backward``.",
     ru=Text(
         title="Флаги requires_grad и grad_fn против дифференцирования по аргументу",
-        explanation="Тензор torch несёт флаг requires_grad (по умолчанию False), а результаты "
+        explanation="У тензора torch есть флаг requires_grad (по умолчанию False), а результаты "
         "операций над отслеживаемыми тензорами — grad_fn (здесь SubBackward0), который держит в "
         "памяти всё нужное для backward: z удерживает x. У массива JAX нет ни флага, ни grad_fn, "
         "и z ни на что не ссылается: по чему дифференцировать, задаёт argnums в jax.grad, а граф "
