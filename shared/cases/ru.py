@@ -512,3 +512,6 @@ RU: dict[str, Text] = {
     ),
 }
 """Case id → its Russian texts, for every case of ``shared.cases.CASES``, in its order."""
+
+# shared/cases/training.py keeps its texts with its record and adds them to RU itself when
+# imported (it needs Text from here first; shared.cases imports every topic before any use).

@@ -23,6 +23,7 @@ from shared.interface.modes import Modes
 from shared.interface.modules import Modules
 from shared.interface.resnet import Resnet
 from shared.interface.tensors import Tensors
+from shared.interface.training import Training
 
 TOPIC_PROTOCOLS: dict[str, type] = {
     "tensors": Tensors,
@@ -32,6 +33,7 @@ TOPIC_PROTOCOLS: dict[str, type] = {
     "modes": Modes,
     "modules": Modules,
     "resnet": Resnet,
+    "training": Training,
 }
 
 

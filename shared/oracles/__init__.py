@@ -4,8 +4,9 @@
 is a NumPy array (exact values of a few roundings, compared within ``shared.tolerances``' per-dtype
 tolerance, with the other framework too), a :class:`Summed` (a result of long sums, judged by
 the forward-error bound of its arithmetic), a :class:`Deep` (a deep network's output, judged by
-the float32 error measured on it) or a :class:`Stat` (a statistic of random draws,
-compared with its own bound, since the two frameworks' random streams differ).
+the float32 error measured on it), a :class:`Stat` (a statistic of random draws,
+compared with its own bound, since the two frameworks' random streams differ) or a
+:class:`Count` (whole numbers decided by comparing floats, each allowed a stated slack).
 """
 
 from __future__ import annotations
@@ -25,6 +26,17 @@ class Stat:
 
     value: float
     atol: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class Count:
+    """Whole numbers decided by comparing floats (test images classified right): each may be
+    ``atol`` off ``value`` for the stated ``reason``, and the two frameworks ``2·atol`` apart
+    (each carries its own slack). Anything further is a bug, not rounding."""
+
+    value: np.ndarray
+    atol: int
     reason: str
 
 
@@ -76,7 +88,7 @@ def dot(a: np.ndarray, b: np.ndarray) -> Summed:
     return Summed(a @ b, np.abs(a) @ np.abs(b), a.shape[-1])
 
 
-Expected = dict[str, np.ndarray | Summed | Deep | Stat]
+Expected = dict[str, np.ndarray | Summed | Deep | Stat | Count]
 
 
 def expected(case_id: str, inputs: dict[str, Any]) -> Expected:
