@@ -21,6 +21,7 @@ from flax import nnx
 from jax_impl.backend import jax_device
 from jax_impl.modules import DeepNetwork, _placed, _pure_sgd_step, _sgd_step, export_weights
 from shared import backends
+from shared.cases.training import TO_ACCURACY_MODES
 from shared.run_modes import EAGER, JIT, JIT_GRAD, NNX_JIT, SCAN
 from shared.tooling import tooling
 
@@ -193,7 +194,7 @@ class Trainer:
     and ``nnx.Optimizer``: its first call compiles, a real step) and ``scan`` (each epoch one
     compiled ``lax.scan``)."""
 
-    modes = (JIT, NNX_JIT, SCAN)
+    modes = TO_ACCURACY_MODES["jax"]
 
     def __init__(self, inputs: Mapping[str, Any], mode: str, device: str) -> None:
         if mode not in self.modes:
@@ -223,8 +224,20 @@ class Trainer:
             first = order[0, 0]
             self.step.lower(self.params, self.opt_state, x[first], y[first]).compile()
 
+    def first_step(self) -> bool:
+        """The first step of the first epoch, unless :meth:`compile` took it; ``False`` for
+        ``scan``, whose steps come an epoch at a time."""
+        if self.mode == SCAN:
+            return False
+        if not self.done:  # jit: the pure step, its new state kept
+            first = self.data["order"][0, 0]
+            x, y = self.data["x_train"][first], self.data["y_train"][first]
+            self.params, self.opt_state, loss = self.step(self.params, self.opt_state, x, y)
+            self.done = [loss]
+        return True
+
     def train_epoch(self, epoch: int) -> np.ndarray:
-        """Epoch ``epoch`` of the order (less a step :meth:`compile` took); all its losses."""
+        """Epoch ``epoch`` of the order (less the step taken before it); all its losses."""
         x, y, batches = self.data["x_train"], self.data["y_train"], self.data["order"][epoch]
         if self.mode == SCAN:
             self.params, self.opt_state, losses = self.step(
@@ -235,8 +248,8 @@ class Trainer:
             found = train_epoch(self.step, x, y, batches[len(self.done) :], *self.state)
             losses, self.done = self.done + found, []
             return np.asarray(jnp.stack(losses))
-        losses = []
-        for idx in batches:
+        losses, self.done = self.done, []
+        for idx in batches[len(losses) :]:
             self.params, self.opt_state, loss = self.step(
                 self.params, self.opt_state, x[idx], y[idx]
             )

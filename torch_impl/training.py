@@ -15,7 +15,8 @@ import numpy as np
 import torch
 
 from shared import backends
-from shared.run_modes import COMPILE, EAGER
+from shared.cases.training import TO_ACCURACY_MODES
+from shared.run_modes import COMPILE
 from shared.tooling import tooling
 from torch_impl.backend import torch_device
 from torch_impl.modules import DeepNetwork, _placed, _sgd_step, export_weights
@@ -133,7 +134,7 @@ class Trainer:
     first step, a real one), then :meth:`train_epoch` and :meth:`correct` epoch after epoch.
     Modes: ``eager`` and ``compile`` (the step through ``torch.compile``)."""
 
-    modes = (EAGER, COMPILE)
+    modes = TO_ACCURACY_MODES["torch"]
 
     def __init__(self, inputs: Mapping[str, Any], mode: str, device: str) -> None:
         if mode not in self.modes:
@@ -148,8 +149,16 @@ class Trainer:
             first = self.data["order"][0, 0]
             self.done = [self.step(self.data["x_train"][first], self.data["y_train"][first])]
 
+    def first_step(self) -> bool:
+        """The first step of the first epoch, unless :meth:`compile` took it; ``True``: the
+        first step has been taken."""
+        if not self.done:
+            first = self.data["order"][0, 0]
+            self.done = [self.step(self.data["x_train"][first], self.data["y_train"][first])]
+        return True
+
     def train_epoch(self, epoch: int) -> np.ndarray:
-        """Epoch ``epoch`` of the order (less a step :meth:`compile` took); all its losses."""
+        """Epoch ``epoch`` of the order (less the step taken before it); all its losses."""
         batches = self.data["order"][epoch][len(self.done) :]
         x, y = self.data["x_train"], self.data["y_train"]
         losses = self.done + train_epoch(self.step, x, y, batches)

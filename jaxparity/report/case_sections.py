@@ -10,6 +10,7 @@ from typing import Any
 from jaxparity import artifacts, sources
 from jaxparity.document import STATUSES, Block, Bullets, Heading, Para, SideBySide, Table
 from jaxparity.fmt import anchor, fmt_bytes, fmt_ci, fmt_err, fmt_s, fmt_x
+from jaxparity.report import training
 from jaxparity.report.comparisons import CONFIDENCE
 from jaxparity.report.graph_view import graph_files
 from jaxparity.report.matmul_counts import matmul_counts
@@ -144,7 +145,7 @@ LEFT_ALIGNED = ("variant", "size", "device", "mode", "status", "verdict", "note"
 def _timings(summ: Summary, case: Case, t: Texts) -> list[Block]:
     """Timed, failed and missing benchmarks in a table (columns with no data dropped); those
     not run on purpose (left out by mode rules, skipped with a reason) summed up below it."""
-    recs = summ.of(case=case.id, kind="bench")
+    recs = [r for r in summ.of(case=case.id, kind="bench") if not training.shown_apart(r)]
     shown = [r for r in recs if r["status"] != "skip" or r["reason"] == MISSING]
     if not recs:
         return []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from jaxparity.document import Block, Bullets, Heading
 from jaxparity.fmt import fmt_bytes, link
+from jaxparity.report import training
 from jaxparity.report.comparisons import (
     comparisons,
     is_jit,
@@ -79,6 +80,8 @@ def _memory(summ: Summary, t: Texts) -> str:
     """One number per memory measurement: its peak, else the first byte count it recorded."""
     parts = []
     for r in summ.of(kind="bench", status="pass"):
+        if training.shown_apart(r):  # the training section weighs those, resource by resource
+            continue
         extra = {k: v for k, v in (r["extra"] or {}).items() if k.endswith("bytes")}
         name, value = (
             (t("second.memory.peak"), r["peak_bytes"])

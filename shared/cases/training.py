@@ -7,8 +7,8 @@ and in the paired harness (``step``, ``epoch``).
 Its Russian texts live here too (``RU``), merged into ``shared.cases.ru``.
 """
 
-from shared.cases.model import INTEGERS, Arg, Bench, Case
 from shared.cases import ru
+from shared.cases.model import INTEGERS, Arg, Bench, Case
 from shared.cases.ru import Text
 from shared.run_modes import COMPILE, EAGER, JIT, JIT_GRAD, NNX_JIT, SCAN
 
@@ -31,6 +31,12 @@ framework's float32 run could be judged against float64 at all."""
 TO_ACCURACY = "to_accuracy"
 """The variant name of the runs timed as a user trains, one fresh process each: their rows
 (``bench.jsonl``, ``summary.json``) carry it beside the harness's ``step`` and ``epoch``."""
+
+TO_ACCURACY_MODES = {"torch": (EAGER, COMPILE), "jax": (JIT, NNX_JIT, SCAN)}
+"""How each framework trains to accuracy (``bench/to_accuracy.py``): eager torch and
+``torch.compile`` of the step; JAX's pure step under ``jax.jit``, the ``nnx.jit`` step over
+module and ``nnx.Optimizer`` as a student writes it, and each epoch one compiled ``lax.scan``
+(which torch on a CPU has no counterpart for)."""
 
 CASES = [
     Case(

@@ -50,7 +50,7 @@ class TrainSize(NamedTuple):
 SIZES = {
     "test": TrainSize(16, 32, 2, train_images=128, test_images=64),
     "lesson": TrainSize(32, 32, 20),
-    "wide": TrainSize(1024, 32, 10),
+    "wide": TrainSize(1024, 32, 8),
 }
 """``lesson``: the lesson's width (hidden 32), where each step is a few small matrix products
 and per-op dispatch decides; ``wide``: hidden 1024, where the products dominate; ``test``: a

@@ -1,0 +1,134 @@
+"""Training to a test accuracy as a user runs it (training.to_accuracy), one fresh process per
+framework × mode × size (``bench/to_accuracy.py`` says what each measures).
+
+Not a paired timing: each row runs its child once and records, besides the harness's keys,
+the child's measurements (``time_to_accuracy_s``, ``compile_s``, ``steady_step_s``, each
+epoch's seconds, every step's loss, peak memory while compiling and while training) under the
+variant ``to_accuracy``. ``compile_s`` is the harness's key (the table's compile column);
+``peak_bytes`` is the training's peak resident set.
+
+Which rows run: at ``--size test`` (and in the test suite), one child per framework (eager
+torch, JAX jit), on the tiny inputs: there the runner is what is tested. Otherwise the modes
+of ``TO_ACCURACY_MODES`` at the case's sizes, ``torch.compile`` at one size as in the harness
+(``jaxparity.selection``), at both under ``--size lesson``; ``--modes`` narrows them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bench.harness import Target, record
+from bench.targets import load_on
+from bench.to_accuracy import Config, measure, save_inputs
+from jaxparity import selection
+from shared import backends, cases, data
+from shared.cases.training import TO_ACCURACY, TO_ACCURACY_MODES
+from shared.data.training import target_correct
+from shared.run_modes import COMPILE, EAGER, JIT
+
+CASE = cases.get("training.to_accuracy")
+TIMEOUT_S = 600
+"""A child still training after this long is stopped and its row fails (the slowest, a cold
+``torch.compile`` of the wide step on 2 busy cores, takes about a minute)."""
+TEST_MODES = {"torch": (EAGER,), "jax": (JIT,)}
+"""At size ``test``: one child per framework."""
+
+
+def _run_shape(config: pytest.Config) -> tuple[str, list[str] | None, list[str]]:
+    """The ``--size`` name, ``--modes`` and the sizes of this run: from ``jaxparity``'s plan
+    when there is one, else ``--bench-size`` (default ``test``)."""
+    path = config.getoption("bench_plan")
+    if path:
+        plan = json.loads(Path(path).read_text())["bench"]
+        modes = plan.get("modes")
+        return plan["size"], None if modes in (None, "all") else modes, plan["sizes"]
+    wanted = config.getoption("bench_size") or ["test"]
+    listed = CASE.bench.sizes if CASE.bench else ()
+    sizes = [s for s in listed if s in wanted or "all" in wanted]
+    return ("test" if sizes == ["test"] else "cpu"), None, sizes
+
+
+def excluded(framework: str, mode: str, size: str, size_name: str, modes: list[str] | None) -> str:
+    """Why a row does not run in this run (``""`` when it runs)."""
+    if size == "test":
+        if mode not in TEST_MODES[framework]:
+            return "at size test one child per framework (the runner is what is tested there)"
+        return ""
+    chosen = selection.bench_sizes(CASE, size_name)
+    if mode == COMPILE and size_name == "lesson" and (modes is None or COMPILE in modes):
+        return ""  # --size lesson: torch.compile at every width
+    return selection.mode_excluded(framework, mode, size, chosen, size_name, modes) or ""
+
+
+def rows(config: pytest.Config) -> list[tuple[Target, str]]:
+    """Every row of this run, with why it is skipped (``""``: it runs)."""
+    size_name, modes, sizes = _run_shape(config)
+    assert CASE.bench is not None
+    chosen = selection.bench_sizes(CASE, size_name)
+    devices = config.getoption("bench_device") or backends.device_names()
+    return [
+        (
+            Target(CASE.id, TO_ACCURACY, size, framework, device, mode),
+            excluded(framework, mode, size, size_name, modes),
+        )
+        for size in chosen
+        if size in sizes
+        for device in devices
+        for framework in backends.backend_names()
+        for mode in TO_ACCURACY_MODES[framework]
+    ]
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "accuracy_row" in metafunc.fixturenames:
+        found = rows(metafunc.config)
+        metafunc.parametrize("accuracy_row", found, ids=[t.id for t, _ in found])
+
+
+@pytest.fixture(scope="module")
+def inputs_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, int]]:
+    """Per size, the case's inputs saved once for every child, and the target."""
+    made: dict[str, tuple[Path, int]] = {}
+    folder = tmp_path_factory.mktemp("to_accuracy")
+
+    def get(size: str) -> tuple[Path, int]:
+        if size not in made:
+            inputs = data.inputs(CASE.id, size)
+            path = save_inputs(inputs, folder / f"{size}.npz")
+            made[size] = (path, target_correct(len(inputs["y_test"])))
+        return made[size]
+
+    return get  # type: ignore[return-value]
+
+
+def test_train_to_accuracy(
+    benchmark, accuracy_row: tuple[Target, str], inputs_files: Any, request: pytest.FixtureRequest
+) -> None:
+    target, why = accuracy_row
+    if why:
+        pytest.skip(why)
+    load_on(target.backend, target.device)  # a skip with the reason if it is missing
+    path, goal = inputs_files(target.size)
+    config = Config(target.backend, target.mode, target.device, str(path), goal, os.getpid())
+    found: list[dict[str, Any]] = []
+    benchmark.pedantic(lambda: found.append(measure(config, TIMEOUT_S)), rounds=1, iterations=1)
+    (result,) = found
+    assert result["steps"] > 0 and len(result["losses"]) == result["steps"]
+    benchmark.group = f"{CASE.id} {TO_ACCURACY} [{target.size}]"
+    benchmark.extra_info.update(
+        {
+            **asdict(target),
+            "framework": target.backend,
+            "flops": None,
+            "variant_doc": "trained to the target test accuracy in a fresh process",
+            "peak_bytes": result["rss_train_peak_bytes"],
+            **result,
+        }
+    )
+    record(request.config, benchmark)
