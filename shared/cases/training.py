@@ -56,9 +56,8 @@ CASES = [
         "can go either way in float32). Timed as a user trains, in a fresh process per "
         "framework and mode, compilation and batch feeding included, until the test accuracy "
         f"reaches {100 * TARGET_ACCURACY:g} %.",
-        differs="torch's optimizer.step() changes the parameters in place; JAX computes new ones "
-        "(nnx.jit writes them back into the module). Accuracy counts are int64 in torch, int32 "
-        "in JAX.",
+        differs="optimizer.step() changes torch's parameters in place; the nnx.jit step computes "
+        "new ones and writes them back.",
         takes={
             "x_train": Arg(("n", "features"), ("float32",)),
             "y_train": Arg(("n",), INTEGERS),
@@ -95,8 +94,8 @@ RU = {
         "классов во float32 могут перевесить в любую сторону). Замер — как обучает "
         "пользователь: отдельный процесс на каждый фреймворк и режим, с компиляцией и подачей "
         f"батчей, пока точность на тесте не дойдёт до {100 * TARGET_ACCURACY:g} %.",
-        differs="optimizer.step() в torch меняет параметры на месте; JAX вычисляет новые (nnx.jit "
-        "записывает их обратно в модуль). Счётчики верных ответов — int64 в torch, int32 в JAX.",
+        differs="optimizer.step() меняет параметры torch на месте; шаг под nnx.jit вычисляет "
+        "новые и записывает их обратно.",
     ),
 }
 """The case's Russian texts, added to ``shared.cases.ru.RU`` here (``ru`` cannot import this
