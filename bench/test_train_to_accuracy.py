@@ -21,13 +21,14 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from bench.harness import Target, record
 from bench.targets import load_on
 from bench.to_accuracy import Config, measure, save_inputs
 from jaxparity import selection
-from shared import backends, cases, data
+from shared import backends, cases, data, oracles, parity
 from shared.cases.training import TO_ACCURACY, TO_ACCURACY_MODES
 from shared.data.training import target_correct
 from shared.run_modes import COMPILE, EAGER, JIT
@@ -107,6 +108,16 @@ def inputs_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Pa
     return get  # type: ignore[return-value]
 
 
+def _judge(result: dict[str, Any]) -> None:
+    """A child's losses and accuracy against the oracle's training of the same inputs."""
+    expected = oracles.expected(CASE.id, data.inputs(CASE.id, "test"))
+    losses = np.array(result["losses"], np.float32)
+    check = parity.compare("losses", "child", "oracle", losses, expected["losses"], sides=1)
+    assert check.ok, check.line()
+    correct = np.array(result["correct"])
+    assert np.abs(correct - expected["correct"].value[: len(correct)]).max() <= 1
+
+
 def test_train_to_accuracy(
     benchmark, accuracy_row: tuple[Target, str], inputs_files: Any, request: pytest.FixtureRequest
 ) -> None:
@@ -120,6 +131,8 @@ def test_train_to_accuracy(
     benchmark.pedantic(lambda: found.append(measure(config, TIMEOUT_S)), rounds=1, iterations=1)
     (result,) = found
     assert result["steps"] > 0 and len(result["losses"]) == result["steps"]
+    if target.size == "test":  # what the child trained is what the case trains
+        _judge(result)
     benchmark.group = f"{CASE.id} {TO_ACCURACY} [{target.size}]"
     benchmark.extra_info.update(
         {

@@ -25,13 +25,12 @@ DIMS = ("input_dim", "hidden_dim", "num_classes", "num_layers")
 
 
 def accuracy(model: torch.nn.Module, x_test: torch.Tensor, y_test: torch.Tensor) -> torch.Tensor:
-    """Test images classified right: ``argmax`` of the logits against the labels. Under
-    ``no_grad`` (and in ``eval`` mode, which this network does not need) nothing is recorded."""
+    """Test images classified right: ``argmax`` of the logits against the labels, in eval
+    mode (no Dropout or BatchNorm here, but the habit matters) and under ``no_grad``: no
+    graph recorded."""
     model.eval()
     with torch.no_grad():
-        correct = (model(x_test).argmax(dim=1) == y_test).sum()  # int64
-    model.train()
-    return correct
+        return (model(x_test).argmax(dim=1) == y_test).sum()  # int64
 
 
 def train_epoch(
@@ -75,6 +74,7 @@ def to_accuracy(
 
     losses, correct = [], []
     for batches in order:  # one epoch: a row of batch indices per step
+        model.train()
         losses += train_epoch(step, x_train, y_train, batches)
         correct.append(accuracy(model, x_test, y_test))
     return {
@@ -159,6 +159,7 @@ class Trainer:
 
     def train_epoch(self, epoch: int) -> np.ndarray:
         """Epoch ``epoch`` of the order (less the step taken before it); all its losses."""
+        self.model.train()
         batches = self.data["order"][epoch][len(self.done) :]
         x, y = self.data["x_train"], self.data["y_train"]
         losses = self.done + train_epoch(self.step, x, y, batches)

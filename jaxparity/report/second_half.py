@@ -79,8 +79,11 @@ def _strictness(summ: Summary, t: Texts, shown: int = 8) -> list[str]:
 def _memory(summ: Summary, t: Texts) -> str:
     """One number per memory measurement: its peak, else the first byte count it recorded."""
     parts = []
+    apart = [r for r in summ.of(kind="bench", status="pass") if training.shown_apart(r)]
+    if apart:  # training to accuracy: its own section weighs memory, resource by resource
+        parts.append(t("training.memory_pointer"))
     for r in summ.of(kind="bench", status="pass"):
-        if training.shown_apart(r):  # the training section weighs those, resource by resource
+        if training.shown_apart(r):
             continue
         extra = {k: v for k, v in (r["extra"] or {}).items() if k.endswith("bytes")}
         name, value = (

@@ -436,6 +436,11 @@ MESSAGES: dict[str, str] = {
     "and mode of this run",
     "training.plot.x": "training step",
     "training.plot.alt": "loss curves at size {size}",
+    "training.fastest": "First to {target} %: {mode}, in {seconds}{eager}.",
+    "training.fastest.eager": "; eager torch took {seconds} ({ratio} as long)",
+    "training.fastest.none": "No run reached {target} % within its epochs.",
+    "training.memory_pointer": "training to accuracy, each framework and mode in a fresh "
+    "process: see [what compute costs](#training-to-accuracy)",
     "training.col.mode": "framework · mode",
     "training.col.reached": "time to accuracy",
     "training.col.epochs": "epochs (steps)",

@@ -531,6 +531,11 @@ MESSAGES: dict[str, str] = {
     "фреймворки и режимы этого запуска",
     "training.plot.x": "шаг обучения",
     "training.plot.alt": "кривые лосса на размере {size}",
+    "training.fastest": "Первым до {target} % дошёл {mode}, за {seconds}{eager}.",
+    "training.fastest.eager": "; torch без компиляции потратил {seconds} (в {ratio} дольше)",
+    "training.fastest.none": "Ни один запуск не дошёл до {target} % за отведённые эпохи.",
+    "training.memory_pointer": "обучение до заданной точности, каждый фреймворк и режим в "
+    "свежем процессе: см. [чего стоят вычисления](#training-to-accuracy)",
     "training.col.mode": "фреймворк · режим",
     "training.col.reached": "время до точности",
     "training.col.epochs": "эпохи (шаги)",

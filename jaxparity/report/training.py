@@ -21,7 +21,7 @@ from typing import Any
 
 from jaxparity import plots
 from jaxparity.document import Block, Bullets, Figure, Figures, Heading, Para, Table
-from jaxparity.fmt import fmt_bytes, fmt_s, link
+from jaxparity.fmt import fmt_bytes, fmt_s, fmt_x, link
 from jaxparity.report.texts import Texts
 from jaxparity.summary import Summary
 from shared import cases, run_modes
@@ -140,8 +140,9 @@ def _width(size: str, rows: list[dict[str, Any]], figures: dict[str, str], t: Te
         name = f"training-loss-{size}"
         figures[name] = svg
         blocks.append(Figures([Figure(name, svg, t("training.plot.alt", size=size))]))
-    base = next((r for r in rows if (r["framework"], r["mode"]) == BASE), None)
+    base = _pick(rows, BASE)
     eager_step = _extra(base, "steady_step_s") if base else None
+    blocks.append(Para(_fastest(rows, base, t)))
     body = [[_cell(c, r, eager_step, t) for c in COLUMNS] for r in rows]
     blocks.append(
         Table(
@@ -149,6 +150,25 @@ def _width(size: str, rows: list[dict[str, Any]], figures: dict[str, str], t: Te
         )
     )
     return blocks
+
+
+def _fastest(rows: list[dict[str, Any]], base: dict[str, Any] | None, t: Texts) -> str:
+    """Which mode reached the target first, and eager torch beside it (or who did not)."""
+    reached = [r for r in rows if _extra(r, "time_to_accuracy_s") is not None]
+    if not reached:
+        return t("training.fastest.none", target=f"{100 * TARGET_ACCURACY:g}")
+    best = min(reached, key=lambda r: _extra(r, "time_to_accuracy_s"))
+    seconds = _extra(best, "time_to_accuracy_s")
+    eager = _extra(base, "time_to_accuracy_s") if base else None
+    return t(
+        "training.fastest",
+        target=f"{100 * TARGET_ACCURACY:g}",
+        mode=t.mode(best["framework"], best["mode"]),
+        seconds=fmt_s(seconds),
+        eager=t("training.fastest.eager", seconds=fmt_s(eager), ratio=fmt_x(eager / seconds))
+        if eager and best is not base
+        else "",
+    )
 
 
 def _cell(column: str, r: dict[str, Any], eager_step: float | None, t: Texts) -> str:
