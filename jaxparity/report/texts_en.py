@@ -441,6 +441,9 @@ MESSAGES: dict[str, str] = {
     "training.fastest.none": "No run reached {target} % within its epochs.",
     "training.memory_pointer": "training to accuracy, each framework and mode in a fresh "
     "process: see [what compute costs](#training-to-accuracy)",
+    "training.curves": "The {runs} curves lie on top of each other: over the {steps} steps "
+    "they all took, their losses differ by at most {diff} (float32 rounding, carried forward by "
+    "every update; the oracle judges the same training step by step).",
     "training.col.mode": "framework · mode",
     "training.col.reached": "time to accuracy",
     "training.col.epochs": "epochs (steps)",

@@ -140,6 +140,7 @@ def _width(size: str, rows: list[dict[str, Any]], figures: dict[str, str], t: Te
         name = f"training-loss-{size}"
         figures[name] = svg
         blocks.append(Figures([Figure(name, svg, t("training.plot.alt", size=size))]))
+        blocks += _curves_agree([vs for _, _, vs in series], t)
     base = _pick(rows, BASE)
     eager_step = _extra(base, "steady_step_s") if base else None
     blocks.append(Para(_fastest(rows, base, t)))
@@ -150,6 +151,18 @@ def _width(size: str, rows: list[dict[str, Any]], figures: dict[str, str], t: Te
         )
     )
     return blocks
+
+
+def _curves_agree(curves: list[list[float]], t: Texts) -> list[Block]:
+    """How far apart the runs' losses are over the steps they all took (float32 rounding,
+    carried forward by every update: the runs trained the same steps)."""
+    common = min((len(c) for c in curves), default=0)
+    if len(curves) < 2 or not common:
+        return []
+    apart = max(
+        abs(a[i] - b[i]) for a in curves for b in curves for i in range(common) if a is not b
+    )
+    return [Para(t("training.curves", steps=common, runs=len(curves), diff=f"{apart:.2g}"))]
 
 
 def _fastest(rows: list[dict[str, Any]], base: dict[str, Any] | None, t: Texts) -> str:
