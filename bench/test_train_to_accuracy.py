@@ -7,16 +7,18 @@ epoch's seconds, every step's loss, peak memory while compiling and while traini
 variant ``to_accuracy``. ``compile_s`` is the harness's key (the table's compile column);
 ``peak_bytes`` is the training's peak resident set.
 
-Which rows run: at ``--size test`` (and in the test suite), one child per framework (eager
-torch, JAX jit), on the tiny inputs: there the runner is what is tested. Otherwise the modes
-of ``TO_ACCURACY_MODES`` at the case's sizes, ``torch.compile`` at one size as in the harness
-(``jaxparity.selection``), at both under ``--size lesson``; ``--modes`` narrows them.
+Which rows run: at ``--size test`` (and in the test suite), one child (eager torch), on the
+tiny inputs, its losses judged by the oracle: there the runner is what is tested. Otherwise
+the modes of ``TO_ACCURACY_MODES`` at the case's sizes, ``torch.compile`` at one size as in
+the harness (``jaxparity.selection``), at both under ``--size lesson``; ``--modes`` narrows
+them.
 """
 
 from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -31,14 +33,16 @@ from jaxparity import selection
 from shared import backends, cases, data, oracles, parity
 from shared.cases.training import TO_ACCURACY, TO_ACCURACY_MODES
 from shared.data.training import target_correct
-from shared.run_modes import COMPILE, EAGER, JIT
+from shared.run_modes import COMPILE, EAGER
 
 CASE = cases.get("training.to_accuracy")
 TIMEOUT_S = 600
 """A child still training after this long is stopped and its row fails (the slowest, a cold
 ``torch.compile`` of the wide step on 2 busy cores, takes about a minute)."""
-TEST_MODES = {"torch": (EAGER,), "jax": (JIT,)}
-"""At size ``test``: one child per framework."""
+TEST_MODES = {"torch": (EAGER,), "jax": ()}
+"""At size ``test`` (the test suite's), one child: the runner is what is tested there, and
+eager torch's child is the cheapest (``tests/test_training.py`` runs JAX's trainers in
+process, judged by the oracle)."""
 
 
 def _run_shape(config: pytest.Config) -> tuple[str, list[str] | None, list[str]]:
@@ -59,7 +63,7 @@ def excluded(framework: str, mode: str, size: str, size_name: str, modes: list[s
     """Why a row does not run in this run (``""`` when it runs)."""
     if size == "test":
         if mode not in TEST_MODES[framework]:
-            return "at size test one child per framework (the runner is what is tested there)"
+            return "at size test one child, eager torch's (the runner is what is tested there)"
         return ""
     chosen = selection.bench_sizes(CASE, size_name)
     if mode == COMPILE and size_name == "lesson" and (modes is None or COMPILE in modes):
@@ -93,8 +97,10 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 
 @pytest.fixture(scope="module")
-def inputs_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, int]]:
-    """Per size, the case's inputs saved once for every child, and the target."""
+def inputs_files(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Callable[[str], tuple[Path, int]]:
+    """A size → the case's inputs saved once for every child of the module, and the target."""
     made: dict[str, tuple[Path, int]] = {}
     folder = tmp_path_factory.mktemp("to_accuracy")
 
@@ -105,7 +111,7 @@ def inputs_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Pa
             made[size] = (path, target_correct(len(inputs["y_test"])))
         return made[size]
 
-    return get  # type: ignore[return-value]
+    return get
 
 
 def _judge(result: dict[str, Any]) -> None:
@@ -119,7 +125,10 @@ def _judge(result: dict[str, Any]) -> None:
 
 
 def test_train_to_accuracy(
-    benchmark, accuracy_row: tuple[Target, str], inputs_files: Any, request: pytest.FixtureRequest
+    benchmark,
+    accuracy_row: tuple[Target, str],
+    inputs_files: Callable[[str], tuple[Path, int]],
+    request: pytest.FixtureRequest,
 ) -> None:
     target, why = accuracy_row
     if why:
