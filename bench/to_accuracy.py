@@ -42,8 +42,6 @@ from typing import Any
 
 import numpy as np
 
-from bench.memory import _status_kib
-
 ROOT = Path(__file__).resolve().parent.parent
 LOSS_DIGITS = 7
 """Significant digits kept of each step's loss (float32 has about 7)."""
@@ -113,6 +111,15 @@ def measure(config: Config, timeout_s: float) -> dict[str, Any]:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def _status_bytes(field: str) -> int:
+    """A field of ``/proc/self/status`` (``VmRSS``, ``VmHWM``), in bytes. (``bench.memory``
+    reads the same; importing it would bring pytest and the harness into every child.)"""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(f"{field}:"):
+            return int(line.split()[1]) * 1024
+    raise RuntimeError(f"/proc/self/status has no {field}")
+
+
 class _Memory:
     """The process's resident set: reset its peak, read it (``None`` where Linux's
     ``/proc/self/clear_refs`` cannot be written)."""
@@ -127,10 +134,10 @@ class _Memory:
             self.works = False
 
     def peak(self) -> int | None:
-        return _status_kib("VmHWM") * 1024 if self.works else None
+        return _status_bytes("VmHWM") if self.works else None
 
     def now(self) -> int | None:
-        return _status_kib("VmRSS") * 1024 if self.works else None
+        return _status_bytes("VmRSS") if self.works else None
 
 
 def train(config: Config) -> dict[str, Any]:
