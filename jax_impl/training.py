@@ -24,6 +24,7 @@ from shared import backends
 from shared.cases.training import TO_ACCURACY_MODES
 from shared.run_modes import EAGER, JIT, JIT_GRAD, NNX_JIT, SCAN
 from shared.tooling import tooling
+from shared.validation import require_indices
 
 DIMS = ("input_dim", "hidden_dim", "num_classes", "num_layers")
 
@@ -33,6 +34,13 @@ def accuracy(model: nnx.Module, x_test: jax.Array, y_test: jax.Array) -> jax.Arr
     recorded for gradients in JAX unless asked (no ``no_grad`` needed); ``nnx.jit`` it once
     and call that every epoch."""
     return (model(x_test).argmax(axis=1) == y_test).sum()  # int32 without x64
+
+
+@tooling
+def check_order(order: jax.Array, x_train: jax.Array) -> None:
+    """Refuse batch indices outside the training set with a ``CaseInputError``: JAX would
+    take the nearest row instead (its gathers clamp out-of-range indices), silently."""
+    require_indices("order", int(order.min()), int(order.max()), len(x_train), "x_train")
 
 
 def train_epoch(
@@ -69,6 +77,7 @@ def to_accuracy(
 
     torch instead: ``optimizer.step()`` mutates the parameters in place.
     """
+    check_order(order, x_train)
     model = _placed(DeepNetwork(input_dim, hidden_dim, num_classes, num_layers), weights, device)
     optimizer = nnx.Optimizer(model, optax.sgd(lr, momentum=momentum), wrt=nnx.Param)
     evaluate = nnx.jit(accuracy)  # compiled on its first call, reused every epoch

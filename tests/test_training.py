@@ -125,6 +125,16 @@ def test_bad_input_is_one_case_input_error(change: dict, message: str) -> None:
         parity.call(load_on("torch", "cpu"), CASE, inputs=inputs)
 
 
+def test_batch_indices_outside_the_training_set_are_refused(target) -> None:
+    """torch would raise an IndexError, JAX would quietly train on the last image."""
+    backend, device = target
+    inputs = data.inputs(CASE, "test")
+    inputs["order"] = inputs["order"].copy()
+    inputs["order"][1, 2, 3] = len(inputs["y_train"])
+    with pytest.raises(CaseInputError, match=r"^order: indices must lie in 0\.\.127"):
+        parity.call(backend, CASE, device, inputs=inputs)
+
+
 def test_break_even() -> None:
     assert section.break_even(10.0, 1e-3, 0.5e-3) == pytest.approx(20_000)
     assert section.break_even(10.0, 1e-3, 2e-3) == float("inf")

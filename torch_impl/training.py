@@ -18,6 +18,7 @@ from shared import backends
 from shared.cases.training import TO_ACCURACY_MODES
 from shared.run_modes import COMPILE
 from shared.tooling import tooling
+from shared.validation import require_indices
 from torch_impl.backend import torch_device
 from torch_impl.modules import DeepNetwork, _placed, _sgd_step, export_weights
 
@@ -31,6 +32,13 @@ def accuracy(model: torch.nn.Module, x_test: torch.Tensor, y_test: torch.Tensor)
     model.eval()
     with torch.no_grad():
         return (model(x_test).argmax(dim=1) == y_test).sum()  # int64
+
+
+@tooling
+def check_order(order: torch.Tensor, x_train: torch.Tensor) -> None:
+    """Refuse batch indices outside the training set with a ``CaseInputError`` (torch's own
+    IndexError would not name the input)."""
+    require_indices("order", int(order.min()), int(order.max()), len(x_train), "x_train")
 
 
 def train_epoch(
@@ -66,6 +74,7 @@ def to_accuracy(
     JAX instead: the ``nnx.jit`` step computes new parameters and writes them back into the
     module and its ``nnx.Optimizer``.
     """
+    check_order(order, x_train)
     model = _placed(DeepNetwork(input_dim, hidden_dim, num_classes, num_layers), weights, device)
     optimizer = torch.optim.SGD(model.parameters(), lr=lr, momentum=momentum)
 
