@@ -444,6 +444,9 @@ MESSAGES: dict[str, str] = {
     "training.curves": "The {runs} curves lie on top of each other: over the {steps} steps "
     "they all took, their losses differ by at most {diff} (float32 rounding, carried forward by "
     "every update; the oracle judges the same training step by step).",
+    "training.missing": "Not measured at this size: {modes} (`torch.compile` trains to "
+    "accuracy at one size unless `--size lesson` or `--modes compile` asks for both; a run "
+    "that failed says why in `bench.log`).",
     "training.col.mode": "framework · mode",
     "training.col.reached": "time to accuracy",
     "training.col.epochs": "epochs (steps)",

@@ -144,6 +144,9 @@ def _width(size: str, rows: list[dict[str, Any]], figures: dict[str, str], t: Te
     base = _pick(rows, BASE)
     eager_step = _extra(base, "steady_step_s") if base else None
     blocks.append(Para(_fastest(rows, base, t)))
+    missing = [t.mode(*m.key) for m in _modes() if _pick(rows, m.key) is None]
+    if missing:
+        blocks.append(Para(t("training.missing", modes=", ".join(missing))))
     body = [[_cell(c, r, eager_step, t) for c in COLUMNS] for r in rows]
     blocks.append(
         Table(
