@@ -12,7 +12,7 @@ from typing import Any
 import jax
 import numpy as np
 
-from shared.run_modes import EAGER, JIT
+from shared.run_modes import EAGER, JIT, SCAN
 
 
 def jax_device(device: str) -> jax.Device:
@@ -63,7 +63,7 @@ class JaxBackend:
 
     def prepare(self, fn: Callable, mode: str, args: tuple, /) -> tuple[Callable, float]:
         compile_s = 0.0
-        if mode == JIT:
+        if mode in (JIT, SCAN):  # scan: a plain function whose loop is a lax.scan
             fn = jax.jit(fn)
             # Trace + XLA compile, timed apart from the steady state (JAX's benchmarking guide).
             start = time.perf_counter()

@@ -29,6 +29,7 @@ TOPIC_TITLES = {
     "modes": "Grad modes",
     "modules": "Modules and networks",
     "resnet": "ResNet-101",
+    "training": "Training to accuracy",
     "strict": "Stricter code, shown as code",
 }
 

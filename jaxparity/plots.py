@@ -1,9 +1,10 @@
 """Small SVG charts drawn by hand: inline in report.html, no matplotlib, nothing fetched.
 
-Two kinds, both on log axes since timings span orders of magnitude:
+Three kinds, all on log axes since timings (and losses) span orders of magnitude:
 
 * :func:`hbars` — horizontal bars, one group per label (speed-ups around 1×, compile seconds);
-* :func:`lines` — a value per size, one line per series (scaling with size).
+* :func:`lines` — a value per size, one line per series (scaling with size);
+* :func:`curves` — a value per step, one line per series (a training's loss curve).
 """
 
 from __future__ import annotations
@@ -192,5 +193,59 @@ def lines(
                 f'<circle cx="{a:.1f}" cy="{b:.1f}" r="3.5" fill="{col}"><title>'
                 f"{escape(name)}</title></circle>"
             )
+    parts.append(CLOSE)
+    return "\n".join(parts)
+
+
+def curves(
+    series: list[tuple[str, str, list[float]]],
+    title: str,
+    x_label: str,
+    width: int = 620,
+    height: int = 300,
+) -> str:
+    """One polyline per (name, colour, values), ``values[i]`` at x = i + 1 on a linear axis,
+    log y; later series are drawn over earlier ones, thinner, so that curves on top of each
+    other stay visible."""
+    values = [v for _, _, vs in series for v in vs if v and v > 0]
+    longest = max((len(vs) for _, _, vs in series), default=0)
+    if not values or longest < 2:
+        return ""
+    lo, hi = min(values) / 1.5, max(values) * 1.5
+    left, right, top, bottom = 70, 20, 50, 44
+    plot_w, plot_h = width - left - right, height - top - bottom
+
+    def px(i: float) -> float:
+        return left + plot_w * (i - 1) / (longest - 1)
+
+    def py(v: float) -> float:
+        frac = (math.log10(v) - math.log10(lo)) / (math.log10(hi) - math.log10(lo))
+        return top + plot_h * (1 - frac)
+
+    parts = _open(width, height, title, _legend([(n, c) for n, c, _ in series], left, 32))
+    for t in _ticks(lo, hi):
+        parts.append(
+            f'<line x1="{left}" x2="{width - right}" y1="{py(t):.1f}" y2="{py(t):.1f}" '
+            f'stroke="#ddd"/><text x="{left - 6}" y="{py(t) + 4:.1f}" {FONT} '
+            f'text-anchor="end" fill="#555">{_fmt(t)}</text>'
+        )
+    step = 10 ** max(0, math.floor(math.log10(longest)))
+    step *= next((m for m in (1, 2, 5, 10) if longest / (m * step) <= 8), 10)
+    for tick in range(step, longest + 1, step):
+        parts.append(
+            f'<text x="{px(tick):.1f}" y="{height - bottom + 18}" {FONT} '
+            f'text-anchor="middle">{tick}</text>'
+        )
+    parts.append(
+        f'<text x="{left + plot_w / 2:.0f}" y="{height - 6}" {FONT} text-anchor="middle" '
+        f'fill="#555">{escape(x_label)}</text>'
+    )
+    for n, (name, col, vs) in enumerate(series):
+        pts = " ".join(f"{px(i + 1):.1f},{py(v):.1f}" for i, v in enumerate(vs) if v and v > 0)
+        parts.append(
+            f'<polyline points="{pts}" fill="none" stroke="{col}" '
+            f'stroke-width="{max(0.8, 2.2 - 0.5 * n):.1f}"><title>{escape(name)}</title>'
+            "</polyline>"
+        )
     parts.append(CLOSE)
     return "\n".join(parts)

@@ -4,8 +4,9 @@ A case module's ``oracle(**inputs)`` returns, per output, a NumPy array (exact v
 roundings, compared within ``shared.tolerances``' per-dtype tolerance, with the other framework
 too), a :class:`Summed` (a result of long sums, judged by the forward-error bound of its
 arithmetic), a :class:`Deep` (a deep network's output, judged by the float32 error measured on
-it) or a :class:`Stat` (a statistic of random draws, compared with its own bound, since the two
-frameworks' random streams differ). A leaf module: the case modules import it, and
+it), a :class:`Stat` (a statistic of random draws, compared with its own bound, since the two
+frameworks' random streams differ) or a :class:`Count` (whole numbers decided by comparing
+floats, each allowed a stated slack). A leaf module: the case modules import it, and
 ``shared.oracles`` (which finds them through the registry) re-exports it.
 """
 
@@ -22,6 +23,17 @@ class Stat:
 
     value: float
     atol: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class Count:
+    """Whole numbers decided by comparing floats (test images classified right): each may be
+    ``atol`` off ``value`` for the stated ``reason``, and the two frameworks ``2·atol`` apart
+    (each carries its own slack). Anything further is a bug, not rounding."""
+
+    value: np.ndarray
+    atol: int
     reason: str
 
 
@@ -78,5 +90,5 @@ def f64(*arrays: np.ndarray) -> list[np.ndarray]:
     return [np.asarray(a, np.float64) for a in arrays]
 
 
-Expected = dict[str, np.ndarray | Summed | Deep | Stat]
+Expected = dict[str, np.ndarray | Summed | Deep | Stat | Count]
 """An oracle's answer: output name → its value and how it is judged."""

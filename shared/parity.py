@@ -25,7 +25,7 @@ import numpy as np
 from shared import data, oracles
 from shared.cases import Case, get
 from shared.interface import Backend
-from shared.oracles import Deep, Stat, Summed
+from shared.oracles import Count, Deep, Stat, Summed
 from shared.tolerances import (
     DEEP_FACTOR,
     DEEP_REASON,
@@ -244,6 +244,8 @@ def _against_oracle(run: CaseRun, expected: oracles.Expected) -> list[Check]:
             checks.append(Check(key, run.backend, "oracle", np.inf, np.inf, False, "missing"))
         elif isinstance(want, Stat):
             checks.append(_statistic(key, run.backend, run.arrays[key], want))
+        elif isinstance(want, Count):
+            checks.append(_count(key, run.backend, "oracle", run.arrays[key], want, sides=1))
         else:
             checks.append(compare(key, run.backend, "oracle", run.arrays[key], want, sides=1))
     return checks
@@ -257,6 +259,22 @@ def _statistic(key: str, backend: str, actual: np.ndarray, want: Stat) -> Check:
     ok = bool(np.isfinite(value) and err <= want.atol)
     detail = f"atol={want.atol:g} ({want.reason})" + ("" if np.isfinite(value) else f"; {value}")
     return Check(key, backend, "oracle", err, err / max(abs(want.value), 1e-300), ok, detail)
+
+
+def _count(
+    key: str, backend: str, against: str, actual: np.ndarray, want: Count, *, sides: int
+) -> Check:
+    """Whole numbers within ``sides·atol`` of each other, elementwise (``Count``)."""
+    ref = np.asarray(want.value)
+    if actual.shape != ref.shape:
+        detail = f"shape {actual.shape} != {ref.shape}"
+        return Check(key, backend, against, np.inf, np.inf, False, detail)
+    diff = np.abs(actual.astype(np.float64) - ref.astype(np.float64))
+    max_abs = float(diff.max(initial=0.0))
+    max_rel = float((diff / np.maximum(np.abs(ref), 1)).max(initial=0.0))
+    ok = bool(np.all(diff <= sides * want.atol))
+    detail = "" if ok else f"atol={sides * want.atol} ({want.reason})"
+    return Check(key, backend, against, max_abs, max_rel, ok, detail)
 
 
 def _between(a: CaseRun, b: CaseRun, expected: oracles.Expected) -> list[Check]:
@@ -277,6 +295,10 @@ def _between(a: CaseRun, b: CaseRun, expected: oracles.Expected) -> list[Check]:
                 checks.append(Check(key, BETWEEN, b.backend, np.inf, np.inf, False, detail))
             continue
         want = expected.get(key)
+        if isinstance(want, Count):
+            other = Count(y, want.atol, want.reason)
+            checks.append(_count(key, BETWEEN, b.backend, x, other, sides=2))
+            continue
         bound = want if isinstance(want, Summed | Deep) else None
         checks.append(compare(key, BETWEEN, b.backend, x, y, sides=2, bound=bound))
     return sorted(checks, key=lambda c: list(a.arrays).index(c.key))

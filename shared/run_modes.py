@@ -17,6 +17,7 @@ COMPILE = "compile"
 JIT = "jit"
 NNX_JIT = "nnx_jit"
 JIT_GRAD = "jit_grad"
+SCAN = "scan"
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,15 @@ JAX_JIT_GRAD = RunMode(
     True,
     "#2b8a3e",
 )
+JAX_SCAN = RunMode(
+    "jax",
+    SCAN,
+    "JAX scan",
+    "a whole epoch as one jax.jit program, jax.lax.scan over the batches: one dispatch per "
+    "epoch, not per step (torch on a CPU has no counterpart)",
+    True,
+    "#0b7285",
+)
 NUMPY = RunMode(
     "numpy",
     EAGER,
@@ -102,6 +112,7 @@ TABLE: dict[tuple[str, str], RunMode] = {
         JAX_OP_BY_OP,
         JAX_NNX_JIT,
         JAX_JIT_GRAD,
+        JAX_SCAN,
         NUMPY,
     )
 }

@@ -89,6 +89,16 @@ def require(
     )
 
 
+def require_indices(name: str, low: int, high: int, length: int, of: str) -> None:
+    """Raise :class:`CaseInputError` unless indices from ``low`` to ``high`` all index ``of``
+    (``length`` rows). torch refuses an index out of range with an IndexError, and JAX takes
+    the nearest row instead, silently: neither says which input is wrong."""
+    if low < 0 or high >= length:
+        raise CaseInputError(
+            f"{name}: indices must lie in 0..{length - 1} (rows of {of}), got {low}..{high}"
+        )
+
+
 def _shape_text(shape: Sequence[int | None] | None) -> str:
     if shape is None:
         return "any shape"

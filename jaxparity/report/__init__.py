@@ -12,6 +12,8 @@ One module per part of the page, in page order:
 * ``table1`` — the lesson's Table 1 (flops and runtime per operator class) measured;
 * ``case_sections`` — each topic and case: agreement, timings, ``scaling`` plots, the code;
   a case's explainer from ``artifacts.jsonl``: ``graph_view``, ``matmul_counts``;
+* ``training`` — training to accuracy as a user trains, and what compute costs (right after
+  its case, the last one);
 * ``second_half`` — the claim's second half: stricter code, memory;
 * ``strict_code`` — stricter code, shown as code: the ``strict`` cases three ways;
 * ``machine_and_method`` — the machine the numbers come from, and how they were made.
@@ -34,6 +36,7 @@ from jaxparity.report import (
     strict_code,
     table1,
     texts,
+    training,
 )
 from jaxparity.report.texts import Texts
 from jaxparity.results import Results
@@ -49,6 +52,7 @@ def blocks_of(res: Results, summ: Summary, t: Texts) -> tuple[list[Block], dict[
     blocks += header.left_out(summ, t)
     blocks += table1.section(res, t)
     blocks += case_sections.sections(res, summ, figures, t)
+    blocks += training.section(summ, figures, t)
     blocks.append(Heading(2, t("second.part"), "details"))
     blocks += second_half.details(summ, t)
     blocks += strict_code.section(res, summ, t)

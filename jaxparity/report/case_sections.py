@@ -19,6 +19,7 @@ from jaxparity.document import (
     Table,
 )
 from jaxparity.fmt import anchor, fmt_bytes, fmt_ci, fmt_err, fmt_s, fmt_x
+from jaxparity.report import training
 from jaxparity.report.comparisons import CONFIDENCE
 from jaxparity.report.graph_view import graph_files
 from jaxparity.report.matmul_counts import matmul_counts
@@ -197,7 +198,7 @@ def _timings(summ: Summary, case: Case, t: Texts) -> list[Block]:
     """Timed, failed and missing benchmarks in a table a student reads, their statistics in a
     second one behind a toggle; those not run on purpose (left out by mode rules, skipped with
     a reason) and those set apart from the verdict summed up below, with each variant."""
-    recs = summ.of(case=case.id, kind="bench")
+    recs = [r for r in summ.of(case=case.id, kind="bench") if not training.shown_apart(r)]
     shown = [r for r in recs if r["status"] != "skip" or r["reason"] == MISSING]
     if not recs:
         return []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from jaxparity.document import Block, Bullets, Heading
 from jaxparity.fmt import fmt_bytes, link
+from jaxparity.report import training
 from jaxparity.report.comparisons import (
     comparisons,
     is_jit,
@@ -96,7 +97,12 @@ def _strictness(summ: Summary, t: Texts, shown: int = 8) -> list[str]:
 def _memory(summ: Summary, t: Texts) -> str:
     """One number per memory measurement: its peak, else the first byte count it recorded."""
     parts = []
+    apart = [r for r in summ.of(kind="bench", status="pass") if training.shown_apart(r)]
+    if apart:  # training to accuracy: its own section weighs memory, resource by resource
+        parts.append(t("training.memory_pointer"))
     for r in summ.of(kind="bench", status="pass"):
+        if training.shown_apart(r):
+            continue
         extra = {k: v for k, v in (r["extra"] or {}).items() if k.endswith("bytes")}
         name, value = (
             (t("second.memory.peak"), r["peak_bytes"])

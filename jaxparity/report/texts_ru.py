@@ -66,6 +66,11 @@ FOREIGN: dict[str, str] = {
     "JAX jit (gradient step)": "JAX jit (шаг градиента)",
     "the gradient step compiled by jax.jit, the loop around it in Python": "шаг градиента, "
     "скомпилированный `jax.jit`, а цикл вокруг него — на Python",
+    "JAX scan": "JAX scan",
+    "a whole epoch as one jax.jit program, jax.lax.scan over the batches: one dispatch per "
+    "epoch, not per step (torch on a CPU has no counterpart)": "вся эпоха — одна программа "
+    "`jax.jit`, `jax.lax.scan` по батчам: один запуск на эпоху, а не на шаг (у torch на CPU "
+    "аналога нет)",
     "NumPy": "NumPy",
     "NumPy's own call (its BLAS): the machine's matmul ceiling only": "собственный вызов NumPy "
     "(его BLAS): только для потолка матричного умножения на этой машине",
@@ -156,6 +161,10 @@ FOREIGN: dict[str, str] = {
     "torch.inference_mode (torch only)": "`torch.inference_mode` (только torch)",
     "one SGD step (cross-entropy) on a DeepNetwork": "один шаг `SGD` (кросс-энтропия) на "
     "`DeepNetwork`",
+    "one SGD-with-momentum step of DeepNetwork on one batch of digits": "один шаг `SGD` с "
+    "моментом для `DeepNetwork` на одном батче цифр",
+    "one epoch: every batch of the order, gathered from the training set": "одна эпоха: все "
+    "батчи по порядку, собранные из обучающей выборки",
     "ResNet-101 inference (eval mode) on NCHW/NHWC images": "инференс ResNet-101 (режим `eval`) "
     "на изображениях `NCHW`/`NHWC`",
     # The case records: Bench.left_out, why a usual mode is not timed
@@ -285,7 +294,8 @@ MESSAGES: dict[str, str] = {
     "topic.modes": "5. Режимы вычисления градиентов",
     "topic.modules": "6. Модули и нейронные сети",
     "topic.resnet": "7. ResNet-101 целиком",
-    "topic.strict": "8. Более строгий код на примерах",
+    "topic.training": "8. Обучение до заданной точности",
+    "topic.strict": "9. Более строгий код на примерах",
     # Words the tables use
     "status.pass": "пройдено",
     "status.fail": "провалено",
@@ -738,4 +748,80 @@ MESSAGES: dict[str, str] = {
     "show.judgement": "{judged}: {status} с эталоном, с ожиданиями{others}{largest}",
     "show.others": " и друг с другом",
     "show.largest": " (наибольшая разница {worst})",
+    # Обучение до заданной точности и цена вычислений (report/training.py)
+    "training.heading": "Обучение до заданной точности, как обучает пользователь, — и чего "
+    "стоят вычисления",
+    "training.intro": "{case}: `DeepNetwork` из урока учится распознавать цифры из "
+    "`scikit-learn` (изображения 8×8 пикселей, {test} из них отложены для теста) "
+    "стохастическим градиентным спуском с "
+    "шагом {lr} и моментом {momentum}, батчами по {batch}, в каждом запуске с одних и тех же "
+    "весов по одним и тем же батчам, пока доля верно распознанных тестовых изображений не "
+    "дойдёт до {target} %. Каждый фреймворк в каждом режиме обучается в отдельном свежем "
+    "процессе ({modes}); время идёт от сборки модели до конца эпохи, на которой точность "
+    "достигнута: компиляция, подача батчей и проверка на тесте после каждой эпохи входят в "
+    "него.",
+    "training.none": "В этом запуске не замерялось: ни одно обучение до заданной точности не "
+    "завершилось (его запускает `jaxparity bench --case training.to_accuracy`; запуск по "
+    "умолчанию включает его).",
+    "training.failed": "В этом запуске не замерялось: все обучения до заданной точности "
+    "завершились ошибкой (см. журнал замеров, `bench.log`).",
+    "training.width": "Размер `{size}`: ширина скрытого слоя {hidden}",
+    "training.plot": "Лосс на каждом шаге обучения, размер {size} (скрытый слой {hidden}): все "
+    "фреймворки и режимы этого запуска",
+    "training.plot.x": "шаг обучения",
+    "training.plot.alt": "кривые лосса на размере {size}",
+    "training.fastest": "Первым до {target} % дошёл {mode}, за {seconds}{eager}.",
+    "training.fastest.eager": "; torch без компиляции потратил {seconds} (в {ratio} дольше)",
+    "training.fastest.none": "Ни один запуск не дошёл до {target} % за отведённые эпохи.",
+    "training.memory_pointer": "обучение до заданной точности, каждый фреймворк и режим в "
+    "свежем процессе: см. [чего стоят вычисления](#training-to-accuracy)",
+    "training.curves": "Все {runs} кривые лежат одна на другой: на {steps} шагах, пройденных "
+    "всеми, их лоссы отличаются не больше чем на {diff} (округление float32, которое каждое "
+    "обновление несёт дальше; эталон проверяет то же обучение шаг за шагом).",
+    "training.missing": "На этом размере не замерялось: {modes} (`torch.compile` обучается "
+    "до заданной точности на одном размере, если `--size lesson` или `--modes compile` не "
+    "просят обоих; почему запуск завершился ошибкой, сказано в `bench.log`).",
+    "training.col.mode": "фреймворк · режим",
+    "training.col.reached": "время до точности",
+    "training.col.epochs": "эпохи (шаги)",
+    "training.col.compile": "компиляция",
+    "training.col.first": "первый шаг",
+    "training.col.step": "шаг в установившемся режиме",
+    "training.col.epoch": "эпоха (медиана)",
+    "training.col.break_even": "окупается за шагов",
+    "training.col.rss_before": "память до компиляции",
+    "training.col.rss_compile": "пик при компиляции",
+    "training.col.rss_train": "пик при обучении",
+    "training.epochs": "{epochs} ({steps})",
+    "training.not_reached": "не достигнута",
+    "training.never": "никогда",
+    "training.compute.heading": "Больше вычислительных ресурсов? Время компиляции и память, "
+    "измеренные",
+    "training.compute.one": "{size} {mode}: {jax} против {torch}",
+    "training.compute.more": "JAX нужно больше — {where}",
+    "training.compute.less": "JAX нужно меньше — {where}",
+    "training.compute.alike": "примерно столько же (в пределах {same}) — {where}",
+    "training.compute.missing": "ни один режим JAX не замерен вместе с {base} той же ширины",
+    "training.compute.compile": "**Время компиляции** (в сравнении с {base}): {lead}.",
+    "training.compute.compile_memory": "**Память при компиляции**, пиковый резидентный объём "
+    "процесса (в сравнении с {base}): {lead}.",
+    "training.compute.train_memory": "**Память при обучении**, пиковый резидентный объём "
+    "процесса за все эпохи (в сравнении с {base}): {lead}.",
+    "training.compute.gpu": "**На GPU** память была бы другой: при запуске JAX XLA занимает 75 % "
+    "памяти GPU (`XLA_PYTHON_CLIENT_PREALLOCATE=false` отключает это, "
+    "`XLA_PYTHON_CLIENT_MEM_FRACTION` меняет долю), поэтому `nvidia-smi` показывает, что JAX "
+    "держит большую часть карты, что бы он ни обучал, а кэширующий аллокатор torch растёт по "
+    "мере надобности тензоров. Здесь цифры хоста, где оба выделяют память по ходу дела.",
+    "training.method": "Как: секунды компиляции — так же, как их меряет парный замер: "
+    "`lower().compile()` для `jax.jit` (шаг или вся эпоха в `lax.scan`), первый вызов для "
+    "`torch.compile` и `nnx.jit` (первый шаг обучения), с пустым кэшем TorchInductor в каждом "
+    "процессе. Первый шаг — секунды от собранной модели до первого лосса (с компиляцией); шаг "
+    "в установившемся режиме — медиана по эпохам после первой секунд обучения за эпоху, "
+    "делённых на число шагов (со сбором батчей, без проверки на тесте). Окупаемость: секунды "
+    "компиляции ÷ (шаг torch без компиляции − шаг режима), по числам того же запуска; "
+    "*никогда* — если скомпилированный шаг не быстрее. Память — пиковый резидентный объём "
+    "процесса (`VmHWM`, сброшенный через `/proc/self/clear_refs` перед компиляцией и ещё раз "
+    "перед обучением): вместе с библиотеками фреймворка, данными и кэшами аллокаторов, как "
+    "это видит пользователь в `top`. Каждая строка — один запуск, возможно на общей машине: "
+    "различия меньше примерно 20 % читайте как шум.",
 }

@@ -24,6 +24,7 @@ TOPICS: tuple[str, ...] = (
     "modes",
     "modules",
     "resnet",
+    "training",
     "strict",
 )
 """The topics in lesson order: the packages ``shared/cases/<topic>/``."""

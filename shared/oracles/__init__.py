@@ -2,15 +2,15 @@
 
 ``expected(case_id, inputs)`` calls the case module's ``oracle(**inputs)``
 (``shared/cases/<topic>/<name>.py``; a case without one judges behaviour only). The kinds of
-answer (a plain array, :class:`Summed`, :class:`Deep`, :class:`Stat`) are ``shared.answers``'s,
-re-exported here.
+answer (a plain array, :class:`Summed`, :class:`Deep`, :class:`Stat`, :class:`Count`) are
+``shared.answers``'s, re-exported here.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from shared.answers import Deep, Expected, Stat, Summed, dot, f64
+from shared.answers import Count, Deep, Expected, Stat, Summed, dot, f64
 from shared.cases import module_of
 
 
@@ -20,4 +20,4 @@ def expected(case_id: str, inputs: dict[str, Any]) -> Expected:
     return {} if oracle is None else oracle(**inputs)
 
 
-__all__ = ["Deep", "Expected", "Stat", "Summed", "dot", "expected", "f64"]
+__all__ = ["Count", "Deep", "Expected", "Stat", "Summed", "dot", "expected", "f64"]

@@ -17,11 +17,16 @@ BATCHNORM_EPS = 1e-5
 
 
 def forward_backward(
-    layers: list[Linear], weights: Mapping[str, np.ndarray], x: np.ndarray, labels: np.ndarray
+    layers: list[Linear],
+    weights: Mapping[str, np.ndarray],
+    x: np.ndarray,
+    labels: np.ndarray,
+    dtype: type = np.float64,
 ) -> tuple[np.ndarray, float, dict[str, np.ndarray]]:
-    """Logits, mean cross-entropy and its gradient per parameter, for Linear/ReLU stacks."""
-    w = {k: np.asarray(v, np.float64) for k, v in weights.items()}
-    h, inputs, pre = np.asarray(x, np.float64), [], []
+    """Logits, mean cross-entropy and its gradient per parameter, for Linear/ReLU stacks,
+    computed in ``dtype`` (float64: the answer; float32: how far rounding strays from it)."""
+    w = {k: np.asarray(v, dtype) for k, v in weights.items()}
+    h, inputs, pre = np.asarray(x, dtype), [], []
     for i, layer in enumerate(layers):
         inputs.append(h)
         z = h @ w[f"{layer.name}.weight"].T + (w[f"{layer.name}.bias"] if layer.bias else 0.0)
@@ -31,11 +36,11 @@ def forward_backward(
     shifted = logits - logits.max(axis=1, keepdims=True)
     log_p = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
     rows = np.arange(len(labels))
-    loss = float(-log_p[rows, labels].mean())
+    loss = float(-log_p[rows, labels].mean(dtype=dtype))
     # d(mean CE)/d logits = (softmax − one_hot) / batch
     dz = np.exp(log_p)
     dz[rows, labels] -= 1.0
-    dz /= len(labels)
+    dz /= dtype(len(labels))
     grads = {}
     for i in reversed(range(len(layers))):
         layer = layers[i]
