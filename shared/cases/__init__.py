@@ -7,7 +7,7 @@ topic's Protocol in ``shared.interface``.
 
 from __future__ import annotations
 
-from shared.cases import advanced, autograd, devices, modes, modules, resnet, tensors
+from shared.cases import advanced, autograd, devices, distributed, modes, modules, resnet, tensors
 from shared.cases.model import Bench, Case, UnknownNameError
 
 TOPICS: tuple[str, ...] = (
@@ -18,11 +18,12 @@ TOPICS: tuple[str, ...] = (
     "modes",
     "modules",
     "resnet",
+    "distributed",
 )
 
 CASES: dict[str, Case] = {
     case.id: case
-    for topic in (tensors, devices, autograd, advanced, modes, modules, resnet)
+    for topic in (tensors, devices, autograd, advanced, modes, modules, resnet, distributed)
     for case in topic.CASES
 }
 

@@ -512,3 +512,7 @@ RU: dict[str, Text] = {
     ),
 }
 """Case id → its Russian texts, for every case of ``shared.cases.CASES``, in its order."""
+
+from shared.cases import distributed  # noqa: E402  (its texts beside its records)
+
+RU.update(distributed.russian())

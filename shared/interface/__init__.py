@@ -19,6 +19,7 @@ from shared.interface.advanced import Advanced
 from shared.interface.autograd import Autograd
 from shared.interface.backend import Array, Backend, Outputs, TimedSetup
 from shared.interface.devices import Devices
+from shared.interface.distributed import Distributed
 from shared.interface.modes import Modes
 from shared.interface.modules import Modules
 from shared.interface.resnet import Resnet
@@ -32,6 +33,7 @@ TOPIC_PROTOCOLS: dict[str, type] = {
     "modes": Modes,
     "modules": Modules,
     "resnet": Resnet,
+    "distributed": Distributed,
 }
 
 
