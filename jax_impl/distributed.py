@@ -280,6 +280,31 @@ def sharded_params(
     return {**found, "collectives_in_compiled_step": bool(found["collectives"])}
 
 
+def _join(device: str) -> None:
+    """Join the other processes of the job: process 0 runs the coordinator where the
+    launcher's variables say (``MASTER_ADDR:MASTER_PORT``), the others connect to it. On a
+    cluster, ``jax.distributed.initialize()`` finds all this itself (SLURM, Open MPI, …)."""
+    jax.distributed.initialize(
+        f"{os.environ['MASTER_ADDR']}:{os.environ['MASTER_PORT']}",
+        num_processes=int(os.environ["WORLD_SIZE"]),
+        process_id=int(os.environ["RANK"]),
+        local_device_ids=[int(os.environ["LOCAL_RANK"])] if device == "gpu" else None,
+    )
+
+
+def _global(mesh: jax.sharding.Mesh, params: dict, x: np.ndarray, labels: np.ndarray) -> tuple:
+    """The step's arguments as global arrays over all processes' devices, each process giving
+    only its own data: of the batch, its part; of the replicated parameters, all of them."""
+    rank, world = jax.process_index(), jax.process_count()
+    mine = slice(rank * len(x) // world, (rank + 1) * len(x) // world)
+    batch, whole = NamedSharding(mesh, P("data")), NamedSharding(mesh, P())
+    return (
+        jax.tree.map(lambda a: jax.make_array_from_process_local_data(whole, a), params),
+        jax.make_array_from_process_local_data(batch, x[mine]),
+        jax.make_array_from_process_local_data(batch, labels[mine]),
+    )
+
+
 def _multi_process_worker(
     *,
     x: np.ndarray,
@@ -292,26 +317,11 @@ def _multi_process_worker(
 ) -> dict:
     """One process of a multi-controller job: it joins the others, builds the global mesh
     and batch, and runs the very step of ``data_parallel``."""
-    local = int(os.environ["LOCAL_RANK"])
-    jax.distributed.initialize(
-        f"{os.environ['MASTER_ADDR']}:{os.environ['MASTER_PORT']}",  # process 0 listens here
-        num_processes=int(os.environ["WORLD_SIZE"]),
-        process_id=int(os.environ["RANK"]),
-        local_device_ids=[local] if device == "gpu" else None,
-    )
+    _join(device)
     try:
-        rank, world = jax.process_index(), jax.process_count()
         mesh = _mesh(jax.device_count(), device)  # every process's devices
         graphdef, params, tx, sgd_step = _sgd(dims, weights, lr)
-        mine = slice(rank * len(x) // world, (rank + 1) * len(x) // world)
-        batch, whole = NamedSharding(mesh, P("data")), NamedSharding(mesh, P())
-        # A global array from each process's own data: of the batch, its part; of the
-        # replicated parameters, all of them (the same in every process).
-        spread = (
-            jax.tree.map(lambda a: jax.make_array_from_process_local_data(whole, a), params),
-            jax.make_array_from_process_local_data(batch, x[mine]),
-            jax.make_array_from_process_local_data(batch, labels[mine]),
-        )
+        spread = _global(mesh, params, x, labels)
         one = jax.local_devices()[0]  # the reference: this process's device, the whole batch
         single = jax.device_put(params, one), jax.device_put(x, one), jax.device_put(labels, one)
         found = _train(sgd_step, graphdef, tx, spread, single, steps)

@@ -29,6 +29,7 @@ TOPIC_TITLES = {
     "modes": "Grad modes",
     "modules": "Modules and networks",
     "resnet": "ResNet-101",
+    "distributed": "Beyond one device",
 }
 
 INTRO = """\
@@ -124,6 +125,9 @@ def _where(case: Case) -> str:
     memory = _files_naming(case.id, ROOT / "bench", "memory")
     if memory:
         where.append(f"memory: {', '.join(memory)}")
+    own = _files_naming(case.id, ROOT / "bench", case.topic)  # timed by workers of its own
+    if own:
+        where.append(f"timed: {', '.join(own)}")
     return ". ".join(where)
 
 

@@ -242,11 +242,14 @@ def _tail(path: Path, limit: int = 4000) -> str:
 
 
 ERROR_LINE = re.compile(r"^[\w.]*(Error|Exception|Interrupt|Exit)\b.*")
+RANK_PREFIX = re.compile(r"^\[rank\d+\]:\s?")
+"""What torch.distributed puts before each line a worker prints on failing."""
 
 
 def _last_error(log: str) -> str:
     """The last line naming an exception, else the last line; one line, shortened."""
-    lines = [line.strip() for line in log.splitlines() if line.strip()]
+    lines = [RANK_PREFIX.sub("", line).strip() for line in log.splitlines()]
+    lines = [line for line in lines if line]
     found = [line for line in lines if ERROR_LINE.match(line)] or lines or ["no output"]
     line = found[-1]
     return line if len(line) <= 300 else line[:299] + "…"

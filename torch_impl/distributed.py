@@ -98,13 +98,15 @@ def _all_reduce_worker(*, parts: np.ndarray, device: str) -> dict:
 
 def _mean_all_reduce(state, bucket):
     """DDP's communication hook, written out as its default does it: a bucket of gradients
-    (a ``dist.GradBucket``), ready during ``backward()``, divided by the world size and
-    all-reduced asynchronously; the hook returns a ``Future`` of the reduced tensor, and DDP
-    waits for it before ``backward()`` returns. (No annotations: DDP checks any it finds
-    against ``dist.GradBucket`` and ``Future[Tensor]``, and this module's are strings.)"""
+    (a ``dist.GradBucket``), ready during ``backward()``, divided by the size of the
+    process group (``state["group"]``; ``None``: all processes) and all-reduced over it,
+    asynchronously; the hook returns a ``Future`` of the reduced tensor, and DDP waits for it
+    before ``backward()`` returns. (No annotations: DDP checks any it finds against
+    ``dist.GradBucket`` and ``Future[Tensor]``, and this module's are strings.)"""
     state["calls"] += 1
-    grads = bucket.buffer().div_(dist.get_world_size())
-    work = dist.all_reduce(grads, async_op=True)
+    group = state["group"]
+    grads = bucket.buffer().div_(dist.get_world_size(group))
+    work = dist.all_reduce(grads, group=group, async_op=True)
     return work.get_future().then(lambda done: done.value()[0])
 
 
@@ -171,7 +173,7 @@ def _ddp_worker(
         model = load_weights(DeepNetwork(**dims), weights).to(where)
         single = copy.deepcopy(model)
         ddp = DistributedDataParallel(model, device_ids=[where] if where.type == "cuda" else None)
-        hook = {"calls": 0}
+        hook = {"group": None, "calls": 0}  # None: the whole process group
         ddp.register_comm_hook(hook, _mean_all_reduce)
         return {**_train(model, ddp, single, mine, whole, steps, lr), "calls": hook["calls"]}
     finally:
