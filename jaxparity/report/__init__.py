@@ -12,6 +12,7 @@ One module per part of the page, in page order:
 * ``table1`` — the lesson's Table 1 (flops and runtime per operator class) measured;
 * ``case_sections`` — each topic and case: agreement, timings, ``scaling`` plots, the code;
   a case's explainer from ``artifacts.jsonl``: ``graph_view``, ``matmul_counts``;
+* ``distributed`` — beyond one device: the distributed topic's engines side by side;
 * ``second_half`` — the claim's second half: stricter code, memory;
 * ``machine_and_method`` — the machine the numbers come from, and how they were made.
 
@@ -27,6 +28,7 @@ from jaxparity.document import Block, Heading, html, markdown
 from jaxparity.report import (
     case_sections,
     claim,
+    distributed,
     header,
     machine_and_method,
     second_half,
@@ -47,6 +49,7 @@ def blocks_of(res: Results, summ: Summary, t: Texts) -> tuple[list[Block], dict[
     blocks += header.left_out(summ, t)
     blocks += table1.section(res, t)
     blocks += case_sections.sections(res, summ, figures, t)
+    blocks += distributed.section(res, summ, t)
     blocks.append(Heading(2, t("second.part"), "details"))
     blocks += second_half.details(summ, t)
     blocks += machine_and_method.machine(res, summ, t)

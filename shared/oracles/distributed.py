@@ -22,8 +22,9 @@ def all_reduce(*, parts: np.ndarray) -> dict:
     """Every worker ends with the sum over workers (and the sum ÷ N): N terms, one rounding
     more for the mean."""
     a = np.asarray(parts, np.float64)
-    total, size = np.broadcast_to(a.sum(axis=0), a.shape), np.broadcast_to(
-        np.abs(a).sum(axis=0), a.shape
+    total, size = (
+        np.broadcast_to(a.sum(axis=0), a.shape),
+        np.broadcast_to(np.abs(a).sum(axis=0), a.shape),
     )
     n = len(a)
     return {"sum": Summed(total, size, n), "mean": Summed(total / n, size / n, n + 1)}
