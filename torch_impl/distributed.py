@@ -21,8 +21,6 @@ import numpy as np
 import torch
 import torch.distributed as dist
 from torch import nn
-from torch.distributed.fsdp import fully_shard
-from torch.distributed.tensor import DTensor
 from torch.nn.parallel import DistributedDataParallel
 from torch.utils.data import DataLoader, DistributedSampler, TensorDataset
 
@@ -115,7 +113,8 @@ def _parameters(model: nn.Module) -> dict[str, np.ndarray]:
     """Every parameter, whole, as NumPy under its torch name (an FSDP2 shard is gathered:
     ``full_tensor`` is a collective, so every worker calls it)."""
     return {
-        name: (p.full_tensor() if isinstance(p, DTensor) else p).detach().cpu().numpy().copy()
+        # only a DTensor has full_tensor (this module leaves FSDP unimported until it is used)
+        name: (p.full_tensor() if hasattr(p, "full_tensor") else p).detach().cpu().numpy().copy()
         for name, p in model.named_parameters()
     }
 
@@ -268,6 +267,8 @@ def _fsdp_worker(
 ) -> dict:
     """One FSDP2 worker: ``fully_shard`` on each block, then on the whole model; every
     parameter becomes a ``DTensor`` of which this worker keeps 1/N, split along dimension 0."""
+    from torch.distributed.fsdp import fully_shard  # here: the other workers save its import
+
     where = _join(device)
     try:
         rank, world = dist.get_rank(), dist.get_world_size()
