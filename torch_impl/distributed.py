@@ -42,23 +42,23 @@ def _on_workers(worker: Callable[..., dict], workers: int, device: str, **kwargs
     return launch(worker, workers, {**kwargs, "device": device})
 
 
-def _join(device: str) -> torch.device:
-    """Join the process group. Rank, world size and where to meet come from the variables a
-    launcher sets (``RANK``, ``WORLD_SIZE``, ``MASTER_ADDR``, ``MASTER_PORT``: ``env://``)."""
+def _in_process_group(work: Callable[..., dict], device: str, **given: object) -> dict:
+    """``work(where, **given)`` as one member of the process group, ``where`` this process's
+    device. Rank, world size and where to meet come from the variables a launcher sets
+    (``RANK``, ``WORLD_SIZE``, ``MASTER_ADDR``, ``MASTER_PORT``: ``env://``). The group is left
+    once ``work`` has returned and what it built is garbage: FSDP2's modules hold the group in
+    reference cycles, and destroyed under them the process may abort at exit (``terminate
+    called without an active exception``, seen with torch 2.13 on gloo)."""
     dist.init_process_group(PROCESS_GROUP[device], timeout=COLLECTIVE_TIMEOUT)
-    if device == "gpu":
-        local = int(os.environ["LOCAL_RANK"])  # one GPU per process
-        torch.cuda.set_device(local)
-        return torch.device("cuda", local)
-    return torch.device("cpu")
-
-
-def _leave() -> None:
-    """Leave the process group. Modules that hold it (FSDP2's, in reference cycles) are freed
-    first: destroyed under them, the process may abort at exit (``terminate called without
-    an active exception``, seen with torch 2.13 on gloo)."""
-    gc.collect()
-    dist.destroy_process_group()
+    try:
+        where = torch.device("cpu")
+        if device == "gpu":  # one GPU per process
+            where = torch.device("cuda", int(os.environ["LOCAL_RANK"]))
+            torch.cuda.set_device(where)
+        return work(where, **given)
+    finally:
+        gc.collect()
+        dist.destroy_process_group()
 
 
 def all_reduce(*, parts: np.ndarray, device: str) -> dict:
@@ -78,20 +78,16 @@ def all_reduce(*, parts: np.ndarray, device: str) -> dict:
     }
 
 
-def _all_reduce_worker(*, parts: np.ndarray, device: str) -> dict:
-    where = _join(device)
-    try:
-        mine = torch.as_tensor(parts[dist.get_rank()], device=where)  # this worker's part
-        total = mine.clone()
-        dist.all_reduce(total, op=dist.ReduceOp.SUM)  # in place, in every process
-        mean = total / dist.get_world_size()
-        return {
-            "sum": total.cpu().numpy(),
-            "mean": mean.cpu().numpy(),
-            "backend": dist.get_backend(),
-        }
-    finally:
-        _leave()
+def _all_reduce_worker(**given: object) -> dict:
+    return _in_process_group(_all_reduce_here, **given)
+
+
+def _all_reduce_here(where: torch.device, *, parts: np.ndarray) -> dict:
+    mine = torch.as_tensor(parts[dist.get_rank()], device=where)  # this worker's part
+    total = mine.clone()
+    dist.all_reduce(total, op=dist.ReduceOp.SUM)  # in place, in every process
+    mean = total / dist.get_world_size()
+    return {"sum": total.cpu().numpy(), "mean": mean.cpu().numpy(), "backend": dist.get_backend()}
 
 
 def _mean_all_reduce(state, bucket):
@@ -145,7 +141,12 @@ def _train(
     return {"losses": np.array(losses, np.float32), "params": params, "gaps": gaps}
 
 
-def _ddp_worker(
+def _ddp_worker(**given: object) -> dict:
+    return _in_process_group(_ddp_steps, **given)
+
+
+def _ddp_steps(
+    where: torch.device,
     *,
     x: np.ndarray,
     labels: np.ndarray,
@@ -153,30 +154,25 @@ def _ddp_worker(
     dims: dict,
     steps: int,
     lr: float,
-    device: str,
     sampler: bool,
 ) -> dict:
     """One DDP worker on its slice of the batch (``sampler``: on the samples a
     ``DistributedSampler`` picks for it, as a multi-host job loads its data)."""
-    where = _join(device)
-    try:
-        rank, world = dist.get_rank(), dist.get_world_size()
-        whole = torch.as_tensor(x, device=where), torch.as_tensor(labels, device=where)
-        if sampler:  # every world-th sample, from this rank's on (no shuffling here)
-            data = TensorDataset(*whole)
-            loader = DataLoader(data, batch_size=len(x) // world, sampler=DistributedSampler(data))
-            (mine,) = [tuple(batch) for batch in loader]
-        else:  # a contiguous slice, as JAX's P("data") splits the batch
-            part = slice(rank * len(x) // world, (rank + 1) * len(x) // world)
-            mine = whole[0][part], whole[1][part]
-        model = load_weights(DeepNetwork(**dims), weights).to(where)
-        single = copy.deepcopy(model)
-        ddp = DistributedDataParallel(model, device_ids=[where] if where.type == "cuda" else None)
-        hook = {"group": None, "calls": 0}  # None: the whole process group
-        ddp.register_comm_hook(hook, _mean_all_reduce)
-        return {**_train(model, ddp, single, mine, whole, steps, lr), "calls": hook["calls"]}
-    finally:
-        _leave()
+    rank, world = dist.get_rank(), dist.get_world_size()
+    whole = torch.as_tensor(x, device=where), torch.as_tensor(labels, device=where)
+    if sampler:  # every world-th sample, from this rank's on (no shuffling here)
+        data = TensorDataset(*whole)
+        loader = DataLoader(data, batch_size=len(x) // world, sampler=DistributedSampler(data))
+        (mine,) = [tuple(batch) for batch in loader]
+    else:  # a contiguous slice, as JAX's P("data") splits the batch
+        part = slice(rank * len(x) // world, (rank + 1) * len(x) // world)
+        mine = whole[0][part], whole[1][part]
+    model = load_weights(DeepNetwork(**dims), weights).to(where)
+    single = copy.deepcopy(model)
+    ddp = DistributedDataParallel(model, device_ids=[where] if where.type == "cuda" else None)
+    hook = {"group": None, "calls": 0}  # None: the whole process group
+    ddp.register_comm_hook(hook, _mean_all_reduce)
+    return {**_train(model, ddp, single, mine, whole, steps, lr), "calls": hook["calls"]}
 
 
 @tooling
@@ -255,7 +251,12 @@ def data_parallel(
     }
 
 
-def _fsdp_worker(
+def _fsdp_worker(**given: object) -> dict:
+    return _in_process_group(_fsdp_steps, **given)
+
+
+def _fsdp_steps(
+    where: torch.device,
     *,
     x: np.ndarray,
     labels: np.ndarray,
@@ -263,32 +264,27 @@ def _fsdp_worker(
     dims: dict,
     steps: int,
     lr: float,
-    device: str,
 ) -> dict:
     """One FSDP2 worker: ``fully_shard`` on each block, then on the whole model; every
     parameter becomes a ``DTensor`` of which this worker keeps 1/N, split along dimension 0."""
     from torch.distributed.fsdp import fully_shard  # here: the other workers save its import
 
-    where = _join(device)
-    try:
-        rank, world = dist.get_rank(), dist.get_world_size()
-        whole = torch.as_tensor(x, device=where), torch.as_tensor(labels, device=where)
-        part = slice(rank * len(x) // world, (rank + 1) * len(x) // world)
-        model = load_weights(DeepNetwork(**dims), weights).to(where)
-        single = copy.deepcopy(model)  # fully_shard changes the model in place
-        for block in [model.fc_in, *model.layers, model.fc_out]:
-            fully_shard(block)  # its parameters gathered just before its forward and backward
-        fully_shard(model)
-        found = _train(model, model, single, (whole[0][part], whole[1][part]), whole, steps, lr)
-        held = sum(p.to_local().numel() for p in model.parameters())
-        total = sum(p.numel() for p in model.parameters())
-        return {
-            **found,
-            "holds_one_nth": held * world == total,
-            "parameter_type": type(next(model.parameters())).__name__,
-        }
-    finally:
-        _leave()
+    rank, world = dist.get_rank(), dist.get_world_size()
+    whole = torch.as_tensor(x, device=where), torch.as_tensor(labels, device=where)
+    part = slice(rank * len(x) // world, (rank + 1) * len(x) // world)
+    model = load_weights(DeepNetwork(**dims), weights).to(where)
+    single = copy.deepcopy(model)  # fully_shard changes the model in place
+    for block in [model.fc_in, *model.layers, model.fc_out]:
+        fully_shard(block)  # its parameters gathered just before its forward and backward
+    fully_shard(model)
+    found = _train(model, model, single, (whole[0][part], whole[1][part]), whole, steps, lr)
+    held = sum(p.to_local().numel() for p in model.parameters())
+    total = sum(p.numel() for p in model.parameters())
+    return {
+        **found,
+        "holds_one_nth": held * world == total,
+        "parameter_type": type(next(model.parameters())).__name__,
+    }
 
 
 def sharded_params(

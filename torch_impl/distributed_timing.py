@@ -30,7 +30,7 @@ import torch
 import torch.distributed as dist
 from torch.nn.parallel import DistributedDataParallel
 
-from torch_impl.distributed import _join, _leave, _mean_all_reduce, _on_workers
+from torch_impl.distributed import _in_process_group, _mean_all_reduce, _on_workers
 from torch_impl.modules import DeepNetwork, _sgd_step, load_weights
 
 WORKERS = 2
@@ -128,49 +128,47 @@ def _synchronize(where: torch.device) -> None:
         torch.cuda.synchronize(where)
 
 
-def _timing_worker(
+def _timing_worker(**given: object) -> dict:
+    return _in_process_group(_timing_steps, **given)
+
+
+def _timing_steps(
+    where: torch.device,
     *,
     x: np.ndarray,
     labels: np.ndarray,
     weights: Mapping[str, np.ndarray],
     dims: dict,
     lr: float,
-    device: str,
     warmup: int,
     steps: int,
 ) -> dict:
-    where = _join(device)
-    try:
-        rank, world = dist.get_rank(), dist.get_world_size()
-        whole = torch.as_tensor(x, device=where), torch.as_tensor(labels, device=where)
-        part = slice(rank * len(x) // world, (rank + 1) * len(x) // world)
-        model = load_weights(DeepNetwork(**dims), weights).to(where)
-        found: dict[str, dict] = {}
-        alone = dist.new_group([0])  # every rank takes part in making it; rank 0 is in it
-        if rank == 0:  # the others wait at the barrier below, using no CPU
-            plain = copy.deepcopy(model)
-            optimizer = torch.optim.SGD(plain.parameters(), lr=lr)
+    rank, world = dist.get_rank(), dist.get_world_size()
+    whole = torch.as_tensor(x, device=where), torch.as_tensor(labels, device=where)
+    part = slice(rank * len(x) // world, (rank + 1) * len(x) // world)
+    model = load_weights(DeepNetwork(**dims), weights).to(where)
+    found: dict[str, dict] = {}
+    alone = dist.new_group([0])  # every rank takes part in making it; rank 0 is in it
+    if rank == 0:  # the others wait at the barrier below, using no CPU
+        plain = copy.deepcopy(model)
+        optimizer = torch.optim.SGD(plain.parameters(), lr=lr)
 
-            def plain_step() -> None:
-                _sgd_step(plain, optimizer, *whole)
-                _synchronize(where)
-
-            found["single"] = {"times": _timed(plain_step, warmup, steps)}
-            found["workers_1"] = _ddp_times(
-                model, where, alone, whole, lr, warmup, steps, lambda: None
-            )
-        dist.barrier()
-        mine = whole[0][part], whole[1][part]
-        found["workers_2"] = _ddp_times(model, where, None, mine, lr, warmup, steps, dist.barrier)
-        grads = torch.zeros(sum(p.numel() for p in model.parameters()), device=where)
-
-        def all_reduce() -> None:
-            dist.all_reduce(grads)
+        def plain_step() -> None:
+            _sgd_step(plain, optimizer, *whole)
             _synchronize(where)
 
-        _timed(all_reduce, warmup, 0)
-        dist.barrier()
-        found["workers_2"]["all_reduce_alone_s"] = float(np.median(_timed(all_reduce, 0, steps)))
-        return found
-    finally:
-        _leave()
+        found["single"] = {"times": _timed(plain_step, warmup, steps)}
+        found["workers_1"] = _ddp_times(model, where, alone, whole, lr, warmup, steps, lambda: None)
+    dist.barrier()
+    mine = whole[0][part], whole[1][part]
+    found["workers_2"] = _ddp_times(model, where, None, mine, lr, warmup, steps, dist.barrier)
+    grads = torch.zeros(sum(p.numel() for p in model.parameters()), device=where)
+
+    def all_reduce() -> None:
+        dist.all_reduce(grads)
+        _synchronize(where)
+
+    _timed(all_reduce, warmup, 0)
+    dist.barrier()
+    found["workers_2"]["all_reduce_alone_s"] = float(np.median(_timed(all_reduce, 0, steps)))
+    return found
