@@ -267,16 +267,21 @@ def _fsdp_steps(
 ) -> dict:
     """One FSDP2 worker: ``fully_shard`` on each block, then on the whole model; every
     parameter becomes a ``DTensor`` of which this worker keeps 1/N, split along dimension 0."""
-    from torch.distributed.fsdp import fully_shard  # here: the other workers save its import
+    # imported here: the other workers save its import
+    from torch.distributed.device_mesh import init_device_mesh
+    from torch.distributed.fsdp import fully_shard
 
     rank, world = dist.get_rank(), dist.get_world_size()
     whole = torch.as_tensor(x, device=where), torch.as_tensor(labels, device=where)
     part = slice(rank * len(x) // world, (rank + 1) * len(x) // world)
     model = load_weights(DeepNetwork(**dims), weights).to(where)
     single = copy.deepcopy(model)  # fully_shard changes the model in place
+    # The workers in a row, as JAX's Mesh; said outright, else FSDP2 picks the machine's
+    # accelerator (a GPU under a gloo group on the CPU).
+    mesh = init_device_mesh(where.type, (world,))
     for block in [model.fc_in, *model.layers, model.fc_out]:
-        fully_shard(block)  # its parameters gathered just before its forward and backward
-    fully_shard(model)
+        fully_shard(block, mesh=mesh)  # its parameters gathered just before its forward, backward
+    fully_shard(model, mesh=mesh)
     found = _train(model, model, single, (whole[0][part], whole[1][part]), whole, steps, lr)
     held = sum(p.to_local().numel() for p in model.parameters())
     total = sum(p.numel() for p in model.parameters())
