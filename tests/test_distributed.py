@@ -98,8 +98,8 @@ def test_a_failing_worker_ends_the_others_in_one_line(private: Path) -> None:
 
 @LINUX
 def test_a_timeout_ends_every_worker(private: Path) -> None:
-    with pytest.raises(workers.WorkerError, match=r"timed out after 3 s.*all were ended"):
-        workers.launch(fake_workers.asleep, 2, {}, timeout_s=3)
+    with pytest.raises(workers.WorkerError, match=r"timed out after 1 s.*all were ended"):
+        workers.launch(fake_workers.asleep, 2, {}, timeout_s=1)
     assert _leftovers(private) == []
 
 
