@@ -86,6 +86,8 @@ def check_one(
                 None,
                 {},
             )
+        except backends.BackendUnavailable as e:  # the machine lacks what the case needs
+            return _skip(case, backend.name, device, size, str(e)), None, {}
         except Exception as e:  # a failing case is a result to report, not a crash
             record = _skip(case, backend.name, device, size, "")
             record.update(status="fail", reason=one_line(e))

@@ -31,6 +31,7 @@ TOPIC_TITLES = {
     "resnet": "ResNet-101",
     "training": "Training to accuracy",
     "strict": "Stricter code, shown as code",
+    "distributed": "Beyond one device",
 }
 
 INTRO = """\
@@ -126,6 +127,9 @@ def _where(case: Case) -> str:
     memory = _files_naming(case.id, ROOT / "bench", "memory")
     if memory:
         where.append(f"memory: {', '.join(memory)}")
+    own = _files_naming(case.id, ROOT / "bench", case.topic)  # timed by workers of its own
+    if own:
+        where.append(f"timed: {', '.join(own)}")
     return ". ".join(where)
 
 

@@ -2,7 +2,7 @@
 
 One notebook per topic and an index, in English and in Russian (``notebooks/en``,
 ``notebooks/ru``). For each case, in lesson order: the lesson's section and what it shows
-(the case's title and explanation, ``shared/cases/ru.py`` in Russian), what differs, the
+(the case's title and explanation, ``Case.ru`` in Russian), what differs, the
 PyTorch and the JAX/Flax code as runnable ``%%torch`` / ``%%jax`` cells (``jaxparity.sources``:
 the case function and the helpers it uses, read from the implementations the tests check), a
 cell that runs both on the same inputs through the project's judge, and for timed cases the

@@ -63,10 +63,19 @@ CASE_TEXT_NAMES = {
     "NHWC": "the same",
     "OIHW": "the same",
     "HWIO": "the same",
+    "DDP": "DistributedDataParallel, by its usual name",
+    "gloo": "torch.distributed's CPU backend, by name",
+    "NCCL": "NVIDIA's collectives library, by name",
+    "all-reduce": "a collective operation, by the name both frameworks' documentation uses",
+    "all-gather": "the same",
+    "reduce-scatter": "the same",
+    "multi-controller": "JAX's name for one process per host, quoted beside its Russian",
+    "DTensor": "torch.distributed's sharded tensor class, by name",
+    "torchrun": "torch's launcher, by name",
+    "RANK": "an environment variable torchrun sets, by name",
 }
-"""Latin words of the case texts (``shared/cases/ru.py``, which another helper is moving into
-the case records): identifiers written without backticks, names and abbreviations. Each must
-still be found, so the list only shrinks."""
+"""Latin words of the case texts (each record's ``ru``): identifiers written without
+backticks, names and abbreviations. Each must still be found, so the list only shrinks."""
 
 
 def _render(folder: Path, lang: str) -> str:

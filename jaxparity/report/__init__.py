@@ -14,6 +14,7 @@ One module per part of the page, in page order:
   a case's explainer from ``artifacts.jsonl``: ``graph_view``, ``matmul_counts``;
 * ``training`` — training to accuracy as a user trains, and what compute costs (right after
   its case, the last one);
+* ``distributed`` — beyond one device: the distributed topic's engines side by side;
 * ``second_half`` — the claim's second half: stricter code, memory;
 * ``strict_code`` — stricter code, shown as code: the ``strict`` cases three ways;
 * ``machine_and_method`` — the machine the numbers come from, and how they were made.
@@ -30,6 +31,7 @@ from jaxparity.document import Block, Heading, html, markdown
 from jaxparity.report import (
     case_sections,
     claim,
+    distributed,
     header,
     machine_and_method,
     second_half,
@@ -53,6 +55,7 @@ def blocks_of(res: Results, summ: Summary, t: Texts) -> tuple[list[Block], dict[
     blocks += table1.section(res, t)
     blocks += case_sections.sections(res, summ, figures, t)
     blocks += training.section(summ, figures, t)
+    blocks += distributed.section(res, summ, t)
     blocks.append(Heading(2, t("second.part"), "details"))
     blocks += second_half.details(summ, t)
     blocks += strict_code.section(res, summ, t)

@@ -26,6 +26,7 @@ TOPICS: tuple[str, ...] = (
     "resnet",
     "training",
     "strict",
+    "distributed",
 )
 """The topics in lesson order: the packages ``shared/cases/<topic>/``."""
 
