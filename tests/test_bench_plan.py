@@ -31,11 +31,11 @@ def test_the_resolver_reads_each_size_name_per_case() -> None:
     resnet, leak = cases.get("resnet.forward"), cases.get("modes.item_leak")
     train, grads = cases.get("modules.train_step"), cases.get("autograd.backward_inputs")
     assert selection.bench_sizes(grads, "cpu") == ["cpu"]  # a cpu size where declared
-    assert selection.bench_sizes(resnet, "cpu") == ["lesson", "batch8"]  # else the lesson's
+    assert selection.bench_sizes(resnet, "cpu") == ["lesson"]  # else the lesson's
     assert selection.bench_sizes(grads, "lesson") == ["cpu", "lesson"]
     assert selection.bench_sizes(resnet, "test") == ["test"]
     assert selection.bench_sizes(train, "sweep") == list(train.bench.sweep)
-    assert selection.bench_sizes(resnet, "sweep") == []
+    assert selection.bench_sizes(resnet, "sweep") == ["batch8"]
     # an untimed case with a bench module (memory) resolves among its data's sizes
     assert sorted(selection.bench_sizes(leak, "cpu")) == ["lesson", "small"]
     with pytest.raises(CliError, match="unknown size 'huge'"):
@@ -47,7 +47,7 @@ def test_the_plan_times_each_case_at_its_resolved_sizes() -> None:
     plan = bench_plan.make_plan(timed, ["cpu"], "cpu", None)
     found = {(t["case_id"], t["size"]) for t in plan["targets"] + plan["excluded"]}
     assert found == {(c.id, s) for c in timed for s in selection.bench_sizes(c, "cpu")}
-    assert plan["sizes"] == ["lesson", "batch8", "cpu"]
+    assert plan["sizes"] == ["lesson", "cpu"]
     assert {r["size"] for r in plan["machine"]} == {"lesson"}  # the run's first size
 
 

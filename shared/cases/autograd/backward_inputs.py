@@ -36,7 +36,7 @@ CASE = Case(
         # there is nothing for torch.compile there. JAX times jax.grad under jit, and op
         # by op (the forward's num_iters + 1 products and their backward, all computed).
         modes={"torch": ("eager",), "jax": ("jit", "eager")},
-        rounds=4,  # calls of 0.3–1.6 s: 8 rounds would cost a minute per pass
+        rounds=4,  # calls of 0.3–1.6 s at lesson size on 2 cores
         left_out={
             "torch/compile": "torch times backward() over a tape built before the call: "
             "there is no function for torch.compile to compile"
@@ -67,8 +67,9 @@ CASE = Case(
 
 
 def inputs(size: str, rng: np.random.Generator) -> dict:
-    """``calc_loss``'s inputs: ``cpu`` is what 2 cores time in seconds; ``lesson`` is for a GPU."""
-    d, num_iters = pick(size, test=(4, 3), cpu=(500, 200), lesson=(500, 2000))
+    """``calc_loss``'s inputs: ``cpu`` is what 2 cores time in tens of milliseconds (a 300×300
+    product 101 times: ≈ 5 GFLOP forward); ``lesson`` (500×500, 2000 times) is for a GPU."""
+    d, num_iters = pick(size, test=(4, 3), cpu=(300, 100), lesson=(500, 2000))
     return {
         "A": uniform(rng, d, d),
         "B": uniform(rng, d, d),
