@@ -33,6 +33,7 @@ from typing import Any, ClassVar
 
 import pytest
 
+from bench import op_counts
 from jaxparity.bench import WARMUP_CALLS, WARMUP_S
 from jaxparity.selection import COMPILE_COST
 from shared import backends, cases, data, run_modes
@@ -152,6 +153,7 @@ class Member:
     compile_s: float
     call_s: float
     flops: float | None
+    ops_per_call: int | None
 
 
 class _Group:
@@ -199,16 +201,17 @@ def _set_up(target: Target, timed: bool) -> Member:
     def call() -> Any:
         return backend.sync(ready(*args))
 
-    call_s = 0.0
+    call_s, ops = 0.0, None
     if timed:  # one call's seconds, to size the warm-up and the blocks
         start = time.perf_counter()
         call()
         call_s = time.perf_counter() - start
+        ops = op_counts.per_call(target.backend, target.mode, ready, args)
     flops = None
     if case.bench.flops:
         count = getattr(importlib.import_module(f"shared.data.{case.topic}"), case.bench.flops)
         flops = count(inputs)
-    return Member(call, compile_s, call_s, flops)
+    return Member(call, compile_s, call_s, flops, ops)
 
 
 def untimed_skip(target: Target) -> str | None:
@@ -253,6 +256,7 @@ def run(
             "block": block,
             "compile_s": member.compile_s,
             "flops": member.flops,
+            "ops_per_call": member.ops_per_call,
             "variant_doc": case.bench.variants[target.variant],
         }
     )
