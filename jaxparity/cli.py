@@ -56,7 +56,6 @@ from jaxparity.outdir import Run
 from jaxparity.profiling import collect as profiling
 from jaxparity.profiling import networks
 from jaxparity.report import texts
-from jaxparity.summary import ABOVE_S, REPRODUCIBLE
 from shared.cases import UnknownNameError
 
 # torch.func.jacfwd/hessian warn once per process about their own use of torch.jit.script.
@@ -220,32 +219,11 @@ def parser() -> argparse.ArgumentParser:
     language(report_p, REPORT_LANGUAGE)
     compare_p = command(
         "compare",
-        "two saved runs side by side: medians, speed-ups, verdicts, machines; exit 1 "
-        "when they agree less than the thresholds",
+        "two saved runs side by side (or one run's passes): verdicts, whether each run's "
+        "intervals hold the other's speed-ups, interval widths, medians, machines; exit 1 "
+        "when a figure misses its threshold",
     )
-    compare_p.add_argument("first", type=Path, help="a results folder (--out of a run)")
-    compare_p.add_argument("second", type=Path, help="another results folder")
-    compare_p.add_argument(
-        "--within",
-        type=_percent,
-        default=100 * REPRODUCIBLE,
-        help=f"tolerated gap in %% between two medians or two speed-ups, for benchmarks "
-        f"above {ABOVE_S * 1e3:g} ms, from 0 to 100 (default: {100 * REPRODUCIBLE:g})",
-    )
-    compare_p.add_argument(
-        "--min-speedups",
-        type=_percent,
-        default=100 * compare.SPEEDUPS,
-        help="least share in %% of speed-ups above 1 ms that must lie --within of each other "
-        f"(default: {100 * compare.SPEEDUPS:g})",
-    )
-    compare_p.add_argument(
-        "--min-verdicts",
-        type=_percent,
-        default=100 * compare.VERDICTS,
-        help=f"least share in %% of win / tie / loss verdicts that must agree "
-        f"(default: {100 * compare.VERDICTS:g})",
-    )
+    compare.arguments(compare_p)
     show_p = command(
         "show",
         "one case's two implementations side by side",
@@ -600,44 +578,8 @@ def _cmd_list(args: argparse.Namespace, out: Console) -> int:
     return 0
 
 
-def _percent(text: str) -> float:
-    try:
-        return compare.percent(text)
-    except ValueError as e:
-        raise argparse.ArgumentTypeError(str(e)) from None
-
-
 def _cmd_compare(args: argparse.Namespace, out: Console) -> int:
-    first, second = compare.load(args.first), compare.load(args.second)
-    if note := compare.same_run(first, second):
-        out.print(f"[yellow]note:[/] {escape(note)}")
-    differ = compare.machine_differences(first, second)
-    for line in differ:
-        out.print(f"[bold red]different machine or libraries:[/] {escape(line)}")
-    rows = compare.pairs(first, second)
-    within = args.within / 100
-    out.print(compare.table(rows, args.first, args.second, within))
-    agree = compare.agreement(rows, within)
-    speedups_ok = compare.share(agree.speedups) >= args.min_speedups / 100
-    verdicts_ok = compare.share(agree.verdicts) >= args.min_verdicts / 100
-    out.print(
-        f"medians: {agree.medians[0]} of {agree.medians[1]} benchmarks above "
-        f"{ABOVE_S * 1e3:g} ms within {args.within:g} % ({len(rows) - agree.medians[1]} "
-        "shorter ones shown dimmed)\n"
-        f"speed-ups: {agree.speedups[0]} of {agree.speedups[1]} within {args.within:g} % "
-        f"({100 * compare.share(agree.speedups):.0f} %, at least {args.min_speedups:g} % "
-        f"asked) {'ok' if speedups_ok else 'TOO FEW'}\n"
-        f"verdicts: {agree.verdicts[0]} of {agree.verdicts[1]} agree "
-        f"({100 * compare.share(agree.verdicts):.0f} %, at least {args.min_verdicts:g} % asked)"
-        f" {'ok' if verdicts_ok else 'TOO FEW'}"
-        + (
-            f"\n[bold red]the runs come from different machines or libraries ({len(differ)} "
-            "differences above): they are not expected to agree[/]"
-            if differ
-            else ""
-        )
-    )
-    return 0 if speedups_ok and verdicts_ok else 1
+    return compare.command(args, out)
 
 
 COMMANDS = {

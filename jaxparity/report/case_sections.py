@@ -10,6 +10,7 @@ from typing import Any
 from jaxparity import artifacts, sources
 from jaxparity.document import STATUSES, Block, Bullets, Heading, Para, SideBySide, Table
 from jaxparity.fmt import anchor, fmt_bytes, fmt_ci, fmt_err, fmt_s, fmt_x
+from jaxparity.report import regimes
 from jaxparity.report.comparisons import CONFIDENCE
 from jaxparity.report.graph_view import graph_files
 from jaxparity.report.matmul_counts import matmul_counts
@@ -120,13 +121,18 @@ def _timing_row(r: dict[str, Any], t: Texts) -> dict[str, str]:
         "compile": fmt_s(r["compile_s"]) if r["compile_s"] else "—",
         "memory": fmt_bytes(r["peak_bytes"]),
         "flops": flops,
+        "ops": "—" if r["ops_per_call"] is None else str(r["ops_per_call"]),
+        "regime": regimes.cell(r, t),
         "speedup": (
             f"{fmt_x(r['speedup_vs_torch_eager'])} {fmt_ci(r['speedup_low'], r['speedup_high'])}"
+            + regimes.mark(r)
             if r["speedup_vs_torch_eager"] is not None
             else "—"
         ),
         "verdict": t.verdict(r["verdict"]),
-        "note": "; ".join(filter(None, [r["reason"], r["unequal_work"], _extra_text(r["extra"])])),
+        "note": "; ".join(
+            filter(None, [r["reason"], regimes.caveat(r, t), _extra_text(r["extra"])])
+        ),
     }
 
 
@@ -138,7 +144,7 @@ def _passes_text(r: dict[str, Any]) -> str:
     return f"{r['passes']} ({100 * r['pass_spread']:.0f} %)"
 
 
-LEFT_ALIGNED = ("variant", "size", "device", "mode", "status", "verdict", "note")
+LEFT_ALIGNED = ("variant", "size", "device", "mode", "status", "regime", "verdict", "note")
 
 
 def _timings(summ: Summary, case: Case, t: Texts) -> list[Block]:
