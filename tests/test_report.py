@@ -13,6 +13,7 @@ profile.json, a real profile of the three networks (``tests/test_profiling.py`` 
 from __future__ import annotations
 
 import json
+import math
 import re
 import shutil
 import xml.etree.ElementTree as ET
@@ -253,6 +254,14 @@ def test_missing_results_folder(tmp_path: Path, capsys: pytest.CaptureFixture[st
 
 def test_folder_without_results(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "no jaxparity results" in _error(capsys, ["report", "--out", str(tmp_path)])
+
+
+def test_chart_ticks_stay_few_over_any_range() -> None:
+    """An interval of two passes that disagree can span many decades: the ticks thin out
+    (powers of ten, then every other one) instead of looping."""
+    assert plots._ticks(0.5, 20) == [0.5, 1, 2, 5, 10, 20]
+    wide = plots._ticks(1e-9, 1e10)
+    assert 0 < len(wide) <= 8 and all(math.log10(v).is_integer() for v in wide)
 
 
 def test_sweep_points_become_one_line_per_dimension() -> None:
