@@ -32,6 +32,7 @@ from typing import Any, ClassVar
 
 import pytest
 
+from bench import op_counts
 from jaxparity.bench import WARMUP_CALLS, WARMUP_S
 from jaxparity.bench_targets import Comparison, Target
 from jaxparity.selection import COMPILE_COST
@@ -46,6 +47,7 @@ class Member:
     compile_s: float
     call_s: float
     flops: float | None
+    ops_per_call: int | None
 
 
 class _Group:
@@ -93,15 +95,16 @@ def _set_up(target: Target, timed: bool) -> Member:
     def call() -> Any:
         return backend.sync(ready(*args))
 
-    call_s = 0.0
+    call_s, ops = 0.0, None
     if timed:  # one call's seconds, to size the warm-up and the blocks
         start = time.perf_counter()
         call()
         call_s = time.perf_counter() - start
+        ops = op_counts.per_call(target.backend, target.mode, ready, args)
     flops = None
     if case.bench.flops:
         flops = case.bench.flops(inputs)
-    return Member(call, compile_s, call_s, flops)
+    return Member(call, compile_s, call_s, flops, ops)
 
 
 def untimed_skip(target: Target) -> str | None:
@@ -146,6 +149,7 @@ def run(
             "block": block,
             "compile_s": member.compile_s,
             "flops": member.flops,
+            "ops_per_call": member.ops_per_call,
             "variant_doc": case.bench.variants[target.variant],
         }
     )

@@ -6,11 +6,10 @@ import argparse
 from pathlib import Path
 from typing import NoReturn
 
-from jaxparity import compare, listing, selection
+from jaxparity import compare_output, listing, selection
 from jaxparity.notebook_texts import LANGS
 from jaxparity.profiling import networks
 from jaxparity.report import texts
-from jaxparity.summary import ABOVE_S, REPRODUCIBLE
 
 
 class _Parser(argparse.ArgumentParser):
@@ -22,13 +21,6 @@ def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number ≥ 1, got {text!r}")
     return int(text)
-
-
-def _percent(text: str) -> float:
-    try:
-        return compare.percent(text)
-    except ValueError as e:
-        raise argparse.ArgumentTypeError(str(e)) from None
 
 
 def _choices(names: dict[str, str]) -> str:
@@ -175,32 +167,11 @@ def parser() -> argparse.ArgumentParser:
     language(report_p, REPORT_LANGUAGE)
     compare_p = command(
         "compare",
-        "two saved runs side by side: medians, speed-ups, verdicts, machines; exit 1 "
-        "when they agree less than the thresholds",
+        "two saved runs side by side (or one run's passes): verdicts, whether each run's "
+        "intervals hold the other's speed-ups, interval widths, medians, machines; exit 1 "
+        "when a figure misses its threshold",
     )
-    compare_p.add_argument("first", type=Path, help="a results folder (--out of a run)")
-    compare_p.add_argument("second", type=Path, help="another results folder")
-    compare_p.add_argument(
-        "--within",
-        type=_percent,
-        default=100 * REPRODUCIBLE,
-        help=f"tolerated gap in %% between two medians or two speed-ups, for benchmarks "
-        f"above {ABOVE_S * 1e3:g} ms, from 0 to 100 (default: {100 * REPRODUCIBLE:g})",
-    )
-    compare_p.add_argument(
-        "--min-speedups",
-        type=_percent,
-        default=100 * compare.SPEEDUPS,
-        help="least share in %% of speed-ups above 1 ms that must lie --within of each other "
-        f"(default: {100 * compare.SPEEDUPS:g})",
-    )
-    compare_p.add_argument(
-        "--min-verdicts",
-        type=_percent,
-        default=100 * compare.VERDICTS,
-        help=f"least share in %% of win / tie / loss verdicts that must agree "
-        f"(default: {100 * compare.VERDICTS:g})",
-    )
+    compare_output.arguments(compare_p)
     show_p = command(
         "show",
         "one case's two implementations side by side",

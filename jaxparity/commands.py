@@ -183,9 +183,7 @@ def _cmd_list(args: argparse.Namespace, out: Console) -> int:
 
 
 def _cmd_compare(args: argparse.Namespace, out: Console) -> int:
-    return compare_output.show(
-        args.first, args.second, args.within, args.min_speedups, args.min_verdicts, out
-    )
+    return compare_output.command(args, out)
 
 
 COMMANDS = {

@@ -31,8 +31,9 @@ def _ticks(lo: float, hi: float) -> list[float]:
             v = m * 10.0**exp
             if lo <= v <= hi:
                 out.append(v)
-    while len(out) > 8:
-        out = [v for v in out if round(v / 10 ** math.floor(math.log10(v)), 6) == 1] or out[::2]
+    while len(out) > 8:  # powers of ten only, then every other one: each step drops some
+        decades = [v for v in out if round(v / 10 ** math.floor(math.log10(v)), 6) == 1]
+        out = decades if 0 < len(decades) < len(out) else out[::2]
     return out
 
 

@@ -23,8 +23,11 @@ def _rounds(blocks: list[dict[str, Any]]) -> dict[paired.Round, float]:
     }
 
 
-def _put(r: dict[str, Any], name: str, found: paired.Ratio | None) -> None:
-    if found is not None:
+def _put(r: dict[str, Any], name: str, found: paired.Ratio) -> None:
+    if name == "speedup_vs_torch_eager":
+        r[name], r["speedup_low"], r["speedup_high"] = found.value, found.low, found.high
+        r["pairs"], r["verdict"] = found.pairs, found.verdict
+    else:
         r[name], r[f"{name}_low"], r[f"{name}_high"] = found.value, found.low, found.high
 
 
@@ -34,13 +37,15 @@ def derive(
     blocks: dict[Key, list[dict[str, Any]]],
 ) -> None:
     """Paired speed-ups (over eager torch, torch.compile and JAX op by op), verdicts, shares
-    of the matmul peak, and which comparisons are not of compute."""
+    of the matmul peak, and which comparisons are not of compute. Every interval of the run
+    is moderated by the run's other comparisons (``paired.ratios``)."""
     rounds = {key: _rounds(found) for key, found in blocks.items()}
 
     def of(r: dict[str, Any], framework: str, mode: str) -> dict[paired.Round, float]:
         return rounds.get((r["case"], r["variant"], r["size"], framework, r["device"], mode), {})
 
-    for r in records:
+    found: dict[tuple[int, str], paired.Paired] = {}
+    for i, r in enumerate(records):
         if r["kind"] != "bench" or not r["median_s"] or r["case"].startswith("machine."):
             continue
         peak = peaks.get(r["device"])
@@ -52,11 +57,11 @@ def derive(
         mine = of(r, r["framework"], r["mode"])
         if not mine or (r["framework"], r["mode"]) == TORCH_EAGER.key:
             continue
-        eager = paired.ratio(of(r, *TORCH_EAGER.key), mine)
-        if eager is not None:
-            r["speedup_vs_torch_eager"] = eager.value
-            r["speedup_low"], r["speedup_high"] = eager.low, eager.high
-            r["pairs"], r["verdict"] = eager.pairs, eager.verdict
+        bases = {"speedup_vs_torch_eager": TORCH_EAGER}
         if r["framework"] == JAX_OP_BY_OP.framework and r["mode"] != JAX_OP_BY_OP.name:
-            _put(r, "compile_factor", paired.ratio(of(r, *JAX_OP_BY_OP.key), mine))
-            _put(r, "vs_torch_compile", paired.ratio(of(r, *TORCH_COMPILE.key), mine))
+            bases |= {"compile_factor": JAX_OP_BY_OP, "vs_torch_compile": TORCH_COMPILE}
+        for name, base in bases.items():
+            if (p := paired.pair(of(r, *base.key), mine)) is not None:
+                found[i, name] = p
+    for (i, name), ratio in paired.ratios(found).items():
+        _put(records[i], name, ratio)

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from jaxparity import speedups
+from jaxparity import regimes, speedups
 from jaxparity.results import Results
 from jaxparity.speedups import Key
 from shared import backends, cases, run_modes
@@ -52,6 +52,7 @@ FIELDS = (
     "compile_s",
     "peak_bytes",
     "flops",
+    "ops_per_call",
     "gflops",
     "pct_of_peak",
     "blocks",
@@ -67,6 +68,9 @@ FIELDS = (
     "vs_torch_compile_low",
     "vs_torch_compile_high",
     "unequal_work",
+    "regime",
+    "floors_per_op",
+    "near_floor",
     "load_1m",
     "extra",
 )
@@ -76,7 +80,12 @@ FIELDS = (
 record ``compile_factor`` is its paired speed-up over the same function op by op (JAX
 ``eager``) and ``vs_torch_compile`` over ``torch.compile``. The JAX ``eager`` record's own
 speed-up over eager torch is the kernel-and-dispatch factor. ``unequal_work`` says why a
-comparison is not one of compute (one side does less or other work)."""
+comparison is not one of compute (one side does less or other work). ``ops_per_call``: the
+operations one call dispatches, counted outside the timed region (``bench/op_counts.py``);
+``regime`` (``dispatch`` / ``kernel``, ``None`` when the run lacks the counts or the floor) and
+``floors_per_op`` (eager torch's time per operation, in floors) are the comparison's, on every
+record of it; ``near_floor`` marks a speed-up whose faster side runs near its own floor
+(``jaxparity.regimes``)."""
 
 
 def _record(**values: Any) -> dict[str, Any]:
@@ -169,6 +178,7 @@ HARNESS_KEYS = {
     "framework",
     "compile_s",
     "flops",
+    "ops_per_call",
     "peak_bytes",
     "variant_doc",
     "stats",
@@ -228,6 +238,7 @@ def _timing(records: list[dict[str, Any]]) -> dict[str, Any]:
         "compile_s": first.get("compile_s"),
         "peak_bytes": max(peaks) if peaks else None,
         "flops": flops,
+        "ops_per_call": first.get("ops_per_call"),
         "gflops": flops / median / 1e9 if flops and median else None,
         "extra": {k: v for k, v in first.items() if k not in HARNESS_KEYS} or None,
     }
@@ -321,6 +332,16 @@ def _peaks(records: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return best
 
 
+def _floors(records: Iterable[dict[str, Any]]) -> regimes.Floors:
+    """The run's floors: one dispatched call doing almost nothing, per device × framework ×
+    mode (``machine.dispatch``)."""
+    return {
+        (r["device"], r["framework"], r["mode"]): r["median_s"]
+        for r in records
+        if r["case"] == DISPATCH_CASE and r["status"] == "pass" and r["median_s"]
+    }
+
+
 def build(res: Results) -> Summary:
     """The summary of everything saved in ``res``, with what is missing marked."""
     devices = _devices(res)
@@ -328,6 +349,7 @@ def build(res: Results) -> Summary:
     records = _check_records(res, devices) + sorted(bench, key=_bench_order)
     peaks = _peaks(records)
     speedups.derive(records, peaks, blocks)
+    regimes.place(records, _floors(records))
     missing = sum(1 for r in records if r["reason"] == MISSING)
     if missing:
         notes.insert(0, f"{missing} planned results are missing: the run did not finish")

@@ -1,7 +1,8 @@
 """The report builder, from small saved results (tests/data/results): nothing is re-run.
 
 The fixture holds a pass (tensors.basic_ops), a behaviour failure (tensors.inplace on JAX),
-timed benchmarks (devices.layer on_device, both frameworks, and a matmul peak), a failed one
+timed benchmarks (devices.layer on_device, both frameworks, with the operations one call
+dispatches; a matmul peak and the three floors), a failed one
 (with_transfer on torch), a planned one that never finished (with_transfer on JAX), one left
 out by the mode rules (torch.compile), and a planned check that is missing (devices.layer);
 in artifacts.jsonl, the graph files of autograd.graph_view (torch with an SVG, JAX with only
@@ -13,6 +14,7 @@ real check records of the ``strict`` cases (``tests/test_report_strict.py`` test
 from __future__ import annotations
 
 import json
+import math
 import re
 import shutil
 import xml.etree.ElementTree as ET
@@ -256,6 +258,14 @@ def test_folder_without_results(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert "no jaxparity results" in _error(capsys, ["report", "--out", str(tmp_path)])
 
 
+def test_chart_ticks_stay_few_over_any_range() -> None:
+    """An interval of two passes that disagree can span many decades: the ticks thin out
+    (powers of ten, then every other one) instead of looping."""
+    assert plots._ticks(0.5, 20) == [0.5, 1, 2, 5, 10, 20]
+    wide = plots._ticks(1e-9, 1e10)
+    assert 0 < len(wide) <= 8 and all(math.log10(v).is_integer() for v in wide)
+
+
 def test_sweep_points_become_one_line_per_dimension() -> None:
     sweep = ["b4_w256_d4", "b64_w256_d4", "b1024_w256_d4", "b64_w32_d4", "b64_w1024_d4"]
     assert scaling.scaling_axes(sweep) == [
@@ -329,7 +339,33 @@ def test_claim_comes_first_and_sets_non_compute_apart(folder: Path) -> None:
     md = (folder / results.REPORT_MD).read_text()
     assert md.index('id="claim"') < md.index('id="glance"') < md.index('id="topic-tensors"')
     assert md.index('id="details"') < md.index('id="strict-code"') < md.index('id="machine"')
-    assert "**Jitted JAX against eager PyTorch** (1 compute comparison): 1 win" in md
+    assert "**Jitted JAX against eager PyTorch, dispatch-bound** (1 compute comparison" in md
+
+
+def test_each_comparison_is_placed_in_a_regime_from_this_runs_counts(folder: Path) -> None:
+    """The fixture's eager torch: 40 µs for 2 operations, 20 µs each, 2.9 floors (7 µs):
+    dispatch-bound. Jitted JAX at 10 µs beside its 9 µs floor is marked. No mean is taken
+    over comparisons a run could not place."""
+    report.write(folder)
+    records = _records(folder)
+    jit = _one(records, case="devices.layer", variant="on_device", mode="jit")
+    assert (jit["regime"], jit["near_floor"]) == ("dispatch", True)
+    assert jit["floors_per_op"] == pytest.approx(40 / 2 / 7)
+    assert (
+        jit["ops_per_call"],
+        _one(records, case="devices.layer", variant="on_device", mode="eager")["ops_per_call"],
+    ) == (1, 2)
+    md = (folder / results.REPORT_MD).read_text()
+    assert "| dispatch-bound (2.9) |" in md and "4× [4–4×] ‡" in md
+    assert "In 1 of them the faster side runs within 2× of its own floor" in md
+    assert "**At the lesson's own sizes**" not in md  # the fixture runs at `test`
+    bench = folder / results.BENCH
+    lines = [json.loads(x) for x in bench.read_text().splitlines()]
+    bench.write_text("".join(json.dumps({**r, "ops_per_call": None}) + "\n" for r in lines))
+    report.write(folder)
+    md = (folder / results.REPORT_MD).read_text()
+    assert "**Jitted JAX against eager PyTorch, not placed in a regime** (1 compute" in md
+    assert "geometric mean" not in md.split("### The split")[0].split("not placed in a regime")[1]
 
 
 def _scale_run(run: Path, scale: float, jax_scale: float | None = None) -> None:
@@ -341,30 +377,86 @@ def _scale_run(run: Path, scale: float, jax_scale: float | None = None) -> None:
             f.write(json.dumps({**r, "stats": stats}) + "\n")
 
 
+def _passes(run: Path, *ratios: list[float]) -> None:
+    """devices.layer on_device timed in ``len(ratios)`` passes, eager torch over jitted JAX
+    giving each pass's ``ratios`` round by round (torch at 1 ms, JAX at 1 ms / ratio)."""
+    lines = [json.loads(line) for line in (run / results.BENCH).read_text().splitlines()]
+    where = {"case_id": "devices.layer", "variant": "on_device"}
+    kept = [r for r in lines if not all(r[k] == v for k, v in where.items())]
+    torch, jax = (
+        next(r for r in lines if all(r[k] == v for k, v in where.items()) and r["framework"] == f)
+        for f in ("torch", "jax")
+    )
+    for number, values in enumerate(ratios, 1):
+        for block, ratio in enumerate(values, 1):
+            for r, seconds in ((torch, 1e-3), (jax, 1e-3 / ratio)):
+                stats = {**r["stats"], "median": seconds}
+                kept.append({**r, "pass": number, "block": block, "stats": stats})
+    (run / results.BENCH).write_text("".join(json.dumps(r) + "\n" for r in kept))
+
+
 def test_compare_two_runs(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two runs' verdicts, whether each run's intervals hold the other's speed-ups, and their
+    widths decide the exit status; the medians are shown and decide nothing."""
     other = tmp_path / "other"
     shutil.copytree(folder, other)
     assert main(["compare", str(folder), str(other)]) == 0
-    # The fixture's timings are µs: none is above 1 ms; scale them up, 15 % apart.
+    # Both frameworks 15 % slower: medians differ, the paired speed-up and verdict do not.
     _scale_run(folder, 1000.0)
     _scale_run(other, 1150.0)
     capsys.readouterr()
-    # Both frameworks 15 % slower: medians differ, the paired speed-up and verdict do not.
     assert main(["compare", str(folder), str(other)]) == 0
     out = capsys.readouterr().out
-    assert "medians: 0 of 2 benchmarks above 1 ms within 10 %" in out
-    assert "speed-ups: 1 of 1 within 10 %" in out and "verdicts: 1 of 1 agree" in out
+    assert "medians: 0 of 2 benchmarks above 1 ms within 10 %" in out and "decides nothing" in out
+    assert "verdicts alike: 1 of 1 (100 %, at least 95 % asked) ok" in out
+    assert "first's intervals hold second's speed-ups: 1 of 1" in out
     # JAX alone 5× slower in the second run: speed-up 4× → 0.8×, a win becomes a loss.
     _scale_run(other, 1.0, jax_scale=5.0)
     capsys.readouterr()
     assert main(["compare", str(folder), str(other)]) == 1
     out = capsys.readouterr().out
-    assert "speed-ups: 0 of 1" in out and "verdicts: 0 of 1 agree" in out
-    assert "TOO FEW" in out and "win → loss" in out
     assert (
-        main(["compare", str(folder), str(other), "--min-speedups", "0", "--min-verdicts", "0"])
-        == 0
+        "verdicts alike: 0 of 1" in out
+        and "second's intervals hold first's speed-ups: 0 of 1" in out
     )
+    assert "TOO FEW" in out and "win → loss" in out
+    assert main(["compare", str(folder), str(other), "--min-verdicts", "0", "--min-held", "0"]) == 0
+
+
+def test_compare_figures_from_two_runs_of_passes(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two passes × 4 rounds each: intervals with a width, which ``--max-width`` judges. One
+    comparison alone borrows nothing from a run: its two passes give one degree of freedom,
+    and the first run's passes lie apart, hence its wide interval."""
+    other = tmp_path / "other"
+    shutil.copytree(folder, other)
+    _passes(folder, [4.0, 4.4, 3.8, 4.2], [4.6, 4.1, 4.3, 4.5])
+    _passes(other, [4.3, 4.5, 4.0, 4.2], [3.9, 4.4, 4.1, 4.6])
+    assert main(["compare", str(folder), str(other)]) == 1
+    out = capsys.readouterr().out
+    assert "TOO WIDE" in out and "TOO FEW" not in out
+    assert "hold second's speed-ups: 1 of 1" in out and "hold first's speed-ups: 1 of 1" in out
+    width = re.search(r"median interval width \(first, second\): ×([\d.]+), ×([\d.]+)", out)
+    assert width is not None
+    widest = max(float(width[1]), float(width[2]))
+    assert widest > 1.0
+    assert main(["compare", str(folder), str(other), "--max-width", f"{widest + 0.01:.2f}"]) == 0
+    assert main(["compare", str(folder), str(other), "--max-width", f"{widest - 0.01:.2f}"]) == 1
+    assert "TOO WIDE" in capsys.readouterr().out
+
+
+def test_compare_one_run_passes_against_each_other(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Given one folder: its first pass against its second, each with its rounds' intervals."""
+    assert main(["compare", str(folder)]) == 2  # the fixture has one pass
+    assert "holds a run of one pass" in capsys.readouterr().err
+    _passes(folder, [4.0, 4.4, 3.8, 4.2], [2.0, 2.1, 1.9, 2.05])  # pass 2 at half the speed-up
+    assert main(["compare", str(folder)]) == 1
+    out = " ".join(capsys.readouterr().out.split())
+    assert "(first passes)" in out and "(last passes)" in out
+    assert "first's intervals hold second's speed-ups: 0 of 1" in out
 
 
 def test_compare_says_when_machines_differ(
@@ -379,11 +471,18 @@ def test_compare_says_when_machines_differ(
     assert "different machine or libraries" in out and "9.9.9" in out
 
 
-@pytest.mark.parametrize("bad", ["nan", "-5", "1e400", "x"])
-def test_compare_rejects_bad_percentages(
-    bad: str, folder: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    "option",
+    [
+        *(["--within", bad] for bad in ("nan", "-5", "1e400", "x")),
+        ["--max-width", "0.9"],
+        ["--min-held", "101"],
+    ],
+)
+def test_compare_rejects_bad_thresholds(
+    option: list[str], folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["compare", str(folder), str(folder), "--within", bad]) == 2
+    assert main(["compare", str(folder), str(folder), *option]) == 2
     assert capsys.readouterr().err.strip().count("\n") == 0
 
 

@@ -128,6 +128,7 @@ def test_timings_show_a_students_columns_and_fold_the_statistics(
         "min",
         "rounds",
         "passes",
+        "ops",
     }
 
 

@@ -19,7 +19,7 @@ from jaxparity.document import (
     Table,
 )
 from jaxparity.fmt import anchor, fmt_bytes, fmt_ci, fmt_err, fmt_s, fmt_x
-from jaxparity.report import training
+from jaxparity.report import regimes, training
 from jaxparity.report.comparisons import CONFIDENCE
 from jaxparity.report.graph_view import graph_files
 from jaxparity.report.matmul_counts import matmul_counts
@@ -129,8 +129,11 @@ def _timing_row(r: dict[str, Any], t: Texts) -> dict[str, str]:
         "mode": t.mode(r["framework"], r["mode"]),
         "status": t.status(r["status"]),
         "median": fmt_s(r["median_s"]),
+        "ops": "—" if r["ops_per_call"] is None else str(r["ops_per_call"]),
+        "regime": regimes.cell(r, t),
         "speedup": (
             f"{fmt_x(r['speedup_vs_torch_eager'])} {fmt_ci(r['speedup_low'], r['speedup_high'])}"
+            + regimes.mark(r)
             if r["speedup_vs_torch_eager"] is not None
             else "—"
         ),
@@ -141,7 +144,11 @@ def _timing_row(r: dict[str, Any], t: Texts) -> dict[str, str]:
         "note": "; ".join(
             filter(
                 None,
-                [t.reason(r["reason"], failed=r["status"] == "fail"), _extra_text(r["extra"], t)],
+                [
+                    t.reason(r["reason"], failed=r["status"] == "fail"),
+                    regimes.caveat(r, t),
+                    _extra_text(r["extra"], t),
+                ],
             )
         ),
         "quartiles": quartiles,
@@ -168,6 +175,7 @@ STUDENT_COLUMNS = (
     "status",
     "median",
     "speedup",
+    "regime",
     "verdict",
     "compile",
     "memory",
@@ -177,10 +185,10 @@ STUDENT_COLUMNS = (
 """What a student reads in a case's timings: which way, how fast, against eager torch, the
 verdict, and what the benchmark measured besides."""
 STATISTICS_COLUMNS = ("variant", "size", "device", "mode", "median", "quartiles", "spread")
-STATISTICS_COLUMNS += ("min", "rounds", "passes")
+STATISTICS_COLUMNS += ("min", "rounds", "passes", "ops")
 """How far to trust each median, behind a toggle: how much the blocks, rounds and passes
 moved (``method.speedup`` and ``method.blocks`` say how they were timed)."""
-LEFT_ALIGNED = ("variant", "size", "device", "mode", "status", "verdict", "note")
+LEFT_ALIGNED = ("variant", "size", "device", "mode", "status", "regime", "verdict", "note")
 
 
 def _table(rows: list[dict[str, str]], columns: tuple[str, ...], t: Texts) -> Table:

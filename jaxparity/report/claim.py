@@ -18,14 +18,14 @@ from __future__ import annotations
 import statistics
 from typing import Any
 
-from jaxparity import paired
-from jaxparity.document import Block, Bullets, Heading, Para, Table
+from jaxparity import paired, regimes
+from jaxparity.document import Block, Bullets, Heading, Para
 from jaxparity.fmt import fmt_s, fmt_x
+from jaxparity.report import regimes as labels
+from jaxparity.report import split
 from jaxparity.report.comparisons import (
     CONFIDENCE,
-    comparisons,
     is_torch_compile,
-    speedup_text,
     split_rows,
     where,
 )
@@ -33,8 +33,6 @@ from jaxparity.report.texts import Texts
 from jaxparity.summary import DISPATCH_CASE, PEAK_CASE, Summary
 from shared import run_modes
 
-DISPATCH_BOUND_S = 1e-4
-"""A loss faster than this is put down to per-call dispatch, not to the arithmetic."""
 VERDICTS = ("win", "tie", "loss")
 
 
@@ -71,39 +69,96 @@ def answer(summ: Summary, t: Texts) -> list[Block]:
         return blocks
     blocks.append(Bullets(_headline(summ, rows, t)))
     blocks.append(Para(_verdict(summ, rows, t)))
-    blocks += _split_table(rows, t)
-    blocks += _set_apart(summ, t)
+    blocks += split.table(rows, t)
+    blocks += split.set_apart(summ, t)
     return blocks
 
 
+def _jit(row: dict[str, Any]) -> dict[str, Any]:
+    return row["jit"]
+
+
 def _headline(summ: Summary, rows: list[dict[str, Any]], t: Texts) -> list[str]:
-    jit = [row["jit"] for row in rows]
-    items = [
-        t(
-            "claim.jit",
-            n=t.count(len(jit), "compute comparison"),
-            count=_count(_verdicts(jit), t),
-            geomean=fmt_x(_geo([r["speedup_vs_torch_eager"] for r in jit])),
-            extremes=_extremes(jit, t),
-        )
-    ]
-    versus = [r for r in jit if r["vs_torch_compile"] is not None]
-    if versus:
-        by_c = {v: [r for r in versus if _verdict_of(r, "vs_torch_compile") == v] for v in VERDICTS}
-        tc = [row["compile"] for row in rows if row["compile"] is not None]
-        items.append(
-            t(
-                "claim.versus_compile",
-                n=t.count(len(versus), "comparison"),
-                count=_count(by_c, t),
-                geomean=fmt_x(_geo([r["vs_torch_compile"] for r in versus])),
-                compile_geomean=fmt_x(_geo([r["speedup_vs_torch_eager"] for r in tc])),
-            )
-        )
-    items.append(_lead(rows, t))
+    """Per regime: jitted JAX against eager torch, against torch.compile, and where its lead
+    comes from; then the lesson's own sizes, the floor, the ceiling and what compiling cost.
+    Means are never taken across regimes, nor over comparisons this run could not place."""
+    by = labels.grouped(rows, _jit)
+    items = [_jit_line(regime, found, t) for regime, found in by.items()]
+    items += _lesson_sizes(rows, t)
+    for regime, found in by.items():
+        if regime is not None:
+            items += _versus_compile(regime, found, t)
+    leads = [_lead(regime, found, t) for regime, found in by.items() if regime is not None]
+    items += [lead for lead in leads if lead]
+    if not any(row["op"] is not None for row in rows):
+        items.append(t("claim.lead.none"))
     items += _floor_and_ceiling(summ, t)
     items.append(_compile_cost(summ, t))
     return items
+
+
+def _jit_line(regime: str | None, rows: list[dict[str, Any]], t: Texts) -> str:
+    jit = [row["jit"] for row in rows]
+    n = t.count(len(jit), "compute comparison")
+    if regime is None:
+        return t("claim.jit.unplaced", n=n, count=_count(_verdicts(jit), t))
+    near = [r for r in jit if r["near_floor"]]
+    return t(
+        "claim.jit",
+        regime=labels.name(regime, t),
+        n=n,
+        rule=t(f"claim.rule.{regime}", k=f"{regimes.DISPATCH_FLOORS:g}"),
+        count=_count(_verdicts(jit), t),
+        geomean=fmt_x(_geo([r["speedup_vs_torch_eager"] for r in jit])),
+        extremes=_extremes(jit, t),
+        near=t(
+            "claim.near",
+            n=len(near),
+            near=f"{regimes.NEAR_FLOOR:g}",
+            mark=labels.NEAR_FLOOR_MARK,
+        )
+        if near
+        else "",
+    )
+
+
+def _lesson_sizes(rows: list[dict[str, Any]], t: Texts) -> list[str]:
+    """The comparisons at the lesson's own sizes, named as such, per regime."""
+    mine = [row for row in rows if labels.at_lesson_size(row["jit"])]
+    parts = []
+    for regime, found in labels.grouped(mine, _jit).items():
+        jit = [row["jit"] for row in found]
+        mean = _geo([r["speedup_vs_torch_eager"] for r in jit]) if regime is not None else None
+        parts.append(
+            t(
+                "claim.lesson.part",
+                regime=labels.name(regime, t),
+                n=len(jit),
+                count=_count(_verdicts(jit), t),
+                geomean=t("claim.lesson.mean", geomean=fmt_x(mean)) if mean else "",
+            )
+        )
+    if not parts:
+        return []
+    return [t("claim.lesson", size=labels.LESSON_SIZE, parts="; ".join(parts))]
+
+
+def _versus_compile(regime: str, rows: list[dict[str, Any]], t: Texts) -> list[str]:
+    versus = [row["jit"] for row in rows if row["jit"]["vs_torch_compile"] is not None]
+    if not versus:
+        return []
+    by_c = {v: [r for r in versus if _verdict_of(r, "vs_torch_compile") == v] for v in VERDICTS}
+    tc = [row["compile"] for row in rows if row["compile"] is not None]
+    return [
+        t(
+            "claim.versus_compile",
+            regime=labels.name(regime, t),
+            n=t.count(len(versus), "comparison"),
+            count=_count(by_c, t),
+            geomean=fmt_x(_geo([r["vs_torch_compile"] for r in versus])),
+            compile_geomean=fmt_x(_geo([r["speedup_vs_torch_eager"] for r in tc])),
+        )
+    ]
 
 
 def _verdict_of(r: dict[str, Any], key: str) -> str:
@@ -125,17 +180,18 @@ def _extremes(found: list[dict[str, Any]], t: Texts) -> str:
     )
 
 
-def _lead(rows: list[dict[str, Any]], t: Texts) -> str:
-    """How much of JAX's lead is compilation, from the cases timed all three ways."""
+def _lead(regime: str, rows: list[dict[str, Any]], t: Texts) -> str:
+    """How much of JAX's lead is compilation, from a regime's cases timed all three ways."""
     full = [row for row in rows if row["op"] is not None and row["jit"]["compile_factor"]]
     if not full:
-        return t("claim.lead.none")
+        return ""
     total = _geo([row["jit"]["speedup_vs_torch_eager"] for row in full])
     kernel = _geo([row["op"]["speedup_vs_torch_eager"] for row in full])
     compiled = _geo([row["jit"]["compile_factor"] for row in full])
     assert total is not None and kernel is not None and compiled is not None
     text = t(
         "claim.lead",
+        regime=labels.name(regime, t),
         n=t.count(len(full), "case"),
         kernel=fmt_x(kernel),
         compiled=fmt_x(compiled),
@@ -204,18 +260,32 @@ def _spent(t: Texts, key: str, seconds: list[float]) -> str:
     )
 
 
-def _verdict(summ: Summary, rows: list[dict[str, Any]], t: Texts) -> str:
-    jit = [row["jit"] for row in rows]
+def _head(jit: list[dict[str, Any]]) -> str:
+    """How the claim's first half fares over ``jit``'s verdicts."""
     by = _verdicts(jit)
     wins, losses = len(by["win"]), len(by["loss"])
     if wins > len(jit) / 2:
-        head = "most"
-    elif wins > losses:
-        head = "more_often"
-    elif wins == 0:
-        head = "never"
-    else:
-        head = "in_places"
+        return "most"
+    if wins > losses:
+        return "more_often"
+    if wins == 0:
+        return "never"
+    return "in_places"
+
+
+def _verdict(summ: Summary, rows: list[dict[str, Any]], t: Texts) -> str:
+    parts = []
+    for regime, found in labels.grouped(rows, _jit).items():
+        jit = [row["jit"] for row in found]
+        parts.append(
+            t(
+                "claim.verdict.part",
+                regime=labels.name(regime, t),
+                head=t(f"claim.verdict.{_head(jit)}"),
+                count=_count(_verdicts(jit), t),
+                n=len(jit),
+            )
+        )
     full = [row for row in rows if row["op"] is not None and row["jit"]["compile_factor"]]
     why = []
     fused = [row for row in full if row["jit"]["compile_factor"] >= paired.TIE]
@@ -227,14 +297,9 @@ def _verdict(summ: Summary, rows: list[dict[str, Any]], t: Texts) -> str:
         why.append(t("claim.why.kernels", n=len(kernels)))
     if slow_ops:
         why.append(t("claim.why.slow_ops", n=len(slow_ops)))
-    small = [r for r in by["loss"] if r["median_s"] and r["median_s"] < DISPATCH_BOUND_S]
-    if small:
-        why.append(t("claim.why.dispatch", n=len(small), bound=fmt_s(DISPATCH_BOUND_S)))
     return t(
         "claim.verdict",
-        head=t(f"claim.verdict.{head}"),
-        count=_count(by, t),
-        n=len(jit),
+        parts="; ".join(parts),
         why=t("claim.why", reasons="; ".join(why)) if why else "",
         price=_price(summ, t),
     )
@@ -249,62 +314,3 @@ def _price(summ: Summary, t: Texts) -> str:
         jit=f"{jit_s:.1f}",
         torch=t("claim.price.torch", seconds=f"{tc_s:.1f}") if tc_s else "",
     )
-
-
-SPLIT_COLUMNS = (
-    "where",
-    "eager",
-    "op",
-    "compilation",
-    "jit",
-    "compile",
-    "jit_vs_compile",
-    "verdict",
-)
-
-
-def _split_table(rows: list[dict[str, Any]], t: Texts) -> list[Block]:
-    header = [t(f"split.col.{c}") for c in SPLIT_COLUMNS]
-    table = []
-    for row in rows:
-        r = row["jit"]
-        base = r["median_s"] * r["speedup_vs_torch_eager"]
-        table.append(
-            [
-                where(r),
-                fmt_s(base),
-                speedup_text(row["op"]),
-                speedup_text(r, "compile_factor"),
-                speedup_text(r),
-                speedup_text(row["compile"]),
-                speedup_text(r, "vs_torch_compile"),
-                t.verdict(r["verdict"]),
-            ]
-        )
-    return [
-        Heading(3, t("split.heading")),
-        Para(t("split.intro", confidence=CONFIDENCE)),
-        Table(header, table, tuple(range(1, len(header) - 1))),
-    ]
-
-
-def _set_apart(summ: Summary, t: Texts) -> list[Block]:
-    other = comparisons(summ, lambda r: r["framework"] == "jax", compute=False)
-    if not other:
-        return []
-    reasons: dict[str, list[dict[str, Any]]] = {}
-    for r in other:
-        reasons.setdefault(r["unequal_work"], []).append(r)
-    items = [
-        f"{reason}: "
-        + ", ".join(
-            f"{where(r)} {t.mode(r['framework'], r['mode'])} {fmt_x(r['speedup_vs_torch_eager'])}"
-            for r in found
-        )
-        for reason, found in reasons.items()
-    ]
-    return [
-        Heading(3, t("apart.heading")),
-        Para(t("apart.intro")),
-        Bullets(items),
-    ]

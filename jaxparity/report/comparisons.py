@@ -77,16 +77,19 @@ def same(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 def split_rows(summ: Summary) -> list[dict[str, Any]]:
     """Per compute comparison: jit's speed-up, the op-by-op (kernel-and-dispatch) factor, the
-    compilation factor, torch.compile's factor and jit against torch.compile."""
+    compilation factor, torch.compile's factor and jit against torch.compile, and the
+    operations one eager torch call dispatches (``ops``)."""
     rows = []
     op = comparisons(summ, is_op_by_op)
     compiled = comparisons(summ, is_torch_compile)
+    eager = [r for r in summ.of(kind="bench", status="pass") if is_torch_eager(r)]
     for r in comparisons(summ, is_jit):
         rows.append(
             {
                 "jit": r,
                 "op": next((o for o in op if same(o, r)), None),
                 "compile": next((c for c in compiled if same(c, r)), None),
+                "ops": next((e["ops_per_call"] for e in eager if same(e, r)), None),
             }
         )
     return rows

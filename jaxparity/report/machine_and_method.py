@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from jaxparity import bench, paired, results, selection
+from jaxparity import bench, paired, regimes, results, selection
 from jaxparity.document import Block, Bullets, Heading, Note, Para, Table
 from jaxparity.machine import naming
+from jaxparity.report import regimes as labels
 from jaxparity.report.texts import Texts
 from jaxparity.results import Results
 from jaxparity.summary import PEAK_CASE, Summary
@@ -173,9 +174,16 @@ def method(res: Results, t: Texts) -> list[Block]:
                 t(
                     "method.speedup",
                     confidence=f"{paired.CONFIDENCE:.0%}",
-                    resamples=paired.RESAMPLES,
+                    prior_from=paired.PRIOR_FROM,
                     tie=f"{paired.TIE:g}",
                     loss=f"{1 / paired.TIE:.2f}",
+                ),
+                t(
+                    "method.regimes",
+                    k=f"{regimes.DISPATCH_FLOORS:g}",
+                    near=f"{regimes.NEAR_FLOOR:g}",
+                    mark=labels.NEAR_FLOOR_MARK,
+                    size=labels.LESSON_SIZE,
                 ),
                 t("method.compile", cost=t.quote(selection.COMPILE_COST)),
                 t(

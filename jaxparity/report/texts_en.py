@@ -85,21 +85,35 @@ MESSAGES: dict[str, str] = {
     "compute.",
     "claim.intro": "The lesson closes: *{claim}* Every sentence below is generated from this "
     "run's results. A speed-up is the median of paired ratios (eager torch and the other timed "
-    "in alternating blocks, seconds apart) with its {confidence} bootstrap interval in brackets. "
-    "A win means at least {margin} faster with {confidence} confidence (the whole interval at "
-    "or above {tie}×), a loss at least {margin} slower; anything else is a tie.",
+    "in alternating blocks, seconds apart) with its {confidence} interval in brackets, made to "
+    "hold for the next run (see the method). Each comparison is placed in a regime, measured in "
+    "this run: *dispatch-bound* (many small operations, each costing about what dispatching it "
+    "costs: compilation wins by removing dispatch) or *kernel-bound* (a few large kernels: the "
+    "libraries' kernels decide); counts and means are given per regime, never mixed. A win "
+    "means at least {margin} faster with {confidence} confidence (the whole interval at or "
+    "above {tie}×), a loss at least {margin} slower; anything else is a tie.",
     "claim.nothing": "No compute case finished on both eager torch and jitted JAX.",
-    "claim.jit": "**Jitted JAX against eager PyTorch** ({n}): {count}; geometric mean "
-    "{geomean}{extremes}.",
+    "claim.jit": "**Jitted JAX against eager PyTorch, {regime}** ({n}: {rule}): {count}; "
+    "geometric mean {geomean}{extremes}.{near}",
+    "claim.rule.dispatch": "eager torch at most {k} floors per dispatched operation",
+    "claim.rule.kernel": "eager torch above {k} floors per dispatched operation",
+    "claim.jit.unplaced": "**Jitted JAX against eager PyTorch, not placed in a regime** ({n}: "
+    "this run recorded no operation counts or no floor): {count}; no mean, as it would mix the "
+    "two regimes.",
+    "claim.near": " In {n} of them the faster side runs within {near}× of its own floor (marked "
+    "{mark}): the ratio there measures dispatch more than work.",
     "claim.extremes": ", from {low} ({low_where}) to {high} ({high_where})",
-    "claim.versus_compile": "**Jitted JAX against `torch.compile`** ({n}): {count}; geometric "
-    "mean {geomean}. `torch.compile` itself against eager torch: {compile_geomean} (geometric "
-    "mean).",
+    "claim.lesson": "**At the lesson's own sizes** (size `{size}`): {parts}.",
+    "claim.lesson.part": "{regime} ({n}): {count}{geomean}",
+    "claim.lesson.mean": ", geometric mean {geomean}",
+    "claim.versus_compile": "**Jitted JAX against `torch.compile`, {regime}** ({n}): {count}; "
+    "geometric mean {geomean}. `torch.compile` itself against eager torch: {compile_geomean} "
+    "(geometric mean).",
     "claim.lead.none": "**Where the lead comes from**: no case was timed op by op in this run.",
-    "claim.lead": "**Where the lead comes from** ({n} timed eager torch, JAX op by op and "
-    "jitted JAX): JAX op by op runs at {kernel} eager torch's speed (its kernels and dispatch, "
-    "no compilation); `jax.jit` then multiplies that by {compiled} (compilation), for {total} "
-    "overall (geometric means).",
+    "claim.lead": "**Where the lead comes from, {regime}** ({n} timed eager torch, JAX op by op "
+    "and jitted JAX): JAX op by op runs at {kernel} eager torch's speed (its kernels and "
+    "dispatch, no compilation); `jax.jit` then multiplies that by {compiled} (compilation), for "
+    "{total} overall (geometric means).",
     "claim.lead.no_lead": " There is no overall lead to explain.",
     "claim.lead.all_compilation": " All of JAX's lead is compilation: op by op, JAX is slower "
     "than eager torch, and compilation more than makes up for it.",
@@ -118,18 +132,18 @@ MESSAGES: dict[str, str] = {
     "claim.cost.no_jax": "no JAX compile time",
     "claim.cost.torch": "`torch.compile` {total} s ({n}, median {median})",
     "claim.cost.no_torch": "`torch.compile` was not timed in this run",
-    "claim.verdict": "**Verdict**: on this machine {head} ({count} of {n}){why}. {price}",
-    "claim.verdict.most": "the claim's first half holds for most compute cases",
-    "claim.verdict.more_often": "the claim's first half holds more often than not",
-    "claim.verdict.never": "the claim's first half does not show: jitted JAX never won clearly",
-    "claim.verdict.in_places": "the claim's first half holds only in places",
+    "claim.verdict": "**Verdict**: on this machine, {parts}{why}. {price}",
+    "claim.verdict.part": "{regime}, {head} ({count} of {n})",
+    "claim.verdict.most": "the claim's first half holds for most",
+    "claim.verdict.more_often": "it holds more often than not",
+    "claim.verdict.never": "it does not show: jitted JAX never won clearly",
+    "claim.verdict.in_places": "it holds only in places",
     "claim.why": ". Why: {reasons}",
     "claim.why.fused": "compilation (fusion, dead code removed, one dispatch per call) speeds "
     "JAX up in {n} of {of} cases",
     "claim.why.kernels": "JAX's kernels and dispatch alone beat eager torch in {n} (op by op, "
     "before any compilation: a library's kernel, not the compiler)",
     "claim.why.slow_ops": "op by op JAX is slower than eager torch in {n}",
-    "claim.why.dispatch": "{n} of the losses take under {bound}, where per-call dispatch decides",
     "claim.price": "The price: {jit} s of JAX compilation in this run{torch}, and code written "
     "as pure functions of arrays.",
     "claim.price.torch": " ({seconds} s for torch.compile)",
@@ -212,9 +226,12 @@ MESSAGES: dict[str, str] = {
     "split.heading": "The split, case by case",
     "split.intro": "Speed-ups over eager torch (> 1×: faster), each with its {confidence} "
     "interval. JAX op by op × compilation ≈ JAX jit (each is its own paired median). Eager "
-    "torch's time is its median per call.",
+    "torch's time is its median per call; the regime says in brackets how many floors that "
+    "time is per operation it dispatches (dispatch-bound at most {k}; each case's timings "
+    "count the operations). {mark}: the faster side runs within {near}× of its own floor.",
     "split.col.where": "case · variant (size)",
     "split.col.eager": "eager torch",
+    "split.col.regime": "regime (floors per operation)",
     "split.col.op": "JAX op by op ×",
     "split.col.compilation": "compilation ×",
     "split.col.jit": "JAX jit ×",
@@ -222,6 +239,13 @@ MESSAGES: dict[str, str] = {
     "split.col.jit_vs_compile": "JAX jit vs torch.compile",
     "split.col.verdict": "verdict",
     "apart.heading": "Set apart: not compute comparisons",
+    "regime.dispatch": "dispatch-bound",
+    "regime.kernel": "kernel-bound",
+    "regime.none": "not placed",
+    "regime.cell": "{regime} ({floors})",
+    "regime.set_apart": "set apart from the verdict: {reason}",
+    "regime.near_floor": "{mark} the faster side runs within {near}× of its own floor: the ratio "
+    "measures dispatch more than work",
     "apart.intro": "Timed and shown in their cases, left out of the verdict and the geometric "
     "means:",
     # At a glance
@@ -257,6 +281,8 @@ MESSAGES: dict[str, str] = {
     "timings.col.compile": "compile",
     "timings.col.memory": "peak memory",
     "timings.col.flops": "GFLOP/s (% of peak)",
+    "timings.col.ops": "operations per call",
+    "timings.col.regime": "regime (floors per operation)",
     "timings.col.speedup": "× eager torch [{confidence}]",
     "timings.col.verdict": "verdict",
     "timings.col.note": "note",
@@ -468,12 +494,34 @@ MESSAGES: dict[str, str] = {
     "per round (at least one call), in {passes} pass(es) — fresh processes, one after another",
     "method.blocks.several": "several rounds per pass",
     "method.speedup": "A speed-up is the median over rounds of the ratio of the two blocks' "
-    "medians, with a {confidence} percentile-bootstrap interval ({resamples} resamples, "
-    "seeded): a drift of the shared machine lands on both sides of a ratio. A win needs the "
-    "whole interval at or above {tie}× (a loss: at or below {loss}×); anything else is a tie, "
-    "so a verdict near the threshold does not flip with the next run's noise. A benchmark's "
-    "median is the median of its blocks' medians; the IQR shown is that of the blocks (how "
-    "much the machine moved).",
+    "medians: a drift of the shared machine lands on both sides of a ratio. Its {confidence} "
+    "interval is meant to hold the next run's speed-up, so it counts two spreads: how far the "
+    "passes' median ratios lie apart (fresh processes drift apart as two runs do) and how far "
+    "the rounds scatter within a pass. It is the wider of the two t intervals, each spread "
+    "moderated toward the run's typical one (empirical Bayes, as limma does for quantities "
+    "measured a few times each; with fewer than {prior_from} comparisons, none is); with one "
+    "pass only the rounds' interval exists, and it says nothing of the drift between "
+    "processes. `jaxparity compare` says how often one run's intervals hold another's "
+    "speed-ups. A win needs the whole "
+    "interval at or above {tie}× (a loss: at or below {loss}×); anything else is a tie, so a "
+    "verdict near the threshold does not flip with the next run's noise. A benchmark's median "
+    "is the median of its blocks' medians; the IQR shown is that of the blocks (how much the "
+    "machine moved).",
+    "method.regimes": "**Regimes.** Each compute comparison (case, variant, size, device) is "
+    "placed from this run's measurements, not from its size's name: eager torch's median time "
+    "per call, divided by the operations one call dispatches, against the floor (one "
+    "dispatched call of a tiny operation). At most {k} floors per operation is "
+    "*dispatch-bound*, more is *kernel-bound*: an operation inside a real function costs "
+    "several floors to dispatch by itself (autograd records it, torch.func's transforms wrap "
+    "it; `python -m bench.op_cost` measures it on one-element inputs), so a call averaging "
+    "no more could be dispatch alone. Operations are counted once per benchmark outside the "
+    "timed region (`bench/op_counts.py`): eager torch, every aten operation that reaches the "
+    "dispatcher (a `TorchDispatchMode`, backward's included); `torch.compile`, each compiled "
+    "graph run plus the operations outside them; JAX, the top-level equations of the call's "
+    "jaxpr, a jitted function one (so jitted JAX counts 1) and a custom derivative's body "
+    "counted op by op. A speed-up whose faster side runs within {near}× of that side's floor "
+    "is marked {mark}: at least half of that call is the floor. The lesson's own sizes are "
+    "the size `{size}`.",
     "method.compile": "{cost}, so the default run compiles at one size per case and `--size "
     "test` leaves it out (`--modes` decides). It starts from an empty inductor cache in every "
     "run, as `jax.jit` keeps none on disk: compile seconds are what a first run pays.",

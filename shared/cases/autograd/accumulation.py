@@ -34,7 +34,7 @@ CASE = Case(
         rounds=2,  # calls of 0.2–3 s on 1.6 GB: 4 rounds would cost a minute per pass
         unequal_work={
             "*": "on a CPU torch's .to('cpu') returns X itself while JAX's device_put "
-            "copies its 1.6 GB: a copy against a shared buffer, not a compute comparison"
+            "copies all of it: a copy against a shared buffer, not a compute comparison"
         },
     ),
     returns="``first_grad`` (of Σx²), ``accumulated_grad`` (plus Σ2x's), ``after_reset_grad``; the "
