@@ -33,12 +33,12 @@ import nbformat
 from nbformat import NotebookNode
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from jaxparity import atomic, sources
+from jaxparity import atomic, fmt, sources
 from jaxparity.fmt import fmt_ci, fmt_s, fmt_x
 from jaxparity.machine import label
 from jaxparity.notebook_runtime import overview
 from jaxparity.notebook_texts import LANGS, text
-from jaxparity.report import texts
+from jaxparity.report import regimes, texts
 from shared import cases
 from shared.cases import Case
 
@@ -228,6 +228,9 @@ def _committed_records() -> list[dict[str, Any]]:
 
 
 def _committed_table(case: Case, lang: str, committed: list[dict[str, Any]]) -> str:
+    """The committed report's timings of ``case`` at its first size, as the report gives them:
+    each speed-up with its interval, its regime and the report's caveat (set apart from the
+    verdict, or near the floor), in ``lang``'s words and units."""
     rows = [r for r in committed if r["case"] == case.id and r["device"] == "cpu"]
     if not rows:
         return ""
@@ -242,17 +245,24 @@ def _committed_table(case: Case, lang: str, committed: list[dict[str, Any]]) -> 
             size=size,
         ),
         "",
-        f"| {text(lang, 'variant')} | {text(lang, 'mode')} | {text(lang, 'median')} "
-        f"| {text(lang, 'speedup')} | {text(lang, 'verdict')} |",
-        "|---|---|---:|---:|---|",
-    ]
-    for r in (r for r in rows if r["size"] == size):
-        lines.append(
-            f"| `{r['variant']}` | {t.mode(r['framework'], r['mode'])} "
-            f"| {fmt_s(r['median_s'])} | {fmt_x(r.get('speedup_vs_torch_eager'))} "
-            f"{fmt_ci(r.get('speedup_low'), r.get('speedup_high'))} "
-            f"| {t.verdict(r.get('verdict'))} |"
+        "| "
+        + " | ".join(
+            text(lang, c)
+            for c in ("variant", "mode", "median", "speedup", "regime", "verdict", "caveat")
         )
+        + " |",
+        "|---|---|---:|---:|---|---|---|",
+    ]
+    with fmt.writing(t.units):
+        for r in (r for r in rows if r["size"] == size):
+            regime, caveat = regimes.note(r, lang)
+            lines.append(
+                f"| `{r['variant']}` | {t.mode(r['framework'], r['mode'])} "
+                f"| {fmt_s(r['median_s'])} | {fmt_x(r.get('speedup_vs_torch_eager'))} "
+                f"{fmt_ci(r.get('speedup_low'), r.get('speedup_high'))} "
+                f"| {regime if r.get('speedup_vs_torch_eager') is not None else '—'} "
+                f"| {t.verdict(r.get('verdict'))} | {caveat} |"
+            )
     return "\n".join(lines)
 
 

@@ -75,7 +75,7 @@ def test_notebook_note_gives_the_label_and_the_caveat(lang: str) -> None:
     group = _group("c.tiny", 1e-3, 100, 15e-6)
     regimes.place(group, FLOORS)
     label, caveat = labels.note(group[1], lang)
-    assert label == {"en": "dispatch-bound (1)", "ru": "упор в запуск операций (1)"}[lang]
+    assert label == {"en": "dispatch-bound (1)", "ru": "узкое место — запуск операций (1)"}[lang]
     assert labels.NEAR_FLOOR_MARK in caveat and "2" in caveat
     apart = group[1] | {
         "unequal_work": "XLA removes every matmul b's gradient does not need (0 products in "
