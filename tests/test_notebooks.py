@@ -160,7 +160,7 @@ def test_a_topics_change_makes_only_its_notebooks_stale(monkeypatch: pytest.Monk
     before = _fingerprints()
     assert _fingerprints() == before
     case = cases.get("autograd.graph_view")
-    record = notebooks.ROOT / "shared" / "cases" / "autograd.py"
+    record = notebooks.ROOT / "shared" / "cases" / "autograd" / "graph_view.py"
     assert record in notebooks._topic_files(case.topic)
     read = notebooks._source_bytes
     edited = read(record).replace(case.explanation[:40].encode(), b"An edited explanation")
