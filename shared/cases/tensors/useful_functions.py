@@ -12,9 +12,10 @@ CASE = Case(
     "cat, stack, unsqueeze/squeeze, chunk, transpose, permute, tile/repeat, max, maximum, "
     "ravel, flatten, topk",
     (303, 319),
-    "Same ideas, other names: cat/concatenate, unsqueeze/expand_dims, permute/transpose, "
-    "torch.max(dim) returns (values, indices) where jnp needs max and argmax, topk is "
-    "lax.top_k. torch.chunk(x, 3) of 10 rows gives 4+4+2, np.array_split gives 4+3+3.",
+    "The same ideas in two vocabularies: jnp keeps NumPy's names, torch has its own. The chunk "
+    "sizes are more than a name: torch.chunk gives every chunk 4 rows (10/3 rounded up) and the "
+    "last what is left, while array_split, as in NumPy, spreads the remainder over the first "
+    "chunks.",
     differs="torch.chunk gives 4+4+2 rows, jnp.array_split 4+3+3; torch.max(dim) returns "
     "values and indices in one call.",
     expected={
@@ -31,10 +32,10 @@ CASE = Case(
     ru=Text(
         title="Полезные функции: cat, stack, unsqueeze/squeeze, chunk, transpose, permute, "
         "tile/repeat, max, maximum, ravel, flatten, topk",
-        explanation="Идеи те же, имена другие: cat/concatenate, unsqueeze/expand_dims, "
-        "permute/transpose; torch.max(dim) возвращает (значения, индексы), а в jnp для этого "
-        "нужны max и argmax; topk — это lax.top_k. torch.chunk(x, 3) для 10 строк даёт 4+4+2, "
-        "np.array_split — 4+3+3.",
+        explanation="Одни и те же идеи в двух словарях: jnp сохраняет имена NumPy, у torch они "
+        "свои. Размеры частей — больше чем имя: torch.chunk даёт каждой части по 4 строки (10/3 с "
+        "округлением вверх), а последней — остаток, тогда как array_split, как и в NumPy, "
+        "распределяет остаток по первым частям.",
         differs="torch.chunk даёт 4+4+2 строки, jnp.array_split — 4+3+3; torch.max(dim) сразу "
         "возвращает и значения, и индексы.",
     ),
