@@ -57,7 +57,6 @@ CASE_TEXT_NAMES = {
     "JVP": "the abbreviation (Jacobian-vector product), as Russian texts write it",
     "MSE": "the abbreviation (mean squared error), as Russian texts write it",
     "MLP": "the abbreviation (multilayer perceptron), as Russian texts write it",
-    "DLPack": "the interchange format, by name",
     "torchvision": "the package, by name",
     "NCHW": "a memory layout, by name",
     "NHWC": "the same",
