@@ -91,12 +91,14 @@ OTHER_SIDE = {
     ),
     "jax": re.compile(
         r"\b(?:torch|PyTorch|torchvision|torchviz|torchrun|Dynamo|Inductor|TorchInductor|DDP"
-        r"|FSDP2?|DTensor|requires_grad_?|grad_fn|retain_graph|create_graph)\b|\bnn\.|\.backward\("
+        r"|FSDP2?|DTensor|autograd|requires_grad_?|grad_fn|retain_graph|retain_grad|create_graph"
+        r"|detach|zero_grad)\b|\bnn\.|\.backward\(|(?<!jax)(?<!nnx)\.grad\b|\.item\(\)"
     ),
 }
 """What names the *other* framework in a case function's docstring: the library and its tools,
-and the APIs only it has (``jax.grad`` is JAX's, ``x.grad`` torch's; names both share, such as
-``vmap`` or ``jit``, are not here)."""
+and the APIs only it has (``jax.grad`` is JAX's, ``x.grad`` torch's). Names both have are not
+here: ``vmap``, ``jacrev`` or ``jvp`` (``torch.func`` has them too), ``jit``, and the case
+names that are torch's modes (``no_grad``), which both modules define."""
 
 SHARED_RUN = 6
 """Words in a row the explanation may not share with the ``differs`` line or a docstring: a
@@ -178,7 +180,8 @@ def test_the_checks_find_what_they_look_for() -> None:
     """Each check sees its fault (a test that cannot fail proves nothing)."""
     assert OTHER_SIDE["jax"].search("torch instead: ``x.grad``")
     assert OTHER_SIDE["jax"].search("as ``nn.Sequential`` does")
-    assert not OTHER_SIDE["jax"].search("``jax.grad`` returns it; ``nnx.Sequential``")
+    assert OTHER_SIDE["jax"].search("``y.grad`` stays ``None``")
+    assert not OTHER_SIDE["jax"].search("``jax.grad`` returns it; ``nnx.Sequential``, ``nnx.grad``")
     assert OTHER_SIDE["torch"].search("JAX instead: ``x.at[0].set(0)``")
     assert not OTHER_SIDE["torch"].search("``torch.func.vmap`` of ``torch_impl``")
     assert (

@@ -9,12 +9,16 @@ from shared.cases.model import Case, Text
 from shared.cases.resnet._state import calibrated_state
 from shared.names import pick
 
+TENSORS = 522
+"""The tensors of the shared weights: ResNet-101's 314 parameters and its 104 BatchNorms'
+running means and variances (torch's ``num_batches_tracked`` counters are not among them)."""
+
 CASE = Case(
     "resnet.transfer",
     "Weights from torch to Flax and back: every layout change named",
     (1286, 1297),
     "Weights are all that two implementations of one network can share, so the conversion must be "
-    "exact: every tensor that goes in comes back out bit for bit, all 522 of them. Why Flax "
+    f"exact: every tensor that goes in comes back out bit for bit, all {TENSORS} of them. Why Flax "
     "transposes at all: its convolutions and linear layers compute with the features last (NHWC "
     "images, x @ kernel), so a kernel's input dimension comes before its output one. The "
     "parameter paths stay the same (layer3.22.conv2): NNX's stages are nnx.List, which numbers "
@@ -22,8 +26,8 @@ CASE = Case(
     differs="torch's layouts are the shared format; Flax transposes every kernel "
     "(OIHW → HWIO, (out, in) → (in, out)).",
     expected={
-        "torch": {"conv1_layout": "64,3,7,7", "fc_layout": "1000,2048", "unchanged": 522},
-        "jax": {"conv1_layout": "7,7,3,64", "fc_layout": "2048,1000", "unchanged": 522},
+        "torch": {"conv1_layout": "64,3,7,7", "fc_layout": "1000,2048", "unchanged": TENSORS},
+        "jax": {"conv1_layout": "7,7,3,64", "fc_layout": "2048,1000", "unchanged": TENSORS},
     },
     returns="``state`` loaded into a ResNet-101 and exported back: ``state.<name>`` for each "
     "``shown`` name, ``unchanged`` (how many of all tensors came back bit for bit) and the layouts "
@@ -32,7 +36,7 @@ CASE = Case(
         title="Веса из torch во Flax и обратно: каждое изменение раскладки названо",
         explanation="Веса — единственное, что могут разделить две реализации одной сети, поэтому "
         "перенос должен быть точным: каждый загруженный тензор возвращается обратно бит в бит, "
-        "все 522. Почему Flax вообще транспонирует: его свёртки и линейные слои вычисляют с "
+        f"все {TENSORS}. Почему Flax вообще транспонирует: его свёртки и линейные слои вычисляют с "
         "признаками в последней оси (изображения NHWC, x @ kernel), поэтому у ядра входная "
         "размерность идёт раньше выходной. Пути к параметрам не меняются (layer3.22.conv2): "
         "стадии в NNX — это nnx.List, который нумерует блоки так же, как nn.Sequential.",
