@@ -22,8 +22,9 @@ from shared.tooling import tooling
 
 
 def enable_grad(*, x: jax.Array) -> dict:
-    """No switch to turn back on: ``off`` is marked constant with ``stop_gradient``, ``on`` is
-    an ordinary value, and ``jax.grad`` differentiates the function as written."""
+    """``off`` is marked constant with ``stop_gradient``, ``on`` is an ordinary value, and
+    ``jax.grad`` differentiates the function as written.
+    """
 
     def total(x: jax.Array) -> tuple[jax.Array, tuple]:
         off = jax.lax.stop_gradient(x * 3)

@@ -106,8 +106,8 @@ def api_names(*, a: jax.Array) -> dict:
 def inplace(*, a: jax.Array) -> dict:
     """Each "in-place" step returns a new array in new memory; ``a`` itself never changes.
 
-    Under ``jax.jit`` with ``donate_argnums`` the caller gives its array up, and XLA writes
-    the update into the donated memory: the in-place update, without a visible mutation.
+    The row update runs once more under ``jax.jit`` with ``donate_argnums``, to see where its result
+    lands.
     """
     row_added = a.at[1].add(a[2])
     zeroed = jnp.zeros_like(row_added)

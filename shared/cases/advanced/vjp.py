@@ -13,9 +13,9 @@ CASE = Case(
     "grad_outputs=v, a vector-Jacobian product == v @ X",
     (883, 890),
     "A backward pass never forms the Jacobian: for a vector output it computes v @ J, one "
-    "combination of J's rows, at about the cost of the forward pass. Reverse mode is this "
-    "product; a gradient is the special case of a scalar output, where v is 1. Here J is X, so "
-    "the answer is v @ X.",
+    "combination of J's rows, for a small multiple of the forward pass's cost. Reverse mode is "
+    "this product; a gradient is the special case of a scalar output, where v is 1. Here J is X, "
+    "so the answer is v @ X.",
     differs="torch passes grad_outputs=v to autograd.grad; jax.vjp returns the output and a "
     "function mapping v to v @ J.",
     takes={**LINEAR, "v": Arg(("n",))},
@@ -23,7 +23,7 @@ CASE = Case(
     ru=Text(
         title="grad_outputs=v: произведение вектора на якобиан == v @ X",
         explanation="Обратный проход никогда не строит якобиан: для векторного выхода он "
-        "вычисляет v @ J — одну комбинацию строк J — примерно за цену прямого прохода. Обратный "
+        "вычисляет v @ J — одну комбинацию строк J — по цене нескольких прямых проходов. Обратный "
         "режим дифференцирования и есть это произведение; градиент — частный случай скалярного "
         "выхода, где v равен 1. Здесь J — это X, поэтому ответ — v @ X.",
         differs="torch передаёт grad_outputs=v в autograd.grad; jax.vjp возвращает выход и "
