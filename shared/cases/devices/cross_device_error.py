@@ -12,8 +12,8 @@ CASE = Case(
     "An operation on tensors on two devices fails",
     (347, 351),
     "Neither framework copies data between devices behind your back: such a copy can cost more "
-    "than the operation itself, so both make the code say where data goes. Without a GPU the rule "
-    "still shows: torch on its meta device, JAX on a second CPU device.",
+    "than the operation itself, so both make the code say where data goes. The rule is checked "
+    "without a GPU too, each side on a second device of its own (the code says how).",
     differs="Both refuse to mix devices: torch with a RuntimeError, JAX (arrays committed to "
     "devices) with a ValueError.",
     expected={
@@ -35,8 +35,8 @@ CASE = Case(
         title="Операция над тензорами на двух разных устройствах завершается ошибкой",
         explanation="Ни один фреймворк не копирует данные между устройствами за вашей спиной: "
         "такое копирование может стоить дороже самой операции, поэтому оба требуют, чтобы код "
-        "явно сказал, где быть данным. Без GPU правило всё равно видно: в torch — на устройстве "
-        "meta, в JAX — на втором устройстве CPU.",
+        "явно сказал, где быть данным. Правило проверяется и без GPU: каждая сторона — на втором "
+        "устройстве, которое создаёт сама (как именно, видно в коде).",
         differs="Оба не смешивают устройства: torch падает с RuntimeError, JAX (массивы, "
         "привязанные к устройствам) — с ValueError.",
     ),

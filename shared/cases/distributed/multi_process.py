@@ -15,9 +15,8 @@ CASE = Case(
     "One Python process cannot drive the devices of other machines, so beyond one host JAX too "
     "runs one process per host, the form torch always has. The programs stay alike: every JAX "
     "process runs the same program and sees the devices of all of them (the coordinator here is "
-    "process 0 on 127.0.0.1); every torch process, started as torchrun starts it (RANK and the "
-    "others in its environment), runs the DDP step of data_parallel; each loads only its own part "
-    "of the data. On the CPU JAX's collectives between processes go through gloo, as torch's do.",
+    "process 0 on 127.0.0.1), every torch process runs the DDP step of data_parallel, and each "
+    "loads only its own part of the data.",
     differs="One process per worker in both; JAX: jax.distributed and global arrays, torch: "
     "env:// and a DistributedSampler.",
     expected={
@@ -36,10 +35,8 @@ CASE = Case(
         "пределами одной машины JAX тоже запускает по процессу на машину — в той форме, в которой "
         "torch работает всегда. Программы при этом похожи: каждый процесс JAX выполняет одну и ту "
         "же программу и видит устройства всех процессов (координатор здесь — процесс 0 на "
-        "127.0.0.1); каждый процесс torch, запущенный так, как его запускает torchrun (RANK и "
-        "остальное — в переменных окружения), выполняет шаг DDP из data_parallel; каждый "
-        "загружает только свою часть данных. На CPU коллективные операции JAX между процессами "
-        "идут через gloo, как и у torch.",
+        "127.0.0.1), каждый процесс torch выполняет шаг DDP из data_parallel, и каждый загружает "
+        "только свою часть данных.",
         differs="В обоих — по процессу на воркер; JAX: jax.distributed и глобальные "
         "массивы, torch: env:// и DistributedSampler.",
     ),
