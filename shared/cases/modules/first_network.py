@@ -15,8 +15,7 @@ CASE = Case(
     "Weights, not seeds, are shared: the two frameworks' initialisers draw different numbers even "
     "from one seed, so one set of NumPy parameters is loaded into both networks, and then logits, "
     "loss and gradients agree with a NumPy forward and backward pass. The layouts differ because "
-    "the formula is written differently: torch computes x @ W.T and stores W as (out, in), Flax "
-    "computes x @ kernel and stores the kernel as (in, out).",
+    "the formula is written differently: torch computes x @ W.T, Flax x @ kernel.",
     differs="Linear.weight (out, in) vs Flax's kernel (in, out); backward() fills .grad, "
     "nnx.value_and_grad returns it.",
     takes=BATCH,
@@ -30,8 +29,7 @@ CASE = Case(
         "одного сида выдают разные числа, поэтому один набор параметров из NumPy загружается в "
         "обе сети, и после этого логиты, лосс и градиенты совпадают с прямым и обратным проходом "
         "на NumPy. Раскладки различаются потому, что формула записана по-разному: torch вычисляет "
-        "x @ W.T и хранит W в форме (out, in), Flax вычисляет x @ kernel и хранит kernel в форме "
-        "(in, out).",
+        "x @ W.T, Flax — x @ kernel.",
         differs="Linear.weight в torch — (out, in), kernel во Flax — (in, out); backward() пишет "
         "в .grad, nnx.value_and_grad возвращает.",
     ),
