@@ -33,7 +33,7 @@ LossesFn = Callable[..., jax.Array]
 
 
 def grad_mean(*, x: jax.Array, w: jax.Array) -> dict:
-    """``jax.grad`` turns the function into its gradient function; nothing is flagged."""
+    """``jax.grad`` turns the function into its gradient function, called like any other."""
     return {"grad": jax.grad(lambda w: jnp.mean(x @ w))(w)}
 
 
@@ -146,10 +146,9 @@ def per_sample_grads(
 ) -> dict:
     """Per-sample gradients of ``X @ w`` and of the lesson's DeepNetwork, four ways, each jitted.
 
-    ``lax.map`` or ``jax.vmap`` over one ``jax.vjp`` function, ``vmap(grad)`` and ``jacrev``,
-    with the network's parameters as its ``nnx.split`` state. A vjp function may be called
-    again (``reuse_error`` is empty). torch instead: without ``retain_graph=True`` the second
-    backward through the graph fails.
+    ``lax.map`` or ``jax.vmap`` over one ``jax.vjp`` function, ``vmap(grad)`` and ``jacrev``, with
+    the network's parameters as its ``nnx.split`` state. A vjp function may be called again
+    (``reuse_error`` is empty).
     """
     graphdef, params = nnx.split(network(weights, dims, device))
     out = {}
@@ -188,8 +187,12 @@ def _hessian_jacfwd_jacrev(x: jax.Array, w: jax.Array) -> jax.Array:
 
 
 def hessian(*, x: jax.Array, w: jax.Array) -> dict:
-    """No ``autograd.functional.hessian`` with a loop or ``vectorize`` switch: JAX's Hessian is
-    vectorised by construction (``jacfwd`` vmaps its JVPs)."""
+    """The Hessian ``2XᵀX`` of the lesson's ``S = w @ X.T @ X @ w``, three ways, each jitted:
+    ``jax.jacrev`` of ``jax.grad``, ``jax.hessian``, and ``jacfwd(jacrev(f))`` written out.
+
+    The gradient function is an ordinary function to differentiate again. ``jax.hessian`` is
+    vectorised by construction: ``jacfwd`` vmaps its JVPs.
+    """
     grad, by_double_backward = jax.jit(_hessian_double_backward)(x, w)
     return {
         "grad": grad,

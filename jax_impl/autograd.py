@@ -120,9 +120,8 @@ my_square_wrong.defvjp(_square_fwd, lambda x, g: (g * 2,))
 def backward_basics(*, x: jax.Array, y: jax.Array, v: jax.Array) -> dict:
     """``jax.grad(f, argnums=(0, 1))`` of ``sum(3x³ − y²)`` returns (9x², −2y) as values.
 
-    torch instead: ``requires_grad`` flags, ``z.sum().backward()``, and ``x.grad``. A
-    cotangent ``v`` other than ones is ``jax.vjp``: it returns ``z`` and a pullback that can
-    be called as often as you like (no ``retain_graph``).
+    A cotangent ``v`` other than ones is ``jax.vjp``: it returns ``z`` and a pullback that can be
+    called as often as you like.
     """
     grad_x, grad_y = jax.grad(lambda x, y: jnp.sum(lesson_z(x, y)), argnums=(0, 1))(x, y)
     z, pullback = jax.vjp(lesson_z, x, y)
@@ -138,12 +137,10 @@ def backward_basics(*, x: jax.Array, y: jax.Array, v: jax.Array) -> dict:
 
 
 def requires_grad(*, x: jax.Array, y: jax.Array) -> dict:
-    """Arrays carry no flag and record nothing: ``z`` is a plain array with no ``grad_fn``.
+    """Arrays carry no flag and record nothing: ``z`` is a plain array.
 
-    What to differentiate is chosen when calling ``jax.grad(f, argnums=...)``; the graph
-    exists only as the jaxpr JAX traces from ``f`` (its last operation is ``sub``, as torch's
-    ``SubBackward0``). torch instead: ``requires_grad=True`` on tensors, a ``grad_fn`` on
-    every result.
+    What to differentiate is chosen when calling ``jax.grad(f, argnums=...)``; the graph exists only
+    as the jaxpr JAX traces from ``f``, whose last operation is ``sub``.
     """
     x = jnp.array(x)  # this function's own copy: nothing else keeps it alive
     z = lesson_z(x, y)
@@ -160,9 +157,8 @@ def requires_grad(*, x: jax.Array, y: jax.Array) -> dict:
 def intermediate_grad(*, x: jax.Array, y: jax.Array, v: jax.Array) -> dict:
     """The gradient w.r.t. an intermediate ``z`` is the gradient w.r.t. a zero added to it.
 
-    ``f(x, dz) = sum(v · (z(x) + dz))`` at ``dz = 0``: ``∂f/∂dz`` is ``∂f/∂z``, and the same
-    call gives ``∂f/∂x``. torch instead: ``z.retain_grad()`` before ``backward``, else
-    ``z.grad`` is ``None``.
+    ``f(x, dz) = sum(v · (z(x) + dz))`` at ``dz = 0``: ``∂f/∂dz`` is ``∂f/∂z``, and the same call
+    gives ``∂f/∂x``.
     """
     zero = jnp.zeros_like(x)
     grad_z = jax.grad(lambda dz: jnp.sum(lesson_z(x, y) + dz))(zero)
@@ -183,10 +179,8 @@ _PARAM_NAMES = ("Weight", "Bias", "X", "y")
 def graph_view(*, X: jax.Array, y: jax.Array, w: jax.Array, b: jax.Array) -> dict:
     """The lesson's MSE as a jaxpr, and that jaxpr drawn as Graphviz DOT.
 
-    A jaxpr is the traced *forward* program, every argument an input (``X`` and ``y``
-    too: nothing marks parameters); ``jax.grad`` derives the backward program from it
-    (``grad_jaxpr``). torch instead: torchviz draws the tape of backward nodes, and only
-    tensors that require grad appear as leaves.
+    A jaxpr is the traced *forward* program, every argument an input (``X`` and ``y`` too: nothing
+    marks parameters); ``jax.grad`` derives the backward program from it (``grad_jaxpr``).
     """
     jaxpr = jax.make_jaxpr(regression_loss)(w, b, X, y)
     grad_jaxpr = jax.make_jaxpr(jax.grad(regression_loss, argnums=(0, 1)))(w, b, X, y)
@@ -275,11 +269,10 @@ def _render_svg(dot_file: Path) -> list[Path]:
 def unsupported_op(*, weight: jax.Array, idx: jax.Array) -> dict:
     """The lesson's complex embedding lookup (``jnp.take`` of rows) + norm differentiates.
 
-    Without x64 the complex128 weight is complex64. ``jax.grad`` of a real function of a
-    complex array returns the *conjugate* of torch's ``.grad`` (JAX's convention: a step
-    ``w - lr * conj(g)`` descends), so ``grad_weight`` conjugates it for comparison and
-    ``jax_grad_weight`` is JAX's own answer. torch instead: ``nn.Embedding`` refuses complex
-    autograd (RuntimeError in the forward pass); indexing the weight works.
+    Without x64 the complex128 weight is complex64. ``jax.grad`` of a real function of a complex
+    array returns the *conjugate* of ``∂/∂Re + i·∂/∂Im`` (JAX's convention: a step ``w - lr *
+    conj(g)`` descends), so ``grad_weight`` conjugates it back for the comparison and
+    ``jax_grad_weight`` is JAX's own answer.
     """
     error = ""
     try:
@@ -297,9 +290,8 @@ def unsupported_op(*, weight: jax.Array, idx: jax.Array) -> dict:
 def custom_function(*, X: jax.Array, y: jax.Array, w: jax.Array, b: jax.Array) -> dict:
     """``my_square`` inside the lesson's regression gives the built-in ``**2``'s gradients.
 
-    In the jaxpr a ``custom_vjp`` function is one ``custom_vjp_call`` equation; ``jax.grad``
-    calls its ``bwd`` rule there. torch instead: a ``torch.autograd.Function`` is one node on
-    the tape (``MySquareBackward``).
+    In the jaxpr a ``custom_vjp`` function is one ``custom_vjp_call`` equation; ``jax.grad`` calls
+    its ``bwd`` rule there.
     """
 
     def custom(w: jax.Array, b: jax.Array) -> jax.Array:
@@ -343,12 +335,9 @@ def backward_inputs(
     q: float,
     num_iters: int,
 ) -> dict:
-    """``jax.grad(argnums=...)`` returns only the gradients asked for; under ``jit`` (the
-    benchmark) XLA also computes only those: for ``b`` alone no matmul is left, and not even
-    the forward pass (see :func:`matmul_counts`). An unused argument's gradient is zeros.
-
-    torch instead: ``loss.backward(inputs=[A])`` prunes the tape's backward pass; the
-    forward has already run, and an unused input's ``.grad`` stays ``None``.
+    """``jax.grad(argnums=...)`` returns only the gradients asked for; under ``jit`` (the benchmark)
+    XLA also computes only those: for ``b`` alone no matmul is left, and not even the forward
+    pass (see :func:`matmul_counts`). An unused argument's gradient is zeros.
     """
     loss = _calc_loss_of(q, num_iters)
     grad = {v: jax.grad(loss, argnums=n)(A, B, b, c) for v, n in _ARGNUMS.items()}
@@ -438,10 +427,8 @@ def accumulation(
 ) -> dict:
     """Gradients are returned, never stored: two gradients add up only if you add them.
 
-    ``after_reset_grad`` needs no reset: a second ``jax.grad`` call knows nothing of the
-    first. The chunked regression sums the chunks' gradients explicitly; each chunk's loss
-    divides by the whole batch size, so the sum is the full-batch gradient. torch instead:
-    every ``backward`` adds into ``.grad`` until you set it to ``None``.
+    ``after_reset_grad`` needs no reset: a second ``jax.grad`` call knows nothing of the first. The
+    chunked regression sums the chunks' gradients explicitly.
     """
     first = jax.grad(lambda x: jnp.sum(x * x))(x)
     second = jax.grad(lambda x: jnp.sum(2 * x))(x)
@@ -514,12 +501,10 @@ def _accumulation_setup(chunked: bool) -> Callable:
 
 
 def inplace_error(*, x: jax.Array, m: jax.Array, v: jax.Array) -> dict:
-    """Arrays are immutable: any item assignment is a TypeError, at once, never at backward.
+    """Arrays are immutable: any item assignment is a TypeError, at once.
 
-    ``y = jnp.exp(y)`` just names a new array, so ``z = y**2`` keeps the old one and its
-    gradient is right. ``jnp.where`` and ``m.at[mask].set(0)`` return new arrays. torch
-    instead: ``y.exp_()`` runs and the *backward* fails (the tape saved the old ``y``), and
-    ``m[m > 0.5] = 0`` on a leaf that requires grad is a RuntimeError.
+    ``y = jnp.exp(y)`` just names a new array, so ``z = y**2`` keeps the old one and its gradient is
+    right. ``jnp.where`` and ``m.at[mask].set(0)`` return new arrays.
     """
     y = 2 * x
     exp_error, exp_message = "", ""
@@ -554,13 +539,11 @@ def inplace_error(*, x: jax.Array, m: jax.Array, v: jax.Array) -> dict:
 
 
 def clone_detach(*, x: jax.Array, y: jax.Array, v: jax.Array, p: jax.Array) -> dict:
-    """``lax.stop_gradient`` is ``detach``: ``y``'s gradient through it is zeros (not
-    ``None``: ``jax.grad`` returns an array for every argument asked for).
+    """``lax.stop_gradient(y)`` makes ``y``'s gradient zeros (not absent: ``jax.grad`` returns an
+    array for every argument asked for).
 
-    A copy (``jnp.copy``) is just another value on the differentiated path, and a stopped
-    array cannot be written to, so nothing leaks back into ``p``. torch instead:
-    ``clone()`` stays on the tape, ``detach()`` shares memory, ``y.grad`` stays ``None``, and
-    backward through a fully detached loss is a RuntimeError.
+    A copy (``jnp.copy``) is just another value on the differentiated path, and a stopped array
+    cannot be written to, so nothing leaks back into ``p``.
     """
     grad_x, grad_y = jax.grad(lambda x, y: jnp.sum(clone_and_detach(x, y)), argnums=(0, 1))(x, y)
     clone_grad = jax.grad(lambda p: jnp.sum(jnp.copy(p) * 10))(p)

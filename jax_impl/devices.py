@@ -38,7 +38,7 @@ def inspect(*, a: jax.Array, device: str) -> dict:
     """``a.dtype`` and ``a.devices()``: a set, since an array may be sharded over several devices.
 
     ``jax.devices("gpu")`` raises a RuntimeError when there is no GPU (``_gpu_available`` catches
-    it). torch instead: one ``a.device`` per tensor, and ``torch.cuda.is_available()``.
+    it).
     """
     return {
         "dtype": str(a.dtype),
@@ -50,19 +50,14 @@ def inspect(*, a: jax.Array, device: str) -> dict:
 def select() -> dict:
     """The lesson's "GPU if available, else CPU": ``jax.devices("gpu")[0]`` or the first CPU.
 
-    Rarely needed: JAX's default device already is the first accelerator when one exists. torch
-    instead: a ``torch.device("cuda", 0)`` chosen once and passed to every ``.to``.
+    Rarely needed: the default device already is the first accelerator when one exists.
     """
     device = jax.devices("gpu")[0] if _gpu_available() else jax.devices("cpu")[0]
     return {"selected": _neutral(device)}
 
 
 def transfer(*, a: jax.Array, device: str) -> dict:
-    """``jax.device_put(a, device)`` copies the array onto the device and commits it there.
-
-    Committed arrays on different devices then refuse to mix (``cross_device_error``). torch
-    instead: ``a.to(device)``.
-    """
+    """``jax.device_put(a, device)`` copies the array onto the device and commits it there."""
     moved = jax.device_put(a, jax_device(device))
     return {"moved": moved, "on_device": {_neutral(d) for d in moved.devices()} == {device}}
 
@@ -107,8 +102,9 @@ def _in_two_device_python(a: np.ndarray) -> dict:
 
 
 def copy_on_transfer(*, p: jax.Array, device: str) -> dict:
-    """``device_put`` onto the device an array is already on shares its memory, as torch's
-    ``.to`` does, but nothing can write into it: ``p_cpu -= 1`` makes a new array."""
+    """``device_put`` onto the device an array is already on shares its memory, but nothing can
+    write into it: ``p_cpu -= 1`` makes a new array.
+    """
     host = jax.device_put(p, jax.devices("cpu")[0])
     on_device = jax.device_put(host, jax_device(device))
     shares = on_device.unsafe_buffer_pointer() == host.unsafe_buffer_pointer()

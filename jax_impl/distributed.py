@@ -80,12 +80,11 @@ def _mesh(workers: int, device: str) -> jax.sharding.Mesh:
 
 
 def all_reduce(*, parts: np.ndarray, device: str) -> dict:
-    """``lax.psum`` and ``lax.pmean`` inside ``jax.shard_map``: one process, N devices, each
-    running the function on its own block of ``parts``.
+    """``lax.psum`` and ``lax.pmean`` inside ``jax.shard_map``: one process, N devices, each running
+    the function on its own block of ``parts``.
 
-    ``shard_map`` is JAX's per-device view: inside, the function sees one device's block and
-    names the mesh axis to reduce over; outside, the blocks form one array. torch instead: N
-    processes, each calling ``dist.all_reduce`` on its own tensor.
+    ``shard_map`` is the per-device view: inside, the function sees one device's block and names the
+    mesh axis to reduce over; outside, the blocks form one array.
     """
     return _on_devices(_all_reduce_on_mesh, len(parts), device, parts=parts)
 
@@ -234,13 +233,11 @@ def data_parallel(
     workers: int,
     device: str,
 ) -> dict:
-    """K steps of the plain jitted SGD step with the batch sharded over a ``("data",)`` mesh
-    and the parameters replicated: XLA inserts the all-reduce of the gradients.
+    """K steps of the plain jitted SGD step with the batch sharded over a ``("data",)`` mesh and the
+    parameters replicated: XLA inserts the all-reduce of the gradients.
 
     Nothing in the step knows about devices: the placements of its arguments decide, and the
-    compiled program (its ``collectives``) shows where the gradients are summed. torch
-    instead: ``DistributedDataParallel`` wraps the model in each of N processes and
-    all-reduces from hooks during ``backward()``.
+    compiled program (its ``collectives``) shows where the gradients are summed.
     """
     per_worker(len(x), workers)
     given = _training_inputs(
@@ -265,12 +262,10 @@ def sharded_params(
     device: str,
 ) -> dict:
     """The same jitted step with the parameters put on the mesh split along their first axis
-    (``P("data")``), as FSDP splits them: XLA gathers what each matmul needs, and the new
-    parameters come back split.
+    (``P("data")``): XLA gathers what each matmul needs, and the new parameters come back split.
 
-    Only the placement changed from ``data_parallel``: the step, the model and the optimizer
-    are the same. torch instead: ``fully_shard`` replaces each parameter by a ``DTensor``
-    shard and hooks the gathers into forward and backward.
+    Only the placement changed from ``data_parallel``: the step, the model and the optimizer are the
+    same.
     """
     per_worker(len(x), workers)
     given = _training_inputs(
@@ -348,9 +343,8 @@ def multi_process(
     ``jax.distributed.initialize``, each holding only its part of the batch.
 
     Every process runs the same program; ``jax.devices()`` lists all processes' devices, and
-    ``jax.make_array_from_process_local_data`` makes one global batch of the processes' parts.
-    On the CPU the processes' collectives go through gloo (``jax_cpu_collectives_implementation``).
-    torch instead: always this form, started by torchrun.
+    ``jax.make_array_from_process_local_data`` makes one global batch of the processes' parts. On
+    the CPU the processes' collectives go through gloo (``jax_cpu_collectives_implementation``).
     """
     per_worker(len(x), workers)
     check_workers(workers, device, len(jax.devices("gpu")) if device == "gpu" else 0)

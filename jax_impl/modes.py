@@ -22,8 +22,9 @@ from shared.tooling import tooling
 
 
 def enable_grad(*, x: jax.Array) -> dict:
-    """No switch to turn back on: ``off`` is marked constant with ``stop_gradient``, ``on`` is
-    an ordinary value, and ``jax.grad`` differentiates the function as written."""
+    """``off`` is marked constant with ``stop_gradient``, ``on`` is an ordinary value, and
+    ``jax.grad`` differentiates the function as written.
+    """
 
     def total(x: jax.Array) -> tuple[jax.Array, tuple]:
         off = jax.lax.stop_gradient(x * 3)
@@ -41,7 +42,9 @@ def _add_two(x: jax.Array) -> jax.Array:
 
 
 def no_grad(*, x: jax.Array) -> dict:
-    """``lax.stop_gradient`` where torch says ``no_grad``: same values, same gradient."""
+    """``lax.stop_gradient`` marks the values as constants: the same values, and no gradient flows
+    back through them.
+    """
 
     def total(x: jax.Array) -> tuple[jax.Array, tuple]:
         doubled = jax.lax.stop_gradient(x + x)
@@ -58,8 +61,9 @@ def _double(x: jax.Array) -> jax.Array:
 
 
 def inference_mode(*, x: jax.Array, w: jax.Array) -> dict:
-    """JAX's fast inference path is ``jit``, and its outputs are ordinary arrays: using them
-    in a gradient later is nothing special, so nothing is refused."""
+    """``jax.jit`` of the plain forward is the fast path, and its outputs are ordinary arrays: using
+    them in a gradient later is nothing special, so nothing is refused.
+    """
     y = _double(x)
     try:
         grad, error, message = jax.grad(lambda w: jnp.sum(y * w))(w), "", ""
@@ -95,8 +99,9 @@ def _loss(batch: jax.Array, w: jax.Array) -> jax.Array:
 
 def item_leak(*, x: np.ndarray, w: np.ndarray, steps: int, device: str) -> dict:
     """A stored JAX loss is a 0-d array: it keeps its own 4-byte buffer, never the batch, since
-    nothing records how it was computed. ``float(loss)`` (JAX's ``.item()``) waits for the
-    device and keeps nothing on it."""
+    nothing records how it was computed. ``float(loss)`` waits for the device and keeps nothing
+    on it.
+    """
     dev = jax_device(device)
     weights = jax.device_put(w, dev)
 
@@ -132,7 +137,11 @@ FORWARD = {"grad": _forward_grad, "no_grad": _forward_no_grad}
 
 
 def forward(*, x: jax.Array, weights: Mapping[str, np.ndarray], dims: tuple, device: str) -> dict:
-    """No inference mode: ``jax.jit`` of the plain forward is JAX's fast path."""
+    """The lesson's DeepNetwork forward, jitted: as ``jax.vjp`` (the output and the residuals a
+    backward pass needs) and plain.
+
+    There is no inference mode: ``jax.jit`` of the plain forward is the fast path.
+    """
     graphdef, params = nnx.split(network(weights, dims, device))
     tracked, _ = jax.jit(_forward_grad, static_argnums=0)(graphdef, params, x)
     untracked = jax.jit(_forward_no_grad, static_argnums=0)(graphdef, params, x)

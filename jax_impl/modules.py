@@ -60,8 +60,7 @@ class Identity(nnx.Module):
 def identity(*, x: jax.Array) -> dict:
     """``Identity()(x)`` returns ``x`` itself: an NNX module's ``__call__`` *is* its forward.
 
-    ``repr(layer)`` is what ``__repr__`` says. torch instead: ``nn.Module.__call__`` runs hooks,
-    then ``forward``.
+    ``repr(layer)`` is what ``__repr__`` says.
     """
     layer = Identity()
     out = layer(x)
@@ -93,8 +92,9 @@ def _names(state: nnx.State) -> list[str]:
 
 
 def registration() -> dict:
-    """Flax refuses a plain Python list of Params with a ValueError (it would be a *static*
-    attribute holding data) where torch silently ignores it."""
+    """Flax refuses a plain Python list of Params with a ValueError: it would be a *static*
+    attribute holding data. ``nnx.List`` and ``nnx.Dict`` are the containers.
+    """
     module = Registration(nnx.Rngs(0))
     try:
         module.python_list = [nnx.Param(jnp.ones(2))]
@@ -123,15 +123,14 @@ def _api_model(weight: jax.Array, bias: jax.Array, rngs: nnx.Rngs) -> nnx.Sequen
 
 
 def api(*, x: jax.Array, weight: jax.Array, bias: jax.Array, device: str) -> dict:
-    """The lesson's ``nn.Module`` methods in NNX: state selected by filters.
+    """Module state selected by filters, on ``Linear → BatchNorm → Dropout``.
 
-    ``parameters``/``named_parameters``/``buffers`` are ``nnx.state(model, nnx.Param)`` and
-    ``nnx.state(model, nnx.BatchStat)``. There is no ``requires_grad`` flag: what is
-    differentiated is chosen per call (``nnx.grad`` with ``nnx.DiffState(0, filter)``, an
-    optimizer's ``wrt=``). ``.to(device, dtype)`` is a map over the state, put back with
-    ``nnx.update``. ``model.train()``/``model.eval()`` set ``deterministic`` and
-    ``use_running_average`` on the Dropout and BatchNorm inside. NNX's BatchNorm momentum is
-    0.99 (the share of the *old* running mean) where torch's 0.1 is the share of the new batch.
+    ``nnx.state(model, nnx.Param)`` holds the parameters, ``nnx.state(model, nnx.BatchStat)``
+    BatchNorm's statistics. What is differentiated is chosen per call (``nnx.grad`` with
+    ``nnx.DiffState(0, filter)``, an optimizer's ``wrt=``). A dtype or device change is a map over
+    the state, put back with ``nnx.update``. ``model.train()``/``model.eval()`` set
+    ``deterministic`` and ``use_running_average`` on the Dropout and BatchNorm inside; BatchNorm's
+    ``momentum`` is the share of the old running mean.
     """
     model = _api_model(weight, bias, nnx.Rngs(0))
     model.eval()
@@ -179,8 +178,12 @@ def print_params_count(
 
 
 def param_count(*, input_dim: int, hidden_dim: int, num_classes: int) -> dict:
-    """Freezing ``fc_in`` is a filter here, not a flag on the model. (Another NNX way: give the
-    frozen arrays a Variable type of their own, which ``wrt=nnx.Param`` then skips.)"""
+    """``print_params_count`` of each lesson network: all ``nnx.Param``s, and those a trainable
+    filter selects.
+
+    Freezing ``fc_in`` is a filter, not a flag on the model. Another NNX way: give the frozen arrays
+    a Variable type of their own, which ``wrt=nnx.Param`` then skips.
+    """
     dims = (input_dim, hidden_dim, num_classes)
     all_but_fc_in = nnx.All(nnx.Param, nnx.Not(nnx.PathContains("fc_in")))
     models = {
@@ -379,9 +382,8 @@ def first_network(
 ) -> dict:
     """MyFirstNetwork with the shared weights: logits, loss and gradients, in one ``nnx.jit``.
 
-    ``load_weights`` transposes each torch ``weight`` into a ``kernel`` (in, out);
-    ``nnx.value_and_grad`` *returns* the gradients, transposed back for the comparison. torch
-    instead: ``loss.backward()`` leaves them in each parameter's ``.grad``.
+    ``load_weights`` transposes each shared (out, in) ``weight`` into a ``kernel`` (in, out);
+    ``nnx.value_and_grad`` *returns* the gradients, transposed back for the comparison.
     """
     model = _placed(MyFirstNetwork(input_dim, hidden_dim, num_classes), weights, device)
     return _run_network(model, x, labels)
@@ -399,9 +401,8 @@ def second_network(
 ) -> dict:
     """MySecondNetwork: each ``Linear`` and its ReLU in an ``nnx.Sequential`` block.
 
-    The block keeps its children in ``.layers``: ``fc_in.layers[0].kernel`` is reported under
-    torch's name ``fc_in.0.weight``, transposed. torch instead: ``nn.Sequential`` numbers its
-    children directly.
+    The block keeps its children in ``.layers``: ``fc_in.layers[0].kernel`` is reported under the
+    shared name ``fc_in.0.weight``, transposed.
     """
     model = _placed(MySecondNetwork(input_dim, hidden_dim, num_classes), weights, device)
     return _run_network(model, x, labels)
@@ -418,11 +419,11 @@ def deep_network(
     num_layers: int,
     device: str,
 ) -> dict:
-    """DeepNetwork: ``num_layers`` hidden blocks nested in an ``nnx.Sequential``, ``fc_in``
-    without bias; logits, loss and gradients as in ``first_network``.
+    """DeepNetwork: ``num_layers`` hidden blocks nested in an ``nnx.Sequential``, ``fc_in`` without
+    bias; logits, loss and gradients as in ``first_network``.
 
-    ``layers.layers[1].layers[0].kernel`` is torch's ``layers.1.0.weight``, transposed. torch
-    instead: a Sequential indexes its children directly.
+    ``layers.layers[1].layers[0].kernel`` is reported under the shared name ``layers.1.0.weight``,
+    transposed.
     """
     model = DeepNetwork(input_dim, hidden_dim, num_classes, num_layers)
     return _run_network(_placed(model, weights, device), x, labels)
@@ -476,9 +477,8 @@ def train_step(
 ) -> dict:
     """``steps`` SGD steps on a DeepNetwork, each an ``nnx.jit`` step with an ``nnx.Optimizer``.
 
-    ``nnx.value_and_grad`` returns the gradients, ``optimizer.update(model, grads)`` computes
-    new parameters, and ``nnx.jit`` writes them back into the Python objects. torch instead:
-    ``backward()`` fills ``.grad`` and ``optimizer.step()`` mutates the parameters in place.
+    ``nnx.value_and_grad`` returns the gradients, ``optimizer.update(model, grads)`` computes new
+    parameters, and ``nnx.jit`` writes them back into the Python objects.
     """
     model = _placed(DeepNetwork(input_dim, hidden_dim, num_classes, num_layers), weights, device)
     optimizer = nnx.Optimizer(model, optax.sgd(lr), wrt=nnx.Param)

@@ -199,12 +199,11 @@ def _abstract(num_classes: int) -> ResNet:
 
 
 def param_count(*, num_classes: int) -> dict:
-    """``print_params_count`` of a ResNet-101 that is never allocated (:func:`_abstract`):
-    counting needs shapes, not 178 MB of random draws.
+    """``print_params_count`` of a ResNet-101 that is never allocated (:func:`_abstract`): counting
+    needs shapes, not 178 MB of random draws.
 
     Parameters are the ``nnx.Param`` variables; BatchNorm's running mean and variance are
-    ``nnx.BatchStat`` variables, selected apart. torch instead: they are buffers, and torch
-    keeps a third one per BatchNorm, the ``num_batches_tracked`` counter.
+    ``nnx.BatchStat`` variables, selected apart.
     """
     net = _abstract(num_classes)
     total, trainable = print_params_count(net)
@@ -220,14 +219,13 @@ def param_count(*, num_classes: int) -> dict:
 
 
 def transfer(*, state: Mapping[str, np.ndarray], shown: tuple[str, ...]) -> dict:
-    """The shared (torch-format) weights into a ResNet-101 and back out, unchanged.
+    """The shared weights into a ResNet-101 and back out, unchanged.
 
     On the way in each convolution weight (out, in, kh, kw) becomes a kernel (kh, kw, in, out),
     ``fc.weight`` (out, in) a kernel (in, out), ``bn.weight`` the ``scale`` and the running
-    statistics ``nnx.BatchStat``s; on the way out the reverse. Returns the ``shown`` tensors as
-    they come back, how many of all of them come back bit for bit, and the layouts the model
-    keeps. The model is built abstractly: its random initial weights would be overwritten
-    anyway. torch instead: its layouts are the shared format.
+    statistics ``nnx.BatchStat``s; on the way out the reverse. Returns the ``shown`` tensors as they
+    come back, how many of all of them come back bit for bit, and the layouts the model keeps. The
+    model is built abstractly: its random initial weights would be overwritten anyway.
     """
     model = load_state(_abstract(state["fc.weight"].shape[0]), state)
     back = export_state(model)
@@ -250,10 +248,9 @@ def forward(*, x: jax.Array, state: Mapping[str, np.ndarray], device: str) -> di
     """Logits in eval mode and in train mode, and what one train-mode forward did to the last
     BatchNorm's running statistics.
 
-    The images arrive NCHW, as torch's; Flax convolutions want NHWC. ``model.eval()`` sets
-    ``use_running_average=True`` on every BatchNorm, ``model.train()`` uses the batch's
-    statistics and updates the running ones: ``new = 0.9·old + 0.1·batch``, the batch variance
-    taken *biased* (÷ n). torch instead: the unbiased variance (÷ (n − 1)).
+    The images arrive NCHW, the shared format; Flax convolutions want NHWC. ``model.eval()`` sets
+    ``use_running_average=True`` on every BatchNorm, ``model.train()`` uses the batch's statistics
+    and updates the running ones, the batch variance taken *biased* (÷ n).
     """
     with jax.default_device(jax_device(device)):
         model = load_state(_abstract(state["fc.weight"].shape[0]), state)

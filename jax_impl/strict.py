@@ -126,9 +126,10 @@ def affine(x: jax.Array) -> jax.Array:
 
 def new_shapes(*, x: jax.Array, backend: str) -> dict:
     """``jax.jit`` traces and compiles once per input shape: four lengths, four compilations
-    (``backend`` is ``torch.compile``'s; ``jit`` always compiles with XLA). The rewrite pads
-    every input to one length before the call, as a data loader would, and cuts the result
-    back: one compilation serves them all."""
+    (``backend`` is not used: ``jit`` always compiles with XLA). The rewrite pads every input to
+    one length before the call, as a data loader would, and cuts the result back: one compilation
+    serves them all.
+    """
     lengths = range(2, len(x) + 1)
     calls = [x[:n] for n in lengths]  # a new length every call
     with _compilations(affine) as per_shape:

@@ -33,10 +33,7 @@ def create(*, shape: tuple[int, ...], sample_size: int, seed: int) -> dict:
 
 
 def basic_ops(*, a: jax.Array, b: jax.Array) -> dict:
-    """``a + b.T``, ``a @ b``, ``jnp.sum(a)`` and ``b.prod()``: NumPy's operators and names.
-
-    torch instead: the very same lines with ``torch.sum``; nothing to translate here.
-    """
+    """``a + b.T``, ``a @ b``, ``jnp.sum(a)`` and ``b.prod()``: NumPy's operators and names."""
     return {"add_transposed": a + b.T, "matmul": a @ b, "sum": jnp.sum(a), "prod": b.prod()}
 
 
@@ -56,8 +53,7 @@ def to_numpy(*, w: jax.Array) -> dict:
 def from_numpy_copy(*, v_np: np.ndarray) -> dict:
     """``jnp.asarray(v_np)`` copies: ``v_np += 1`` afterwards changes only the NumPy array.
 
-    Without x64 the copy also narrows NumPy's int64 to int32. torch instead: ``torch.tensor``
-    copies too, and keeps int64.
+    Without x64 the copy also narrows NumPy's int64 to int32.
     """
     v = jnp.asarray(v_np)  # copies (and would make int64 int32 without x64)
     v_np += 1
@@ -79,8 +75,7 @@ def conversion_speed(*, u_np: np.ndarray, device: str) -> dict:
     """NumPy → array three ways: ``jnp.from_dlpack`` (wraps the buffer when it can),
     ``jnp.asarray``, and ``jax.device_put`` onto the device; here all three copy.
 
-    Without x64 the float64 array must become float32, so even DLPack copies. torch instead:
-    ``torch.from_numpy`` shares the buffer and costs microseconds whatever the size.
+    Without x64 the float64 array must become float32, so even ``jnp.from_dlpack`` copies.
     """
     return {
         "share": jnp.from_dlpack(u_np),
@@ -111,8 +106,8 @@ def api_names(*, a: jax.Array) -> dict:
 def inplace(*, a: jax.Array) -> dict:
     """Each "in-place" step returns a new array in new memory; ``a`` itself never changes.
 
-    Under ``jax.jit`` with ``donate_argnums`` the caller gives its array up, and XLA writes
-    the update into the donated memory: the in-place update, without a visible mutation.
+    The row update runs once more under ``jax.jit`` with ``donate_argnums``, to see where its result
+    lands.
     """
     row_added = a.at[1].add(a[2])
     zeroed = jnp.zeros_like(row_added)
@@ -129,7 +124,10 @@ def inplace(*, a: jax.Array) -> dict:
 
 
 def dtype_promotion(*, a32: np.ndarray, b64: np.ndarray) -> dict:
-    """Without x64, JAX has no float64: ``b64`` silently becomes float32 and nothing fails."""
+    """Without x64, JAX has no float64: ``b64`` silently becomes float32 and nothing fails.
+
+    Under ``jax.enable_x64(True)`` both ``+`` and ``@`` give float64.
+    """
     a, b = jnp.asarray(a32), jnp.asarray(b64)
     try:
         a @ b
@@ -155,9 +153,8 @@ def dtype_promotion(*, a32: np.ndarray, b64: np.ndarray) -> dict:
 def useful_functions(*, a: jax.Array, b: jax.Array, x: jax.Array) -> dict:
     """The lesson's helpers in NumPy's names: ``concatenate``, ``expand_dims``, ``transpose``.
 
-    ``jnp.max`` and ``jnp.argmax`` are two calls, ``lax.top_k`` is torch's ``topk``, and
-    ``jnp.array_split`` of 10 rows into 3 gives 4+3+3. torch instead: ``torch.max(a, dim=1)``
-    returns both at once, and ``torch.chunk`` gives 4+4+2.
+    ``jnp.max`` and ``jnp.argmax`` are two calls, ``lax.top_k`` gives the k largest, and
+    ``jnp.array_split`` of 10 rows into 3 gives 4+3+3.
     """
     top_values, top_indices = jax.lax.top_k(x.ravel(), 3)
     chunks = jnp.array_split(x, 3, axis=0)  # as even as possible: 4, 3, 3

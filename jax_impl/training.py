@@ -74,8 +74,6 @@ def to_accuracy(
     """DeepNetwork trained with ``optax.sgd(lr, momentum)`` in an ``nnx.Optimizer``: each
     ``nnx.jit`` step computes new parameters from the old ones and writes them back into the
     module and optimizer; after each epoch, the test images classified right.
-
-    torch instead: ``optimizer.step()`` mutates the parameters in place.
     """
     check_order(order, x_train)
     model = _placed(DeepNetwork(input_dim, hidden_dim, num_classes, num_layers), weights, device)

@@ -49,7 +49,6 @@ CASE_TEXT_NAMES = {
     "hidden": "DeepNetwork(in, hidden, classes, num_layers), its arguments",
     "classes": "the same",
     "new": "new = 0.9·old + 0.1·batch, a formula's variable",
-    "meta": "torch's meta device, by name",
     "gradcheck": "torch.autograd.gradcheck, by name",
     "Weight": "torchviz's leaf nodes, by their labels",
     "Bias": "the same",
@@ -57,7 +56,6 @@ CASE_TEXT_NAMES = {
     "JVP": "the abbreviation (Jacobian-vector product), as Russian texts write it",
     "MSE": "the abbreviation (mean squared error), as Russian texts write it",
     "MLP": "the abbreviation (multilayer perceptron), as Russian texts write it",
-    "DLPack": "the interchange format, by name",
     "torchvision": "the package, by name",
     "NCHW": "a memory layout, by name",
     "NHWC": "the same",
@@ -71,8 +69,6 @@ CASE_TEXT_NAMES = {
     "reduce-scatter": "the same",
     "multi-controller": "JAX's name for one process per host, quoted beside its Russian",
     "DTensor": "torch.distributed's sharded tensor class, by name",
-    "torchrun": "torch's launcher, by name",
-    "RANK": "an environment variable torchrun sets, by name",
 }
 """Latin words of the case texts (each record's ``ru``): identifiers written without
 backticks, names and abbreviations. Each must still be found, so the list only shrinks."""

@@ -162,8 +162,7 @@ def per_sample_grads(
 
     A loop of ``autograd.grad(..., retain_graph=True)``, one ``is_grads_batched`` backward,
     ``torch.func.vmap(grad)`` and ``torch.func.jacrev`` (parameters via ``functional_call``).
-    Without ``retain_graph`` a second backward fails (``reuse_error``). JAX instead: a
-    ``jax.vjp`` function keeps its residuals and may be called again.
+    Without ``retain_graph`` a second backward fails (``reuse_error``).
     """
     model = network(weights, dims, device)
     out = {}
@@ -216,10 +215,9 @@ def _hessian_jacfwd_jacrev(x: torch.Tensor, w: torch.Tensor) -> torch.Tensor:
 def hessian(*, x: torch.Tensor, w: torch.Tensor) -> dict:
     """The Hessian ``2XᵀX`` of the lesson's ``S = w @ X.T @ X @ w``, five ways.
 
-    A gradient made with ``create_graph=True`` is backpropagated again with the rows of
-    ``eye(d)``; ``torch.autograd.functional.hessian`` loops (or ``vectorize=True``);
-    ``torch.func.hessian`` is ``jacfwd(jacrev(f))``. JAX instead: ``jax.hessian``, and the
-    gradient function is an ordinary function to differentiate again, no ``create_graph``.
+    A gradient made with ``create_graph=True`` is backpropagated again with the rows of ``eye(d)``;
+    ``torch.autograd.functional.hessian`` loops (or ``vectorize=True``); ``torch.func.hessian`` is
+    ``jacfwd(jacrev(f))``.
     """
     grad, by_double_backward = _hessian_double_backward(x, w)
     return {

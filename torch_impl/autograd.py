@@ -139,9 +139,8 @@ class MySquareWrong(MySquare):
 def backward_basics(*, x: torch.Tensor, y: torch.Tensor, v: torch.Tensor) -> dict:
     """``z = 3x³ − y²``; ``z.sum().backward()`` fills ``x.grad`` (9x²) and ``y.grad`` (−2y).
 
-    JAX instead: ``jax.grad(f, argnums=(0, 1))`` returns both gradients as values, no flags.
-    ``z.backward(v)`` seeds the pass with a cotangent ``v`` instead of ``.sum()``'s ones; a
-    second pass over one tape needs ``retain_graph=True``, since the first one frees it.
+    ``z.backward(v)`` seeds the pass with a cotangent ``v`` instead of ``.sum()``'s ones; a second
+    pass over one tape needs ``retain_graph=True``, since the first one frees it.
     """
     x, y = _leaf(x), _leaf(y)
     z = lesson_z(x, y)
@@ -160,10 +159,8 @@ def backward_basics(*, x: torch.Tensor, y: torch.Tensor, v: torch.Tensor) -> dic
 
 
 def requires_grad(*, x: torch.Tensor, y: torch.Tensor) -> dict:
-    """Gradients are asked for per tensor; results of tracked tensors carry a ``grad_fn``.
-
-    JAX instead: arrays carry no flag and record nothing; what to differentiate is chosen
-    when calling ``jax.grad(f, argnums=...)``, and the "graph" is the traced jaxpr.
+    """Gradients are asked for per tensor (``requires_grad``); results of tracked tensors carry a
+    ``grad_fn``.
     """
     plain = x.clone()
     x = x.clone().requires_grad_(True)  # as torch.tensor([...], requires_grad=True)
@@ -185,12 +182,7 @@ def requires_grad(*, x: torch.Tensor, y: torch.Tensor) -> dict:
 
 
 def intermediate_grad(*, x: torch.Tensor, y: torch.Tensor, v: torch.Tensor) -> dict:
-    """A non-leaf's ``.grad`` stays ``None`` (with a warning) unless ``retain_grad()`` asked.
-
-    JAX instead: there is no ``.grad`` to keep; the gradient w.r.t. an intermediate ``z`` is
-    the gradient w.r.t. a zero added to it (``z + dz`` at ``dz = 0``), or a ``jax.vjp`` of
-    the part of the function after ``z``.
-    """
+    """A non-leaf's ``.grad`` stays ``None`` (with a warning) unless ``retain_grad()`` asked."""
     x = _leaf(x)
     z = lesson_z(x, y)
     z.sum().backward()
@@ -213,14 +205,12 @@ def intermediate_grad(*, x: torch.Tensor, y: torch.Tensor, v: torch.Tensor) -> d
 
 
 def graph_view(*, X: torch.Tensor, y: torch.Tensor, w: torch.Tensor, b: torch.Tensor) -> dict:
-    """The tape behind the lesson's MSE, drawn as Graphviz DOT as torchviz's ``make_dot`` does,
-    and written as an indented tree (``tape``) to read where nothing draws the DOT.
+    """The tape behind the lesson's MSE, drawn as Graphviz DOT as torchviz's ``make_dot`` does, and
+    written as an indented tree (``tape``) to read where nothing draws the DOT.
 
-    Nodes are backward functions (``MvBackward0`` undoes ``X @ w``); ``X`` and ``y`` are not
-    drawn because they do not require gradients. torchviz draws it where it is installed,
-    else ``tape_dot.walk`` (the same walk of ``grad_fn``); ``drawn_by`` says which. JAX
-    instead: ``jax.make_jaxpr`` shows the traced forward program, every input included;
-    ``jax.grad`` derives the backward from it.
+    Nodes are backward functions (``MvBackward0`` undoes ``X @ w``); ``X`` and ``y`` are not drawn
+    because they do not require gradients. torchviz draws it where it is installed, else
+    ``tape_dot.walk`` (the same walk of ``grad_fn``); ``drawn_by`` says which.
     """
     w, b = torch.nn.Parameter(w.clone()), torch.nn.Parameter(b.clone())
     loss = regression_loss(w, b, X, y)
@@ -270,14 +260,13 @@ def _render_svg(dot_file: Path) -> list[Path]:
 
 
 def unsupported_op(*, weight: torch.Tensor, idx: torch.Tensor) -> dict:
-    """The lesson's complex ``Embedding`` + ``linalg.norm``: torch refuses it, today already
-    in the *forward* pass (a RuntimeError: embedding "does not support automatic
-    differentiation for outputs with complex dtype"), because the weight requires grad.
+    """The lesson's complex ``Embedding`` + ``linalg.norm``: refused already in the *forward* pass
+    (a RuntimeError: embedding "does not support automatic differentiation for outputs with
+    complex dtype"), because the weight requires grad.
 
-    Indexing the weight directly (``weight[idx]``, the same rows) is differentiable for
-    complex tensors. torch's ``.grad`` of a real loss of a complex tensor is
-    ``∂/∂Re + i·∂/∂Im``, the direction of steepest ascent. JAX instead: ``jnp.take`` + norm
-    differentiate, but ``jax.grad`` returns the complex conjugate of torch's gradient.
+    Indexing the weight directly (``weight[idx]``, the same rows) is differentiable for complex
+    tensors. The ``.grad`` of a real loss of a complex tensor is ``∂/∂Re + i·∂/∂Im``, the direction
+    of steepest ascent.
     """
     embedding = torch.nn.Embedding.from_pretrained(weight.clone(), freeze=False)
     error, stage, message = "", "forward", ""
@@ -302,9 +291,8 @@ def unsupported_op(*, weight: torch.Tensor, idx: torch.Tensor) -> dict:
 def custom_function(*, X: torch.Tensor, y: torch.Tensor, w: torch.Tensor, b: torch.Tensor) -> dict:
     """``MySquare.apply`` inside the lesson's regression gives the built-in ``**2``'s gradients.
 
-    A ``torch.autograd.Function`` becomes one node on the tape (``MySquareBackward``) whose
-    backward is yours. JAX instead: ``jax.custom_vjp`` (``my_square``) shows up in the jaxpr
-    as one ``custom_vjp_call``; ``jax.grad`` uses its ``bwd`` rule.
+    A ``torch.autograd.Function`` becomes one node on the tape (``MySquareBackward``) whose backward
+    is yours.
     """
     w, b = _leaf(w), _leaf(b)
     loss = mse(MySquare.apply(predict(w, b, X)), y)
@@ -339,10 +327,8 @@ def backward_inputs(
 ) -> dict:
     """``backward(inputs=[...])`` computes only the gradients that lead to those leaves.
 
-    ``inputs=[A]`` skips every ``Aᵀ @ grad`` (half the matmuls), ``inputs=[b]`` needs none,
-    and an input the loss never used gets no ``.grad`` at all (``None``). JAX instead:
-    ``jax.grad(argnums=...)`` under ``jit``; XLA removes whatever the requested gradient does
-    not need, the forward pass included, and an unused argument's gradient is zeros.
+    ``inputs=[A]`` skips every ``Aᵀ @ grad`` (half the matmuls), ``inputs=[b]`` needs none, and an
+    input the loss never used gets no ``.grad`` at all (``None``).
     """
     A, B, b, c = _leaf(A), _leaf(B), _leaf(b), _leaf(c)
     calc_loss(A, B, q, b, num_iters).backward()
@@ -436,10 +422,7 @@ def accumulation(
 ) -> dict:
     """Two ``backward`` calls add up in ``x.grad``; ``x.grad = None`` starts afresh.
 
-    That is what lets the lesson's big regression run in chunks: each chunk's backward adds
-    its share into ``w.grad``, and the sum is the full-batch gradient when every chunk's loss
-    divides by the *whole* batch size (the lesson's ``mean`` per half would double it). JAX
-    instead: gradients are returned, never stored, so accumulating is an explicit sum.
+    The chunked regression relies on it: each chunk's backward adds its share into ``w.grad``.
     """
     x = _leaf(x)
     torch.sum(x * x).backward()
@@ -501,12 +484,10 @@ def _accumulation_setup(chunked: bool) -> Callable:
 def inplace_error(*, x: torch.Tensor, m: torch.Tensor, v: torch.Tensor) -> dict:
     """Mutating what the tape saved fails at ``backward``; mutating a leaf fails at once.
 
-    ``y.exp_()`` after ``z = y**2`` runs, but ``z``'s backward needs the old ``y``: the
-    version counter notices (RuntimeError "modified by an inplace operation"). ``x[x > 0.5]
-    = 0`` on a leaf that requires grad is refused right away. ``torch.where`` is the
-    out-of-place way; masked assignment into a *clone* is fine too. JAX instead: arrays are
-    immutable, any item assignment is a TypeError; ``jnp.where`` and ``x.at[mask].set(0)``
-    return new arrays.
+    ``y.exp_()`` after ``z = y**2`` runs, but ``z``'s backward needs the old ``y``: the version
+    counter notices (RuntimeError "modified by an inplace operation"). ``x[x > 0.5] = 0`` on a leaf
+    that requires grad is refused right away. ``torch.where`` is the out-of-place way; masked
+    assignment into a *clone* is fine too.
     """
     x = _leaf(x)
     y = 2 * x
@@ -548,11 +529,9 @@ def inplace_error(*, x: torch.Tensor, m: torch.Tensor, v: torch.Tensor) -> dict:
 def clone_detach(*, x: torch.Tensor, y: torch.Tensor, v: torch.Tensor, p: torch.Tensor) -> dict:
     """``clone()`` copies and stays on the tape; ``detach()`` leaves the tape and shares memory.
 
-    In ``sum(x + x.clone() + y.detach())`` the clone is a second path to ``x`` (gradient 2)
-    and ``y`` gets no gradient at all (``y.grad`` stays ``None``); a loss built only from
-    ``p.detach().clone()`` cannot be backpropagated (RuntimeError). JAX instead:
-    ``lax.stop_gradient(y)`` makes ``y``'s gradient zeros, copies are just values, and
-    nothing can be written through a stopped array.
+    In ``sum(x + x.clone() + y.detach())`` the clone is a second path to ``x`` (gradient 2) and
+    ``y`` gets no gradient at all (``y.grad`` stays ``None``); a loss built only from
+    ``p.detach().clone()`` cannot be backpropagated (RuntimeError).
     """
     x, y = torch.nn.Parameter(x.clone()), torch.nn.Parameter(y.clone())
     torch.sum(clone_and_detach(x, y)).backward()

@@ -21,11 +21,7 @@ def _neutral(device: torch.device) -> str:
 
 
 def inspect(*, a: torch.Tensor, device: str) -> dict:
-    """A tensor's ``dtype`` and its one ``device``; ``torch.cuda.is_available()`` asks for a GPU.
-
-    JAX instead: ``a.devices()`` is a set (an array may be sharded over several), and
-    ``jax.devices("gpu")`` raises when there is none.
-    """
+    """A tensor's ``dtype`` and its one ``device``; ``torch.cuda.is_available()`` asks for a GPU."""
     return {
         "dtype": str(a.dtype).removeprefix("torch."),
         "on_device": _neutral(a.device) == device,
@@ -34,19 +30,13 @@ def inspect(*, a: torch.Tensor, device: str) -> dict:
 
 
 def select() -> dict:
-    """The lesson's ``cuda:0`` if available, else ``cpu``: a ``torch.device`` to pass around.
-
-    JAX instead: the default device already is the first accelerator when there is one.
-    """
+    """The lesson's ``cuda:0`` if available, else ``cpu``: a ``torch.device`` to pass around."""
     device = torch.device("cuda", 0) if torch.cuda.is_available() else torch.device("cpu")
     return {"selected": _neutral(device)}
 
 
 def transfer(*, a: torch.Tensor, device: str) -> dict:
-    """``a.to(device)`` copies the tensor onto the device (to the device it is on: ``a`` itself).
-
-    JAX instead: ``jax.device_put(a, device)``, which also commits the array to that device.
-    """
+    """``a.to(device)`` copies the tensor onto the device (to the device it is on: ``a`` itself)."""
     moved = a.to(torch_device(device))
     return {"moved": moved, "on_device": _neutral(moved.device) == device}
 
@@ -85,8 +75,7 @@ def layer(*, a: torch.Tensor, b: torch.Tensor) -> dict:
     """The lesson's layer ``(a @ b) ** 2``, op by op: the matmul, then the square over ``c``.
 
     The benchmark times it with the inputs already on the device and with the host→device copy
-    inside the call. JAX instead: ``jax.jit`` compiles it, and XLA fuses the square into the
-    matmul's output.
+    inside the call.
     """
     return {"c": _layer(a, b)}
 

@@ -64,10 +64,9 @@ def _in_process_group(work: Callable[..., dict], device: str, **given: object) -
 def all_reduce(*, parts: np.ndarray, device: str) -> dict:
     """``dist.all_reduce`` in each of N processes: every worker ends with the sum of all parts.
 
-    Each process holds its own part and joins the process group; the all-reduce writes the sum
-    into every process's tensor, in place. gloo has no average (NCCL's ``ReduceOp.AVG`` is
-    GPU-only): the mean is the sum divided by the world size, as DDP does it. JAX instead:
-    one process, ``lax.psum``/``lax.pmean`` inside ``jax.shard_map`` over N devices.
+    Each process holds its own part and joins the process group; the all-reduce writes the sum into
+    every process's tensor, in place. gloo has no average (NCCL's ``ReduceOp.AVG`` is GPU-only): the
+    mean is the sum divided by the world size, as DDP does it.
     """
     results = _on_workers(_all_reduce_worker, len(parts), device, parts=parts)
     return {
@@ -228,14 +227,12 @@ def data_parallel(
     workers: int,
     device: str,
 ) -> dict:
-    """K SGD steps of ``DistributedDataParallel``: N processes, each on its slice of the
-    batch, the gradients all-reduced by hooks during ``backward()``.
+    """K SGD steps of ``DistributedDataParallel``: N processes, each on its slice of the batch, the
+    gradients all-reduced by hooks during ``backward()``.
 
     DDP puts a hook on every parameter; once a bucket of gradients is complete, the bucket's
-    communication hook all-reduces it while backward goes on, so communication overlaps
-    computation. ``_mean_all_reduce`` is DDP's default hook written out (gloo cannot average:
-    divide, then sum). JAX instead: ``jax.jit`` of the plain step with the batch sharded over
-    the devices; XLA inserts the all-reduce into the compiled program.
+    communication hook all-reduces it while backward goes on, so communication overlaps computation.
+    ``_mean_all_reduce`` is DDP's default hook written out (gloo cannot average: divide, then sum).
     """
     per_worker(len(x), workers)
     given = _training_inputs(
@@ -306,13 +303,12 @@ def sharded_params(
     workers: int,
     device: str,
 ) -> dict:
-    """K SGD steps of an FSDP2 model (``fully_shard``): each of N processes keeps 1/N of
-    every parameter and updates only that part.
+    """K SGD steps of an FSDP2 model (``fully_shard``): each of N processes keeps 1/N of every
+    parameter and updates only that part.
 
     Before a block's forward (and again in backward) FSDP2 all-gathers its parameters; after
-    backward it reduce-scatters the gradients, so each worker gets the summed gradient of its
-    own shard. The optimizer sees ``DTensor`` shards and knows nothing else. JAX instead: the
-    parameters are put on the mesh split (``P("data")``), and XLA inserts the gathers.
+    backward it reduce-scatters the gradients, so each worker gets the summed gradient of its own
+    shard. The optimizer sees ``DTensor`` shards and knows nothing else.
     """
     per_worker(len(x), workers)
     given = _training_inputs(
@@ -344,9 +340,7 @@ def multi_process(
     ``RANK``, ``WORLD_SIZE``, ``MASTER_ADDR``, ``MASTER_PORT``; ``init_process_group`` reads
     them), each loading only its own samples through a ``DistributedSampler``.
 
-    torch has no other form: one process per worker, on one host or many. JAX instead:
-    ``jax.distributed.initialize`` turns its one-process program into one process per host,
-    and each process contributes its local data to a global array.
+    This is torch's only form: one process per worker, on one host or many.
     """
     per_worker(len(x), workers)
     given = _training_inputs(

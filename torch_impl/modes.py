@@ -131,10 +131,9 @@ def _store(step: Callable, keep: Callable, steps: int, device: torch.device) -> 
 def item_leak(*, x: np.ndarray, w: np.ndarray, steps: int, device: str) -> dict:
     """The lesson's loop: every step a new batch on the device and ``loss = ‖x @ w‖``.
 
-    Storing ``loss`` keeps its graph, and the graph keeps the batch (saved by the matmul for
-    ``w``'s gradient): memory grows by a batch per step. ``loss.item()`` copies the value to a
-    Python float (waiting for the GPU) and lets the graph and the batch go. Measured with the
-    CUDA allocator on a GPU, by the storages the graphs saved on the CPU.
+    Storing ``loss`` keeps its graph, and the graph keeps the batch (saved by the matmul for ``w``'s
+    gradient): memory grows by a batch per step. ``loss.item()`` copies the value to a Python float
+    (waiting for the GPU) and lets the graph and the batch go.
     """
     dev = torch_device(device)
     weights = torch.tensor(w, device=dev, requires_grad=True)
@@ -184,8 +183,7 @@ def forward(
     """The lesson's DeepNetwork forward with grad on, under ``no_grad`` and ``inference_mode``.
 
     With grad on, the output ``requires_grad`` and keeps the graph and what backward needs; the
-    other two record nothing, and ``inference_mode`` returns an inference tensor. JAX instead: a
-    forward never records; ``jax.vjp`` plays grad mode, and ``jit`` is the fast path.
+    other two record nothing, and ``inference_mode`` returns an inference tensor.
     """
     model = network(weights, dims, device)
     tracked = _forward_grad(model, x)

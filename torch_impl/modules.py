@@ -48,8 +48,7 @@ class Identity(nn.Module):
 def identity(*, x: torch.Tensor) -> dict:
     """``Identity()(x)`` is ``x`` itself: ``nn.Module.__call__`` runs hooks, then ``forward``.
 
-    ``repr(layer)`` is what ``__repr__`` says. JAX instead: an NNX module's ``__call__`` is the
-    forward itself.
+    ``repr(layer)`` is what ``__repr__`` says.
     """
     layer = Identity()
     out = layer(x)  # nn.Module.__call__ runs hooks, then forward
@@ -101,7 +100,7 @@ def _api_model(weight: torch.Tensor, bias: torch.Tensor) -> nn.Sequential:
 
 
 def api(*, x: torch.Tensor, weight: torch.Tensor, bias: torch.Tensor, device: str) -> dict:
-    """Seed lines 1056–1064: the ``nn.Module`` methods the lesson lists.
+    """The ``nn.Module`` methods the lesson lists, on ``Linear → BatchNorm1d → Dropout``.
 
     ``requires_grad_(False)`` is a flag on each parameter: ``backward()`` leaves its ``.grad``
     ``None``. ``.to(device, dtype)`` converts parameters *and* floating-point buffers in place.
@@ -145,8 +144,7 @@ def print_params_count(model: nn.Module) -> tuple[int, int]:
 def param_count(*, input_dim: int, hidden_dim: int, num_classes: int) -> dict:
     """``print_params_count`` of each lesson network: all parameters, and those that train.
 
-    Freezing ``fc_in`` is a flag on its parameters (``requires_grad_(False)``). JAX instead: no
-    flag; "trainable" is the filter the optimizer's ``wrt=`` uses, here all Params but ``fc_in``.
+    Freezing ``fc_in`` is a flag on its parameters (``requires_grad_(False)``).
     """
     dims = (input_dim, hidden_dim, num_classes)
     frozen = DeepNetwork(*dims, num_layers=2)
@@ -308,9 +306,7 @@ def first_network(
 ) -> dict:
     """MyFirstNetwork with the shared weights: logits, loss, and each parameter's ``.grad``.
 
-    ``loss.backward()`` leaves the gradients on the parameters. JAX instead:
-    ``nnx.value_and_grad`` returns them, and Flax's ``kernel`` is the (in, out) transpose of
-    ``Linear.weight``.
+    ``loss.backward()`` leaves the gradients on the parameters.
     """
     model = _placed(MyFirstNetwork(input_dim, hidden_dim, num_classes), weights, device)
     return _run_network(model, x, labels)
@@ -329,7 +325,6 @@ def second_network(
     """MySecondNetwork: each ``Linear`` and its ``ReLU`` in an ``nn.Sequential`` block.
 
     ``nn.Sequential`` numbers its children, so a gradient is named like ``grad.fc_in.0.weight``.
-    JAX instead: ``nnx.Sequential`` keeps them in ``.layers`` (``fc_in.layers[0].kernel``).
     """
     model = _placed(MySecondNetwork(input_dim, hidden_dim, num_classes), weights, device)
     return _run_network(model, x, labels)
@@ -348,8 +343,6 @@ def deep_network(
 ) -> dict:
     """DeepNetwork: ``num_layers`` hidden blocks nested in an ``nn.Sequential``, ``fc_in`` without
     bias; logits, loss and ``.grad`` as in ``first_network``.
-
-    JAX instead: torch's ``layers.1.0.weight`` is ``layers.layers[1].layers[0].kernel``, transposed.
     """
     model = DeepNetwork(input_dim, hidden_dim, num_classes, num_layers)
     return _run_network(_placed(model, weights, device), x, labels)
@@ -381,9 +374,6 @@ def train_step(
 ) -> dict:
     """``steps`` SGD steps on a DeepNetwork: ``zero_grad``, ``backward`` fills ``.grad``, and
     ``optimizer.step()`` updates the parameters in place.
-
-    JAX instead: new parameters are computed from the old ones; ``nnx.jit`` writes them back
-    into the module and optimizer objects.
     """
     model = _placed(DeepNetwork(input_dim, hidden_dim, num_classes, num_layers), weights, device)
     optimizer = torch.optim.SGD(model.parameters(), lr=lr)

@@ -135,9 +135,8 @@ def export_state(model: nn.Module) -> dict[str, np.ndarray]:
 def param_count(*, num_classes: int) -> dict:
     """``net = resnet101(); print_params_count(net)``, and the buffers apart.
 
-    Parameters are what ``parameters()`` yields; BatchNorm's running mean and variance are
-    buffers, and torch keeps a third one per BatchNorm, the ``num_batches_tracked`` counter.
-    JAX instead: the statistics are ``nnx.BatchStat`` variables, and there is no counter.
+    Parameters are what ``parameters()`` yields; BatchNorm's running mean and variance are buffers,
+    and a third buffer per BatchNorm is the ``num_batches_tracked`` counter.
     """
     net = resnet101(num_classes)
     total, trainable = print_params_count(net)
@@ -156,11 +155,9 @@ def param_count(*, num_classes: int) -> dict:
 def transfer(*, state: Mapping[str, np.ndarray], shown: tuple[str, ...]) -> dict:
     """The shared weights into a fresh ResNet-101 and back out of it, unchanged.
 
-    torch's layouts *are* the shared format: a convolution weight is (out, in, kh, kw), the
-    head's ``fc.weight`` (out, in). Returns the ``shown`` tensors as they come back, how many
-    of all of them come back bit for bit, and the layouts the model keeps. JAX instead: each
-    kernel is transposed on the way in (to (kh, kw, in, out), ``fc``'s to (in, out)) and back
-    on the way out.
+    The shared format is torch's own: a convolution weight is (out, in, kh, kw), the head's
+    ``fc.weight`` (out, in). Returns the ``shown`` tensors as they come back, how many of all of
+    them come back bit for bit, and the layouts the model keeps.
     """
     model = load_state(resnet101(state["fc.weight"].shape[0]), state)
     back = export_state(model)
@@ -176,10 +173,9 @@ def forward(*, x: torch.Tensor, state: Mapping[str, np.ndarray], device: str) ->
     """Logits in eval mode and in train mode, and what one train-mode forward did to the last
     BatchNorm's running statistics.
 
-    ``model.eval()`` makes BatchNorm use its running statistics; ``model.train()`` the
-    statistics of the batch, and the forward pass then *updates* the running ones in place:
-    ``new = 0.9·old + 0.1·batch``, the batch variance taken unbiased (÷ (n − 1)).
-    JAX instead: ``nnx.BatchNorm`` updates them with the biased variance (÷ n).
+    ``model.eval()`` makes BatchNorm use its running statistics; ``model.train()`` the statistics of
+    the batch, and the forward pass then *updates* the running ones in place, the batch variance
+    taken unbiased (÷ (n − 1)).
     """
     model = load_state(resnet101(state["fc.weight"].shape[0]), state).to(torch_device(device))
     last = model.layer4[-1].bn3

@@ -102,8 +102,9 @@ def double_or_shift(x: torch.Tensor) -> torch.Tensor:
 def python_if(*, x: torch.Tensor) -> dict:
     """Eager torch takes the branch the value picks. ``torch.compile`` breaks the graph at the
     ``if``: the comparison is compiled, Python reads its value and picks the branch, and each
-    branch is compiled as its own graph when first taken. With ``fullgraph=True`` the same
-    code is refused (``Unsupported``), as ``jax.jit`` refuses it."""
+    branch is compiled as its own graph when first taken. With ``fullgraph=True`` the same code
+    is refused (``Unsupported``).
+    """
     inputs = (x, -x)  # a positive sum, then a negative one: one call down each branch
     graphs = GraphCounter()
     double_or_shift_compiled = _compiled(double_or_shift, graphs)

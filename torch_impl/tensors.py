@@ -30,10 +30,7 @@ def create(*, shape: tuple[int, ...], sample_size: int, seed: int) -> dict:
 
 
 def basic_ops(*, a: torch.Tensor, b: torch.Tensor) -> dict:
-    """``a + b.T``, ``a @ b``, ``torch.sum(a)`` and ``b.prod()``: NumPy's operators and names.
-
-    JAX instead: the very same lines with ``jnp.sum``; nothing to translate here.
-    """
+    """``a + b.T``, ``a @ b``, ``torch.sum(a)`` and ``b.prod()``: NumPy's operators and names."""
     return {"add_transposed": a + b.T, "matmul": a @ b, "sum": torch.sum(a), "prod": b.prod()}
 
 
@@ -55,8 +52,7 @@ def to_numpy(*, w: torch.Tensor) -> dict:
 def from_numpy_copy(*, v_np: np.ndarray) -> dict:
     """``torch.tensor(v_np)`` copies: ``v_np += 1`` afterwards changes only the NumPy array.
 
-    The tensor keeps NumPy's int64. JAX instead: ``jnp.asarray`` copies too, but without x64
-    the int64 array arrives as int32.
+    The copy keeps NumPy's dtype, int64.
     """
     v = torch.tensor(v_np)  # copies
     v_np += 1
@@ -64,11 +60,7 @@ def from_numpy_copy(*, v_np: np.ndarray) -> dict:
 
 
 def from_numpy_shared(*, u_np: np.ndarray) -> dict:
-    """``torch.from_numpy(u_np)`` wraps NumPy's buffer: ``u_np += 10`` shows up in the tensor.
-
-    JAX instead: there is no ``from_numpy``; ``jnp.asarray`` copies, and a JAX array is a value
-    that no later write to its source may change.
-    """
+    """``torch.from_numpy(u_np)`` wraps NumPy's buffer: ``u_np += 10`` shows up in the tensor."""
     u = torch.from_numpy(u_np)  # wraps the same buffer
     u_np += 10.0
     return {"sees_mutation": bool(np.array_equal(u.numpy(), u_np))}
@@ -77,9 +69,6 @@ def from_numpy_shared(*, u_np: np.ndarray) -> dict:
 def conversion_speed(*, u_np: np.ndarray, device: str) -> dict:
     """NumPy → tensor three ways: ``torch.from_numpy`` shares, ``torch.tensor`` copies, and
     ``torch.as_tensor(u_np, device=...)`` shares on the CPU but copies onto a GPU.
-
-    Sharing costs microseconds whatever the size; a copy costs a pass over the memory. JAX
-    instead: without x64 every way copies the float64 into float32, ``jnp.from_dlpack`` too.
     """
     return {
         "share": torch.from_numpy(u_np),
@@ -136,9 +125,8 @@ def dtype_promotion(*, a32: np.ndarray, b64: np.ndarray) -> dict:
 def useful_functions(*, a: torch.Tensor, b: torch.Tensor, x: torch.Tensor) -> dict:
     """NumPy's ideas under torch's names: ``cat``, ``unsqueeze``, ``permute``, ``chunk``, ``topk``.
 
-    ``torch.max(a, dim=1)`` returns values and indices in one call; ``torch.chunk`` of 10 rows
-    into 3 gives 4+4+2. JAX instead: ``concatenate``, ``expand_dims``, ``transpose``,
-    ``lax.top_k``; ``jnp.max`` and ``jnp.argmax`` are two calls, ``jnp.array_split`` gives 4+3+3.
+    ``torch.max(a, dim=1)`` returns values and indices in one call; ``torch.chunk`` of 10 rows into
+    3 gives 4+4+2.
     """
     values, indices = torch.max(a, dim=1)  # one call, both answers
     top_values, top_indices = torch.topk(x.flatten(), k=3)

@@ -67,12 +67,9 @@ def to_accuracy(
     momentum: float,
     device: str,
 ) -> dict:
-    """DeepNetwork trained with ``torch.optim.SGD(momentum=…)``: every step mutates the model
-    in place (``zero_grad``, ``backward`` fills ``.grad``, ``optimizer.step()``); after each
-    epoch, the test images classified right.
-
-    JAX instead: the ``nnx.jit`` step computes new parameters and writes them back into the
-    module and its ``nnx.Optimizer``.
+    """DeepNetwork trained with ``torch.optim.SGD(momentum=…)``: every step mutates the model in
+    place (``zero_grad``, ``backward`` fills ``.grad``, ``optimizer.step()``); after each epoch,
+    the test images classified right.
     """
     check_order(order, x_train)
     model = _placed(DeepNetwork(input_dim, hidden_dim, num_classes, num_layers), weights, device)

@@ -11,16 +11,19 @@ CASE = Case(
     "advanced.grad_mean",
     "autograd.grad(mean(X @ w), w) == X.mean(0)",
     (867, 881),
-    "torch.autograd.grad returns the gradient instead of accumulating it into w.grad; "
-    "jax.grad returns a new function that computes it. Both give X.mean(0).",
+    "autograd.grad is torch's closest match to JAX's style: the gradient comes back as a value "
+    "and .grad is left alone, so nothing needs resetting. The answer is easy to check by hand: "
+    "the mean of X @ w is linear in w, so its gradient is the mean row of X, X.mean(0).",
     differs="torch.autograd.grad differentiates a recorded graph; jax.grad(f) turns f into "
     "its gradient function.",
     takes=LINEAR,
     returns="``grad``: the gradient of ``mean(x @ w)`` with respect to ``w``.",
     ru=Text(
         title="Градиент среднего: autograd.grad(mean(X @ w), w) == X.mean(0)",
-        explanation="torch.autograd.grad возвращает градиент, а не прибавляет его к w.grad; "
-        "jax.grad возвращает новую функцию, которая его вычисляет. Оба дают X.mean(0).",
+        explanation="autograd.grad ближе всего в torch к стилю JAX: градиент возвращается как "
+        "значение, а .grad не трогается, так что ничего не нужно обнулять. Ответ легко проверить "
+        "вручную: среднее X @ w линейно по w, поэтому его градиент — средняя строка X, то есть "
+        "X.mean(0).",
         differs="torch.autograd.grad дифференцирует записанный граф; jax.grad(f) превращает f в "
         "функцию её градиента.",
     ),

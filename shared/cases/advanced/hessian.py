@@ -12,10 +12,11 @@ CASE = Case(
     "advanced.hessian",
     "Hessian of S = w @ XᵀX @ w: double backward, functional.hessian, torch.func, jax.hessian",
     (907, 926),
-    "A gradient made with create_graph=True can be differentiated again: its backward with "
-    "the rows of eye(d) (is_grads_batched=True) gives 2XᵀX. The lesson's cell omits "
+    "A Hessian is a gradient's gradient: the lesson differentiates the gradient once more, "
+    "backward with the rows of eye(d) (is_grads_batched=True), and gets 2XᵀX. Its cell omits "
     "is_grads_batched, which torch refuses (the (d, d) grad_outputs does not match the (d,) "
-    "gradient). torch.func.hessian and jax.hessian are both jacfwd(jacrev(f)). " + NO_TORCH_COMPILE,
+    "gradient). The functional forms agree across the frameworks: torch.func.hessian and "
+    "jax.hessian are both jacfwd(jacrev(f)). " + NO_TORCH_COMPILE,
     differs="torch differentiates a gradient again only with create_graph=True; JAX's "
     "jax.grad(f) is just another function.",
     takes=LINEAR,
@@ -32,12 +33,12 @@ CASE = Case(
     ru=Text(
         title="Гессиан S = w @ XᵀX @ w: двойной backward, functional.hessian, torch.func и "
         "jax.hessian",
-        explanation="Градиент, построенный с create_graph=True, можно "
-        "продифференцировать ещё раз: его обратный проход со строками eye(d) "
-        "(is_grads_batched=True) даёт 2XᵀX. В ячейке урока нет "
-        "is_grads_batched, и torch такое отвергает (grad_outputs формы (d, d) "
-        "не совпадает с градиентом формы (d,)). torch.func.hessian и "
-        "jax.hessian оба устроены как jacfwd(jacrev(f)). " + NO_TORCH_COMPILE_RU,
+        explanation="Гессиан — это градиент градиента: урок дифференцирует градиент ещё раз, "
+        "обратным проходом со строками eye(d) (is_grads_batched=True), и получает 2XᵀX. В ячейке "
+        "урока нет is_grads_batched, и torch такое отвергает (grad_outputs формы (d, d) не "
+        "совпадает с градиентом формы (d,)). Функциональные формы в двух фреймворках совпадают: "
+        "torch.func.hessian и jax.hessian оба устроены как jacfwd(jacrev(f)). "
+        + NO_TORCH_COMPILE_RU,
         differs="torch дифференцирует градиент повторно только с create_graph=True; в JAX "
         "jax.grad(f) — просто ещё одна функция.",
     ),

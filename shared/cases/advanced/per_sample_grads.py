@@ -16,9 +16,8 @@ CASE = Case(
     "advanced.per_sample_grads",
     "Per-sample gradients: loop, is_grads_batched, torch.func.vmap, jacrev vs JAX",
     (892, 906),
-    "The lesson's loop runs one backward pass per sample through a kept graph: without "
-    "retain_graph=True the first backward frees it and the second fails (RuntimeError). "
-    "JAX's vjp function holds its residuals as ordinary arrays and may be called again. "
+    "A batch's backward pass adds the samples' gradients up; per-sample gradients keep them "
+    "apart. The lesson's loop runs one backward pass per sample through one kept graph. "
     "is_grads_batched and jax.vmap over the vjp run all backward passes as one batched "
     "pass; vmap(grad) vectorises one sample's gradient; jacrev does the same as a "
     "Jacobian. All give X for X @ w, and for the lesson's DeepNetwork what a loop over "
@@ -55,20 +54,17 @@ CASE = Case(
     "if nothing).",
     ru=Text(
         title="Градиенты по элементам батча: цикл, is_grads_batched, torch.func.vmap, jacrev и JAX",
-        explanation="Цикл из урока делает по одному обратному проходу на "
-        "элемент через сохранённый граф: без retain_graph=True первый "
-        "backward освобождает граф, и второй падает (RuntimeError). Функция "
-        "vjp в JAX хранит сохранённые значения как обычные массивы, и её "
-        "можно вызывать снова. is_grads_batched и jax.vmap над функцией vjp "
-        "выполняют все обратные проходы как один проход по батчу; vmap(grad) "
-        "векторизует градиент одного элемента; jacrev делает то же через "
-        "якобиан. Все дают X для X @ w, а для DeepNetwork из урока — то же, "
-        "что цикл по отдельным элементам. Не менее важно, что компилятор "
-        "делает из метода: на большом размере XLA:CPU (jax 0.10) вычисляет "
-        "градиенты первого слоя в vmap(grad), 256 × 1000 × 64 чисел с "
-        "плавающей точкой, в транспонированном порядке, а затем копирует их в "
-        "раскладку, нужную ядру, — это большая часть времени этого варианта; "
-        "копия видна в jax.jit(f).lower(*args).compile().as_text(). " + NO_TORCH_COMPILE_RU,
+        explanation="Обратный проход по батчу складывает градиенты элементов; градиенты по "
+        "элементам батча — это они же, но по отдельности. Цикл из урока делает по одному "
+        "обратному проходу на элемент через один сохранённый граф. is_grads_batched и jax.vmap "
+        "над функцией vjp выполняют все обратные проходы как один проход по батчу; vmap(grad) "
+        "векторизует градиент одного элемента; jacrev делает то же через якобиан. Все дают X для "
+        "X @ w, а для DeepNetwork из урока — то же, что цикл по отдельным элементам. Не менее "
+        "важно, что компилятор делает из метода: на большом размере XLA:CPU (jax 0.10) вычисляет "
+        "градиенты первого слоя в vmap(grad), 256 × 1000 × 64 чисел с плавающей точкой, в "
+        "транспонированном порядке, а затем копирует их в раскладку, нужную ядру, — это большая "
+        "часть времени этого варианта; копия видна в jax.jit(f).lower(*args).compile().as_text(). "
+        "" + NO_TORCH_COMPILE_RU,
         differs="Циклу в torch нужен retain_graph=True для повторного backward; функцию vjp в JAX "
         "можно вызывать сколько угодно раз.",
     ),

@@ -12,16 +12,20 @@ CASE = Case(
     "advanced.vjp",
     "grad_outputs=v, a vector-Jacobian product == v @ X",
     (883, 890),
-    "grad_outputs=v turns the backward pass of a vector output into v @ J without forming "
-    "J; jax.vjp returns the output and a function that does the same for any v.",
+    "A backward pass never forms the Jacobian: for a vector output it computes v @ J, one "
+    "combination of J's rows, for a small multiple of the forward pass's cost. Reverse mode is "
+    "this product; a gradient is the special case of a scalar output, where v is 1. Here J is X, "
+    "so the answer is v @ X.",
     differs="torch passes grad_outputs=v to autograd.grad; jax.vjp returns the output and a "
     "function mapping v to v @ J.",
     takes={**LINEAR, "v": Arg(("n",))},
     returns="``grad``: the vector-Jacobian product ``v @ J`` of ``w ↦ x @ w``.",
     ru=Text(
         title="grad_outputs=v: произведение вектора на якобиан == v @ X",
-        explanation="grad_outputs=v превращает обратный проход для векторного выхода в v @ J, не "
-        "строя J; jax.vjp возвращает выход и функцию, которая делает то же для любого v.",
+        explanation="Обратный проход никогда не строит якобиан: для векторного выхода он "
+        "вычисляет v @ J — одну комбинацию строк J — по цене нескольких прямых проходов. Обратный "
+        "режим дифференцирования и есть это произведение; градиент — частный случай скалярного "
+        "выхода, где v равен 1. Здесь J — это X, поэтому ответ — v @ X.",
         differs="torch передаёт grad_outputs=v в autograd.grad; jax.vjp возвращает выход и "
         "функцию, переводящую v в v @ J.",
     ),

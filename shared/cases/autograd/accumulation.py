@@ -12,10 +12,11 @@ CASE = Case(
     "autograd.accumulation",
     "Gradients accumulate over backward calls; chunked linear regression",
     (675, 759),
-    "Each torch backward() adds into .grad until it is set to None, which lets a batch "
-    "too big for the device run in chunks. JAX returns gradients and stores none: "
-    "accumulating is an explicit sum. Either way each chunk's loss must divide by the "
-    "whole batch size (the lesson's mean per half would double the gradient).",
+    "Accumulation is how a batch too big for the device still gives the whole batch's gradient: "
+    "run it in chunks and add up the chunks' gradients. That is a sum, so each chunk's loss must "
+    "divide by the whole batch size, not its own: the lesson's mean per half would double the "
+    "gradient. torch accumulates by default, which is also why a training loop resets .grad every "
+    "step.",
     differs="torch's backward() adds into .grad until it is set to None; JAX returns "
     "gradients, and you add them up.",
     takes={"x": Arg((None, None)), **REGRESSION},
@@ -41,11 +42,11 @@ CASE = Case(
     "regression's ``full_grad_*`` and the sum of ``chunks`` chunks' ``chunked_grad_*``.",
     ru=Text(
         title="Градиенты накапливаются между вызовами backward; линейная регрессия по частям",
-        explanation="Каждый backward() в torch прибавляет к .grad, пока .grad не присвоят None, и "
-        "это позволяет обработать по частям батч, который не помещается на устройство. JAX "
-        "возвращает градиенты и нигде их не хранит: накопление — это явная сумма. В обоих случаях "
-        "функция потерь каждой части должна делиться на размер всего батча (среднее по каждой "
-        "половине, как в уроке, удвоило бы градиент).",
+        explanation="Накопление позволяет получить градиент всего батча, даже когда батч не "
+        "помещается на устройство: его обрабатывают частями и складывают градиенты частей. Это "
+        "сумма, поэтому функция потерь каждой части должна делиться на размер всего батча, а не "
+        "своей части: среднее по каждой половине, как в уроке, удвоило бы градиент. torch "
+        "накапливает по умолчанию — поэтому же цикл обучения обнуляет .grad на каждом шаге.",
         differs="backward() в torch прибавляет к .grad, пока тот не станет None; JAX возвращает "
         "градиенты, и складываете их вы сами.",
     ),

@@ -10,10 +10,12 @@ CASE = Case(
     "autograd.backward_basics",
     "z = 3x³ − y², z.sum().backward(), x.grad == 9x²",
     (391, 437),
-    "torch marks tensors with requires_grad, records a tape, and backward() stores the "
-    "gradients in x.grad and y.grad. JAX differentiates the function: jax.grad(f, "
-    "argnums=(0, 1)) returns (9x², −2y) as values. Seeding with a random cotangent v "
-    "(z.backward(v), jax.vjp) checks what a .sum() could hide.",
+    "Two designs of automatic differentiation meet in one line. torch records the operations on "
+    "flagged tensors as they run and, on backward(), walks that record back, leaving each "
+    "gradient on its input. JAX transforms the function itself: its gradient is another function, "
+    "whose results are the gradients. Why .sum()? A gradient needs a scalar, and summing weighs "
+    "every element by 1, which could hide a wrong element; so the case also runs the backward "
+    "pass with a random vector v.",
     differs="torch: requires_grad, z.sum().backward(), then x.grad; JAX: jax.grad(f, "
     "argnums=(0, 1)) returns the gradients.",
     expected={"torch": {"matches_9x2": True}, "jax": {"matches_9x2": True}},
@@ -22,11 +24,13 @@ CASE = Case(
     "``z.sum()``, ``vjp_grad_x``/``vjp_grad_y`` with the cotangent ``v``; ``matches_9x2``.",
     ru=Text(
         title="Градиенты z = 3x³ − y²: z.sum().backward(), x.grad == 9x²",
-        explanation="torch помечает тензоры флагом requires_grad, записывает граф вычислений, и "
-        "backward() сохраняет градиенты в x.grad и y.grad. JAX дифференцирует функцию: "
-        "jax.grad(f, argnums=(0, 1)) возвращает (9x², −2y) как значения. Обратный проход со "
-        "случайным вектором v вместо единиц (z.backward(v), jax.vjp) проверяет то, что .sum() мог "
-        "бы скрыть.",
+        explanation="В одной строке встречаются два устройства автоматического дифференцирования. "
+        "torch записывает операции над помеченными тензорами по мере их выполнения и при "
+        "backward() проходит эту запись в обратном порядке, оставляя каждый градиент на его "
+        "входе. JAX преобразует саму функцию: её градиент — другая функция, результаты которой и "
+        "есть градиенты. Зачем .sum()? Градиент считается от скаляра, а сумма даёт каждому "
+        "элементу вес 1, что может скрыть ошибку в отдельном элементе; поэтому кейс выполняет и "
+        "обратный проход со случайным вектором v.",
         differs="torch: requires_grad, z.sum().backward(), затем x.grad; JAX: jax.grad(f, "
         "argnums=(0, 1)) возвращает градиенты.",
     ),

@@ -11,12 +11,11 @@ CASE = Case(
     "autograd.backward_inputs",
     "calc_loss: backward() vs backward(inputs=[A]) vs [b] vs an unused [c]",
     (561, 673),
-    "backward(inputs=[A]) skips the matmuls only B's gradient needs (about 2× faster), "
-    "[b] needs no matmul, and an unused c gets no .grad (None). jax.grad(argnums=…) "
-    "under jit lets XLA drop everything the requested gradient does not need: the "
-    "forward pass (torch's eager forward runs all num_iters + 1 products, whereas XLA "
-    "computes A @ B once), and for b every matmul; an unused argument gets zeros. "
-    "matmul_counts() in each backend shows what each side computes.",
+    "Asking for fewer gradients should mean less work, and how much less depends on who sees the "
+    "whole computation. torch's tape is pruned only backwards: the forward, all num_iters + 1 "
+    "matmuls of it, has already run before anyone asked. Under jit XLA sees forward and backward "
+    "as one program and drops everything the requested gradient does not use. matmul_counts() in "
+    "each backend shows what each side computes.",
     differs="torch: backward(inputs=[A]), and an unused c's .grad is None; JAX: argnums of "
     "jax.grad, and c gets zeros.",
     expected={
@@ -53,12 +52,11 @@ CASE = Case(
     '(``"None"`` or ``"zeros"``) for ``c``, which the loss never uses.',
     ru=Text(
         title="calc_loss: backward() против backward(inputs=[A]), [b] и неиспользуемого [c]",
-        explanation="backward(inputs=[A]) пропускает матричные произведения, нужные только для "
-        "градиента по B (примерно в 2 раза быстрее), для [b] произведения не нужны вовсе, а "
-        "неиспользуемый c не получает .grad (None). jax.grad(argnums=…) под jit позволяет XLA "
-        "выбросить всё, что не нужно для запрошенного градиента: прямой проход (torch без "
-        "компиляции выполняет в нём все num_iters + 1 произведений, а XLA вычисляет A @ B один "
-        "раз), а для b — все матричные произведения; неиспользуемый аргумент получает нули. "
+        explanation="Меньше запрошенных градиентов должно значить меньше работы, а насколько "
+        "меньше, зависит от того, кто видит всё вычисление целиком. Граф torch обрезается только "
+        "в обратном проходе: прямой проход — все его num_iters + 1 матричных произведений — уже "
+        "выполнен до того, как кто-то что-то запросил. Под jit XLA видит прямой и обратный проход "
+        "как одну программу и выбрасывает всё, что запрошенному градиенту не нужно. "
         "matmul_counts() в каждой реализации показывает, что вычисляет каждая сторона.",
         differs="torch: backward(inputs=[A]), и .grad неиспользуемого c равен None; JAX: argnums "
         "в jax.grad, и c получает нули.",

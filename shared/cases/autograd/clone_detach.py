@@ -12,12 +12,12 @@ CASE = Case(
     "autograd.clone_detach",
     "clone keeps the graph, detach cuts it; lax.stop_gradient",
     (794, 866),
-    "In sum(x + x.clone() + y.detach()) x's gradient is 2 (the clone is a second path) "
-    "and y gets none: torch leaves y.grad None, JAX's lax.stop_gradient gives zeros. "
-    "detach() shares memory with the original, so writing into it changes the original; "
-    "a loss built only from a detached copy cannot be backpropagated in torch, while JAX "
-    "just returns a zero gradient. lax.stop_gradient outside a trace returns the array "
-    "itself, memory and all, and that is harmless: nobody can write into it.",
+    "clone and detach are easy to mix up: clone copies the data and stays in the graph, detach "
+    "keeps the data and leaves the graph. 'No gradient' then has two spellings: None in torch, "
+    "where nothing flowed (and a loss with no path to a parameter cannot even be backpropagated), "
+    "and zeros in JAX, the gradient of a function that does not depend on its input. A detached "
+    "tensor shares the original's memory, so writing into it changes the original; a stopped JAX "
+    "array may share memory too, harmlessly, since nobody can write into it.",
     differs="torch: x.clone() stays in the graph, y.detach() leaves it (y.grad None); JAX: "
     "lax.stop_gradient(y), zeros.",
     expected={
@@ -41,13 +41,13 @@ CASE = Case(
     "``detach_shares_memory`` (and in torch ``write_through_detached``).",
     ru=Text(
         title="clone сохраняет связь с графом, detach её разрывает; lax.stop_gradient",
-        explanation="В sum(x + x.clone() + y.detach()) градиент по x равен 2 (клон — второй путь "
-        "к x), а y не получает ничего: torch оставляет y.grad равным None, lax.stop_gradient в "
-        "JAX даёт нули. detach() разделяет память с исходным тензором, поэтому запись в результат "
-        "меняет оригинал; функцию потерь, построенную только из отсоединённой копии, в torch "
-        "нельзя продифференцировать обратным проходом, а JAX просто возвращает нулевой градиент. "
-        "lax.stop_gradient вне трассировки возвращает сам массив, вместе с его памятью, и это "
-        "безвредно: в него никто не может записать.",
+        explanation="clone и detach легко перепутать: clone копирует данные и остаётся в графе, "
+        "detach сохраняет данные и выходит из графа. «Нет градиента» тогда записывается двумя "
+        "способами: None в torch, где ничего не протекло (а функцию потерь, от которой нет пути к "
+        "параметру, нельзя даже продифференцировать обратным проходом), и нули в JAX — градиент "
+        "функции, которая не зависит от своего входа. Отсоединённый тензор разделяет память с "
+        "исходным, поэтому запись в него меняет оригинал; остановленный массив JAX тоже может "
+        "разделять память, но безвредно: в него никто не может записать.",
         differs="torch: x.clone() остаётся в графе, y.detach() выходит из него (y.grad — None); "
         "JAX: lax.stop_gradient(y), нули.",
     ),

@@ -10,11 +10,11 @@ CASE = Case(
     "autograd.custom_function",
     "MySquare as torch.autograd.Function and jax.custom_vjp",
     (506, 559),
-    "A torch.autograd.Function is one node on the tape (MySquareBackward) whose backward "
-    "you write, with ctx.save_for_backward; jax.custom_vjp is one custom_vjp_call in the "
-    "jaxpr, with fwd returning residuals and bwd a tuple of cotangents. Both give the "
-    "built-in square's gradients; the lesson's first backward (grad_output * 2) runs "
-    "without complaint and only gradcheck / check_grads catch it.",
+    "A custom backward is a promise the framework cannot check: the lesson's first version "
+    "(grad_output * 2, the x left out) runs without complaint and gives wrong gradients. Only a "
+    "numerical check catches it, gradcheck in torch and check_grads in JAX, which compare the "
+    "rule with finite differences. In both frameworks the custom rule is one opaque step of the "
+    "graph, differentiated by your rule instead of the framework's own.",
     differs="torch: a torch.autograd.Function with ctx.save_for_backward; JAX: jax.custom_vjp "
     "with fwd and bwd functions.",
     expected={
@@ -26,12 +26,12 @@ CASE = Case(
     "same with the built-in square (``builtin_grad_*``), and ``custom_node``.",
     ru=Text(
         title="MySquare как torch.autograd.Function и как jax.custom_vjp",
-        explanation="torch.autograd.Function — это один узел графа вычислений (MySquareBackward), "
-        "backward которого вы пишете сами, с ctx.save_for_backward; jax.custom_vjp — один "
-        "custom_vjp_call в jaxpr, где fwd возвращает значения, сохраняемые для обратного прохода, "
-        "а bwd — кортеж градиентов по входам. Оба дают те же градиенты, что и встроенное "
-        "возведение в квадрат; первый backward из урока (grad_output * 2) отрабатывает без единой "
-        "жалобы, и поймать его могут только gradcheck / check_grads.",
+        explanation="Собственный backward — обещание, которое фреймворк проверить не может: "
+        "первая версия из урока (grad_output * 2, без x) отрабатывает без единой жалобы и даёт "
+        "неверные градиенты. Поймать её может только численная проверка — gradcheck в torch и "
+        "check_grads в JAX, — которая сравнивает правило с конечными разностями. В обоих "
+        "фреймворках собственное правило — один непрозрачный шаг графа, который дифференцируется "
+        "по вашему правилу, а не по правилу фреймворка.",
         differs="torch: подкласс torch.autograd.Function с ctx.save_for_backward; JAX: "
         "jax.custom_vjp с функциями fwd и bwd.",
     ),

@@ -10,10 +10,10 @@ CASE = Case(
     "autograd.graph_view",
     "The graph of a linear-regression MSE: torchviz vs jaxpr",
     (458, 491),
-    "torchviz draws torch's tape: backward nodes (MvBackward0 for X @ w), and as leaves "
-    "only the tensors that require grad (Weight, Bias; not X or y). JAX's jaxpr is the "
-    "traced forward program, every argument an input; jax.grad derives the backward "
-    "program from it. write_graph(out_dir) in each backend writes both for a student.",
+    "The two pictures answer different questions. torch's graph is what backward will run, so it "
+    "shows backward functions and ends at the tensors that want a gradient. A jaxpr is the "
+    "program itself, forward, with nothing marked: which inputs are parameters is decided only "
+    "when jax.grad is called. write_graph(out_dir) in each backend writes both for a student.",
     differs="torchviz draws backward nodes, leaves only Weight and Bias; a jaxpr is the "
     "forward program, X and y included.",
     expected={
@@ -39,11 +39,11 @@ CASE = Case(
     "``node_count``, ``ops``, ``leaves``, ``matmul_op``.",
     ru=Text(
         title="Граф вычислений MSE линейной регрессии: torchviz против jaxpr",
-        explanation="torchviz рисует граф, записанный torch: узлы обратного прохода (MvBackward0 "
-        "для X @ w), а листьями — только тензоры, которым нужен градиент (Weight, Bias; не X и не "
-        "y). jaxpr в JAX — это трассированная программа прямого прохода, где каждый аргумент — "
-        "вход; jax.grad выводит из неё программу обратного прохода. write_graph(out_dir) в каждой "
-        "реализации записывает оба графа для студента.",
+        explanation="Две картинки отвечают на разные вопросы. Граф torch — это то, что выполнит "
+        "backward, поэтому в нём функции обратного прохода, и заканчивается он на тензорах, "
+        "которым нужен градиент. jaxpr — сама программа, прямой проход, где ничто не помечено: "
+        "какие входы — параметры, решается только при вызове jax.grad. write_graph(out_dir) в "
+        "каждой реализации записывает оба графа для студента.",
         differs="torchviz рисует узлы обратного прохода с листьями Weight и Bias; jaxpr — прямой "
         "проход, где X и y тоже входы.",
     ),

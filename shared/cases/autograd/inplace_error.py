@@ -11,10 +11,12 @@ CASE = Case(
     "autograd.inplace_error",
     "In-place ops on tensors autograd needs vs immutable arrays",
     (761, 792),
-    "torch lets y.exp_() run after z = y**2 saved y, and fails at backward (RuntimeError: "
-    "modified by an inplace operation); x[x > 0.5] = 0 on a leaf that requires grad "
-    "fails at once. JAX arrays are immutable: any item assignment is a TypeError, and "
-    "jnp.where or x.at[mask].set(0) make new arrays.",
+    "Backward needs the values the forward saved, and an in-place operation can overwrite them. "
+    "torch cannot forbid that in advance, so it counts versions: a tensor's counter goes up on "
+    "every in-place write, and backward checks that what it saved is still the version it saved. "
+    "So the error comes late, far from the line at fault. JAX has nothing to check: no array can "
+    "change, and its rewrites (jnp.where, x.at[mask].set(0)) make new arrays, so a saved value "
+    "stays the one saved.",
     differs="torch's y.exp_() runs and backward fails later; writing into a JAX array is a "
     "TypeError at once.",
     expected={
@@ -36,11 +38,13 @@ CASE = Case(
     "``where_grad``, ``masked_copy``, ``out_of_place_grad``.",
     ru=Text(
         title="In-place операции над тензорами, нужными autograd, против неизменяемых массивов",
-        explanation="torch позволяет выполнить y.exp_() после того, как z = y**2 сохранил y, и "
-        "падает на backward (RuntimeError: «modified by an inplace operation»); x[x > 0.5] = 0 "
-        "над листовым тензором с requires_grad падает сразу. Массивы JAX неизменяемы: любое "
-        "присваивание элементу — TypeError, а jnp.where или x.at[mask].set(0) создают новые "
-        "массивы.",
+        explanation="Обратному проходу нужны значения, сохранённые прямым проходом, а операция на "
+        "месте может их перезаписать. Заранее запретить это torch не может, поэтому считает "
+        "версии: счётчик тензора растёт при каждой записи на месте, и backward проверяет, что "
+        "сохранённое — всё ещё та версия, что была сохранена. Поэтому ошибка появляется поздно, "
+        "далеко от виноватой строки. В JAX проверять нечего: ни один массив не меняется, а его "
+        "замены (jnp.where, x.at[mask].set(0)) создают новые массивы, так что сохранённое "
+        "значение остаётся тем, что сохранили.",
         differs="В torch y.exp_() выполняется, а падает потом backward; запись в массив JAX — "
         "сразу TypeError.",
     ),

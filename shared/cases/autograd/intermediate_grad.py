@@ -10,9 +10,10 @@ CASE = Case(
     "autograd.intermediate_grad",
     "z.grad is None; retain_grad() vs jax.vjp at an intermediate",
     (439, 456),
-    "torch keeps gradients only for leaves: z.grad is None, with a warning, unless "
-    "z.retain_grad() was called. JAX stores no gradients anywhere: the gradient w.r.t. "
-    "an intermediate z is the gradient w.r.t. a zero added to z.",
+    "Why only leaves: the leaves are the parameters an optimizer updates, and keeping every "
+    "intermediate's gradient would hold a tensor per operation for nothing. JAX has nowhere to "
+    "keep a gradient, so it asks the question differently: adding a zero to z changes no value, "
+    "but turns z's gradient into the gradient with respect to an input.",
     differs="torch keeps z.grad only after z.retain_grad(); JAX differentiates with respect "
     "to a zero added to z.",
     expected={"torch": {"grad_none_without_retain": True, "warned": True}},
@@ -22,9 +23,11 @@ CASE = Case(
     "``retain_grad()``.",
     ru=Text(
         title="z.grad равен None; retain_grad() против jax.vjp в промежуточной вершине графа",
-        explanation="torch хранит градиенты только для листьев графа: z.grad равен None (с "
-        "предупреждением), если не был вызван z.retain_grad(). JAX нигде не хранит градиенты: "
-        "градиент по промежуточному z — это градиент по нулю, прибавленному к z.",
+        explanation="Почему только листья: листья — это параметры, которые обновляет оптимизатор, "
+        "а хранить градиент каждого промежуточного тензора значило бы без всякой пользы держать "
+        "по тензору на каждую операцию. В JAX градиент хранить негде, поэтому вопрос ставится "
+        "иначе: прибавленный к z ноль не меняет ни одного значения, но превращает градиент по z в "
+        "градиент по входу.",
         differs="torch сохраняет z.grad только после z.retain_grad(); JAX дифференцирует по нулю, "
         "прибавленному к z.",
     ),

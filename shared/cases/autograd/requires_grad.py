@@ -10,11 +10,10 @@ CASE = Case(
     "autograd.requires_grad",
     "requires_grad flags and grad_fn vs differentiating by argument",
     (400, 420),
-    "A torch tensor carries a requires_grad flag (False by default), and results of "
-    "tracked tensors carry a grad_fn (here SubBackward0) that keeps what backward needs "
-    "alive: z holds on to x. A JAX array has neither flag nor grad_fn, and z refers to "
-    "nothing: what to differentiate is the argnums of jax.grad, and the graph is the "
-    "jaxpr JAX traces, whose last operation is the same sub.",
+    "The flag decides what gets recorded, and the record has a cost: z's grad_fn (SubBackward0) "
+    "keeps alive what backward needs, x included, for as long as z lives. In JAX the choice moves "
+    "from the data to the call, so an array holds on to nothing; the graph exists only while JAX "
+    "traces the function, and its last operation is the same subtraction.",
     differs="torch tensors carry requires_grad and grad_fn; JAX arrays carry neither: argnums "
     "of jax.grad picks the inputs.",
     expected={
@@ -34,11 +33,11 @@ CASE = Case(
     "``grad_before_backward``.",
     ru=Text(
         title="Флаги requires_grad и grad_fn против дифференцирования по аргументу",
-        explanation="У тензора torch есть флаг requires_grad (по умолчанию False), а результаты "
-        "операций над отслеживаемыми тензорами — grad_fn (здесь SubBackward0), который держит в "
-        "памяти всё нужное для backward: z удерживает x. У массива JAX нет ни флага, ни grad_fn, "
-        "и z ни на что не ссылается: по чему дифференцировать, задаёт argnums в jax.grad, а граф "
-        "— это jaxpr, который трассирует JAX; его последняя операция — то же вычитание sub.",
+        explanation="Флаг решает, что будет записано, и у записи есть цена: grad_fn тензора z "
+        "(SubBackward0) держит в памяти всё нужное для backward, включая x, пока жив z. В JAX "
+        "выбор переходит от данных к вызову, поэтому массив ни на что не ссылается; граф "
+        "существует только пока JAX трассирует функцию, и его последняя операция — то же "
+        "вычитание.",
         differs="Тензоры torch несут requires_grad и grad_fn; у массивов JAX нет ни того, ни "
         "другого: входы выбирает argnums в jax.grad.",
     ),

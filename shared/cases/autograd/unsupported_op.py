@@ -10,12 +10,12 @@ CASE = Case(
     "autograd.unsupported_op",
     "Backward through a complex Embedding and linalg.norm",
     (493, 506),
-    "In the installed torch the lesson's complex Embedding fails already in the forward "
-    "pass (RuntimeError: embedding does not support automatic differentiation for "
-    "outputs with complex dtype); indexing the weight directly works. JAX "
-    "differentiates jnp.take + norm, but returns the complex conjugate of torch's gradient "
-    "(its convention), and "
-    "without x64 the complex128 weight is complex64.",
+    "The lesson says the backward pass fails; the installed torch refuses earlier, in the "
+    "forward, because the Embedding's weight requires grad and its complex output cannot be "
+    "differentiated there. The operation itself is not the problem: the same rows, indexed "
+    "directly, differentiate. The gradients then agree up to a convention: with a complex weight "
+    "and a real-valued loss the two frameworks return complex conjugates of each other, so read a "
+    "complex gradient by its framework's convention before stepping along it.",
     differs="torch's complex Embedding fails in the forward; JAX differentiates jnp.take + "
     "norm, gradient conjugated.",
     expected={
@@ -34,12 +34,13 @@ CASE = Case(
     "lesson's code; ``loss`` and ``grad_weight`` (torch's convention) by a way that works.",
     ru=Text(
         title="Обратный проход через комплексный Embedding и linalg.norm",
-        explanation="В установленной версии torch комплексный Embedding из урока падает уже на "
-        "прямом проходе (RuntimeError: «embedding does not support automatic differentiation for "
-        "outputs with complex dtype»); прямая индексация весов работает. JAX дифференцирует "
-        "jnp.take + norm, "
-        "но возвращает градиент, комплексно сопряжённый к градиенту torch (таково его "
-        "соглашение), а без x64 веса complex128 становятся complex64.",
+        explanation="Урок говорит, что падает обратный проход; установленная версия torch "
+        "отказывает раньше, на прямом проходе, потому что вес Embedding требует градиента, а его "
+        "комплексный выход там дифференцировать нельзя. Дело не в самой операции: те же строки, "
+        "взятые прямой индексацией, дифференцируются. Градиенты затем совпадают с точностью до "
+        "соглашения: для вещественной функции потерь от комплексного веса фреймворки возвращают "
+        "комплексно сопряжённые друг другу градиенты, поэтому комплексный градиент надо читать по "
+        "соглашению своего фреймворка, прежде чем делать по нему шаг.",
         differs="Embedding в torch падает уже на прямом проходе; JAX дифференцирует jnp.take + "
         "norm, но градиент комплексно сопряжён.",
     ),

@@ -10,10 +10,10 @@ CASE = Case(
     "devices.copy_on_transfer",
     "Changing the CPU copy after .to(device) leaves the device copy alone",
     (353, 361),
-    "In torch `p_cpu -= 1` mutates the CPU tensor, and the device copy keeps the old values "
-    "(on the CPU, .to('cpu') returns the same tensor, so it changes too!). "
-    "jax.device_put onto the same device shares the memory as well, but nothing can "
-    "write into a JAX array: `p_cpu -= 1` makes a new one, so the question does not arise.",
+    "The lesson's point holds on a GPU: after .to the two copies are independent. The trap is the "
+    "CPU, where the same line makes no copy at all, so code tried on a laptop and run on a GPU "
+    "(or the reverse) can behave differently. Both frameworks skip the copy when the data is "
+    "already on the target device; only torch lets the shared memory be written.",
     differs="torch's p_cpu -= 1 writes into the CPU tensor; JAX's p_cpu -= 1 makes a new "
     "array, so no copy changes.",
     expected={
@@ -28,10 +28,10 @@ CASE = Case(
     "Returns ``host_after``, ``device_copy_shares_memory`` and, in torch, ``device_copy_changed``.",
     ru=Text(
         title="Изменение копии на CPU после .to(device) не трогает копию на устройстве",
-        explanation="В torch `p_cpu -= 1` изменяет тензор на CPU, а копия на устройстве сохраняет "
-        "старые значения (на CPU .to('cpu') возвращает тот же самый тензор, так что он тоже "
-        "меняется!). jax.device_put на то же устройство тоже разделяет память, но в массив JAX "
-        "ничего нельзя записать: `p_cpu -= 1` создаёт новый массив, так что вопрос не возникает.",
+        explanation="На GPU утверждение урока верно: после .to две копии независимы. Ловушка — "
+        "CPU, где та же строка вообще не копирует, и код, опробованный на ноутбуке и запущенный "
+        "на GPU (или наоборот), может вести себя по-разному. Оба фреймворка не копируют данные на "
+        "устройство, на котором они уже лежат; писать в общую память позволяет только torch.",
         differs="В torch p_cpu -= 1 пишет в тензор на CPU; в JAX p_cpu -= 1 создаёт новый массив, "
         "и ни одна копия не меняется.",
     ),

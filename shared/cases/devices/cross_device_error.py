@@ -11,9 +11,9 @@ CASE = Case(
     "devices.cross_device_error",
     "An operation on tensors on two devices fails",
     (347, 351),
-    "torch refuses `a.cuda() + a` with a RuntimeError (without a GPU: the meta device shows "
-    "the same rule). JAX refuses arrays committed to two devices with a ValueError; "
-    "without a GPU, two forced host devices show it.",
+    "Neither framework copies data between devices behind your back: such a copy can cost more "
+    "than the operation itself, so both make the code say where data goes. The rule is checked "
+    "without a GPU too, each side on a second device of its own (the code says how).",
     differs="Both refuse to mix devices: torch with a RuntimeError, JAX (arrays committed to "
     "devices) with a ValueError.",
     expected={
@@ -33,10 +33,10 @@ CASE = Case(
     "stand-in for a second device; see the implementations).",
     ru=Text(
         title="Операция над тензорами на двух разных устройствах завершается ошибкой",
-        explanation="torch отказывается выполнять `a.cuda() + a`: RuntimeError (без GPU то же "
-        "правило показывает устройство meta). JAX отказывается работать с массивами, привязанными "
-        "к двум разным устройствам: ValueError; без GPU это показывают два принудительно "
-        "созданных устройства CPU.",
+        explanation="Ни один фреймворк не копирует данные между устройствами за вашей спиной: "
+        "такое копирование может стоить дороже самой операции, поэтому оба требуют, чтобы код "
+        "явно сказал, где быть данным. Правило проверяется и без GPU: каждая сторона — на втором "
+        "устройстве, которое создаёт сама (как именно, видно в коде).",
         differs="Оба не смешивают устройства: torch падает с RuntimeError, JAX (массивы, "
         "привязанные к устройствам) — с ValueError.",
     ),

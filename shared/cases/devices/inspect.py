@@ -11,9 +11,9 @@ CASE = Case(
     "devices.inspect",
     "dtype and device of a tensor; is a GPU available?",
     (320, 332),
-    "torch: x.device, torch.cuda.is_available(). JAX: x.devices() (an array may be sharded "
-    "over several), jax.devices(). torch puts new tensors on the CPU unless told; JAX puts "
-    "new arrays on its default device, the GPU when there is one.",
+    "The defaults differ more than the names: torch makes every new tensor on the CPU unless told "
+    "otherwise, so code moves data to the GPU explicitly; JAX makes new arrays on its default "
+    "device, the GPU when there is one, so the same code runs on the GPU without a word about it.",
     differs="torch: x.device and torch.cuda.is_available(); JAX: x.devices(), a set, and "
     "jax.devices().",
     expected={
@@ -26,10 +26,10 @@ CASE = Case(
     returns="``dtype`` and whether ``a`` lives on ``device`` (``on_device``); ``gpu_available``.",
     ru=Text(
         title="dtype и device тензора; доступна ли GPU?",
-        explanation="torch: x.device, torch.cuda.is_available(). JAX: x.devices() (массив может "
-        "быть распределён по нескольким устройствам), jax.devices(). torch создаёт новые "
-        "тензоры на CPU, если не указано иное; JAX — на устройстве по умолчанию, то есть на GPU, "
-        "если она есть.",
+        explanation="Умолчания различаются сильнее имён: torch создаёт каждый новый тензор на "
+        "CPU, если не указано иное, поэтому код переносит данные на GPU явно; JAX создаёт новые "
+        "массивы на устройстве по умолчанию — на GPU, если она есть, — и тот же код работает на "
+        "GPU, ни словом о ней не упоминая.",
         differs="torch: x.device и torch.cuda.is_available(); JAX: x.devices() — множество "
         "устройств — и jax.devices().",
     ),

@@ -11,9 +11,10 @@ CASE = Case(
     "devices.transfer",
     "Moving data to a device: .to(device) vs jax.device_put",
     (343, 345),
-    "Both copy the data onto another device; onto the device it is already on, torch's "
-    ".to returns the tensor itself and jax.device_put shares its memory "
-    "(devices.copy_on_transfer). The values are equal either way.",
+    "Moving data is a copy, and between host and GPU it is often the slow part of a step "
+    "(devices.layer times a layer with and without it). Commitment is JAX's own idea: an array "
+    "put on a device explicitly stays there, and an operation refuses arrays committed to two "
+    "devices (devices.cross_device_error), while an uncommitted array follows the others.",
     differs="a.to(device) in torch; jax.device_put(a, device) in JAX, which also commits the "
     "array to that device.",
     expected={"torch": {"on_device": True}, "jax": {"on_device": True}},
@@ -22,9 +23,11 @@ CASE = Case(
     returns="``a`` moved to ``device``: returns ``moved`` and ``on_device``.",
     ru=Text(
         title="Перенос данных на устройство: .to(device) и jax.device_put",
-        explanation="Оба копируют данные на другое устройство; на то же устройство .to в torch "
-        "возвращает сам тензор, а jax.device_put разделяет с массивом память "
-        "(devices.copy_on_transfer). Значения в любом случае совпадают.",
+        explanation="Перенос данных — это копирование, и между хостом и GPU именно он часто "
+        "оказывается медленной частью шага (devices.layer замеряет слой с переносом и без). "
+        "Привязка — собственное понятие JAX: массив, явно помещённый на устройство, там и "
+        "остаётся, и операция отказывается работать с массивами, привязанными к двум разным "
+        "устройствам (devices.cross_device_error), а непривязанный массив следует за остальными.",
         differs="В torch a.to(device), в JAX jax.device_put(a, device), который к тому же "
         "привязывает массив к этому устройству.",
     ),

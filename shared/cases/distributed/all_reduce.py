@@ -12,13 +12,12 @@ CASE = Case(
     "distributed.all_reduce",
     "all_reduce: every worker ends with the sum and the mean of all workers' parts",
     SEED_LINES,
-    "torch runs one process per worker, joined in a process group (gloo on the CPU, NCCL "
-    "on GPUs): dist.all_reduce sums a tensor across the processes in place, and every "
-    "process then holds the sum. gloo has no average: the mean is the sum divided by the "
-    "world size, as DDP computes it. JAX runs one process for all the devices: "
-    "jax.shard_map calls the function once per device on that device's block, and "
-    "lax.psum / lax.pmean reduce across the mesh axis. On this CPU the two workers are two "
-    "processes (torch) and two CPU devices of one fresh Python (JAX).",
+    "All-reduce is the one collective data parallelism needs: every worker ends with the same "
+    "sum, and so with the same gradient. The two frameworks start from different pictures of the "
+    "workers: torch's are processes, each running the whole program on its own data (gloo on the "
+    "CPU, NCCL on GPUs); JAX's are the devices of one program, which runs a function once per "
+    "device on that device's block. On this CPU the two workers are two processes (torch) and two "
+    "CPU devices of one fresh Python (JAX).",
     differs="torch: dist.all_reduce in each of N processes; JAX: lax.psum in jax.shard_map, "
     "one process driving N devices.",
     expected={
@@ -35,15 +34,13 @@ CASE = Case(
     "``processes`` (how many processes ran; torch also its process group's ``backend``).",
     ru=Text(
         title="all_reduce: каждый воркер получает сумму и среднее частей всех воркеров",
-        explanation="torch запускает по процессу на воркер и объединяет их в группу "
-        "процессов (gloo на CPU, NCCL на GPU): dist.all_reduce складывает тензор по всем "
-        "процессам прямо на месте, и сумма оказывается у каждого процесса. Среднего в gloo "
-        "нет: среднее — это сумма, делённая на число процессов (world size), так его "
-        "считает и DDP. JAX запускает один процесс на все устройства: jax.shard_map "
-        "вызывает функцию по разу на каждом устройстве с его блоком данных, а lax.psum / "
-        "lax.pmean сворачивают результат вдоль оси сетки устройств (mesh). На этом CPU два "
-        "воркера — это два процесса (torch) и два CPU-устройства одного свежего процесса "
-        "Python (JAX).",
+        explanation="Операция all-reduce — единственная коллективная операция, которая нужна "
+        "параллелизму по данным: каждый воркер получает одну и ту же сумму, а значит, и один и "
+        "тот же градиент. Два фреймворка исходят из разных представлений о воркерах: в torch это "
+        "процессы, каждый из которых выполняет всю программу на своих данных (gloo на CPU, NCCL "
+        "на GPU); в JAX — устройства одной программы, которая выполняет функцию по разу на каждом "
+        "устройстве с его блоком данных. На этом CPU два воркера — это два процесса (torch) и два "
+        "CPU-устройства одного свежего процесса Python (JAX).",
         differs="torch: dist.all_reduce в каждом из N процессов; JAX: lax.psum в "
         "jax.shard_map, один процесс на N устройств.",
     ),

@@ -13,18 +13,14 @@ CASE = Case(
     "Data parallelism: K SGD steps with the batch split over N workers, equal to one "
     "device step by step",
     SEED_LINES,
-    "Each worker holds all the parameters and takes 1/N of the batch; the gradients are "
-    "averaged over the workers before every update. torch wraps the model: "
-    "DistributedDataParallel registers a hook on every parameter, and as soon as a bucket "
-    "of gradients is ready during backward() its communication hook all-reduces it (here "
-    "DDP's default, written out: divide by N, all-reduce), overlapping with the rest of "
-    "backward. JAX annotates: the batch goes on the mesh split along its first axis "
-    "(NamedSharding(mesh, P('data'))), the parameters whole on every device (P()), and the "
-    "unchanged jax.jit step compiles into a program in which XLA has inserted the "
-    "all-reduce. Both are checked as torch's own DDP tests check it: a plain copy trained "
-    "on the whole batch on one device, compared after every step (vs_single), within the "
-    "rounding a different order of summation allows. bench/test_distributed.py times the "
-    "step at 1 and 2 workers.",
+    "Each worker holds all the parameters and takes 1/N of the batch; averaging the gradients "
+    "over the workers before every update makes the step equal to one device's step on the whole "
+    "batch. The frameworks differ in who writes the communication: torch's wrapper does, from "
+    "hooks, overlapping it with the rest of backward; in JAX the step's code stays as on one "
+    "device, and the compiler places the all-reduce from where the data lies. Both are checked as "
+    "torch's own DDP tests check it: a plain copy trained on the whole batch on one device, "
+    "compared after every step (vs_single), within the rounding a different order of summation "
+    "allows. bench/test_distributed.py times the step at 1 and 2 workers.",
     differs="torch wraps the model in DDP (hooks all-reduce in backward); JAX shards the "
     "batch and XLA inserts the all-reduce.",
     expected={
@@ -51,19 +47,15 @@ CASE = Case(
     ru=Text(
         title="Параллелизм по данным: K шагов SGD, батч поделён между N воркерами, и шаг "
         "за шагом то же, что на одном устройстве",
-        explanation="У каждого воркера все параметры и 1/N батча; перед каждым шагом "
-        "градиенты усредняются по воркерам. torch оборачивает модель: "
-        "DistributedDataParallel вешает хук на каждый параметр, и как только бакет "
-        "градиентов готов во время backward(), его коммуникационный хук выполняет "
-        "all-reduce (здесь — выписанный явно хук DDP по умолчанию: разделить на N, "
-        "all-reduce), одновременно с остальной частью обратного прохода. JAX размечает "
-        "данные: батч кладётся на сетку устройств, поделённый по первой оси "
-        "(NamedSharding(mesh, P('data'))), параметры целиком на каждое устройство (P()), и "
-        "неизменённый шаг под jax.jit компилируется в программу, куда XLA сам вставил "
-        "all-reduce. Проверка такая же, как в собственных тестах DDP в torch: обычная копия "
-        "модели учится на всём батче на одном устройстве, и после каждого шага параметры "
-        "сравниваются (vs_single) с точностью до округлений, которые допускает другой "
-        "порядок суммирования. bench/test_distributed.py замеряет шаг на 1 и 2 воркерах.",
+        explanation="У каждого воркера все параметры и 1/N батча; усреднение градиентов по "
+        "воркерам перед каждым шагом делает шаг таким же, как на одном устройстве со всем батчем. "
+        "Фреймворки различаются тем, кто пишет обмен данными: в torch это делает обёртка, из "
+        "хуков, одновременно с остальной частью обратного прохода; в JAX код шага остаётся таким "
+        "же, как для одного устройства, а all-reduce расставляет компилятор — по тому, где лежат "
+        "данные. Проверка такая же, как в собственных тестах DDP в torch: обычная копия модели "
+        "учится на всём батче на одном устройстве, и после каждого шага параметры сравниваются "
+        "(vs_single) с точностью до округлений, которые допускает другой порядок суммирования. "
+        "bench/test_distributed.py замеряет шаг на 1 и 2 воркерах.",
         differs="torch оборачивает модель в DDP (хуки делают all-reduce в backward); JAX "
         "делит батч, XLA вставляет all-reduce.",
     ),

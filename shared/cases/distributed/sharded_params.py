@@ -12,14 +12,13 @@ CASE = Case(
     "distributed.sharded_params",
     "Sharded parameters: each worker keeps 1/N of every parameter (FSDP2, sharded jax.jit)",
     SEED_LINES,
-    "Data parallelism keeps a whole copy of the model on every worker; sharding keeps "
-    "1/N of each parameter. torch's FSDP2 (fully_shard on each block, then on the whole "
-    "model) turns every parameter into a DTensor split along its first dimension, "
-    "all-gathers a block's parameters just before its forward and backward, and "
-    "reduce-scatters its gradients, so that each worker updates only its shard. JAX puts "
-    "the parameters on the mesh split along their first axis (P('data')) and jits the same "
-    "step: XLA inserts the all-gathers and the reductions, and the new parameters come back "
-    "split. The same K steps, equal to one device after every step.",
+    "Data parallelism keeps a whole copy of the model on every worker; sharding keeps 1/N of each "
+    "parameter, so a model too big for one device still fits on N. The price is communication "
+    "inside every step: before computing a layer each worker all-gathers its full parameters, and "
+    "after the backward pass the gradients are reduce-scattered, each worker keeping only its "
+    "share. torch's FSDP2 does this from hooks around every block, each parameter wrapped in a "
+    "DTensor; JAX only changes where the parameters lie, and the compiler inserts the collectives "
+    "into the same jitted step. The same K steps, equal to one device after every step.",
     differs="torch: fully_shard turns parameters into split DTensors; JAX: the same jit "
     "step, parameters put on the mesh split.",
     expected={
@@ -42,14 +41,14 @@ CASE = Case(
         title="Шардированные параметры: у каждого воркера 1/N каждого параметра (FSDP2, "
         "jax.jit с разбиением)",
         explanation="При параллелизме по данным у каждого воркера целая копия модели; "
-        "шардирование оставляет каждому 1/N каждого параметра. FSDP2 в torch (fully_shard "
-        "на каждом блоке, затем на всей модели) превращает каждый параметр в DTensor, "
-        "поделённый по первой размерности, собирает параметры блока (all-gather) прямо "
-        "перед его прямым и обратным проходом и делает reduce-scatter его градиентов, так "
-        "что каждый воркер обновляет только свою часть. JAX кладёт параметры на сетку "
-        "устройств, поделёнными по первой оси (P('data')), и компилирует под jax.jit тот же "
-        "шаг: all-gather и редукции вставляет XLA, и новые параметры возвращаются "
-        "поделёнными. Те же K шагов, после каждого — то же, что на одном устройстве.",
+        "шардирование оставляет каждому 1/N каждого параметра, так что модель, которая не "
+        "помещается на одно устройство, помещается на N. Цена — обмен данными внутри каждого "
+        "шага: перед вычислением слоя каждый воркер собирает его полные параметры (all-gather), а "
+        "после обратного прохода градиенты распределяются (reduce-scatter), и у каждого остаётся "
+        "только его доля. FSDP2 в torch делает это хуками вокруг каждого блока, обернув каждый "
+        "параметр в DTensor; JAX меняет только то, где лежат параметры, а коллективные операции "
+        "вставляет в тот же шаг под jit компилятор. Те же K шагов, после каждого — то же, что на "
+        "одном устройстве.",
         differs="torch: fully_shard делает параметры поделёнными DTensor; JAX: тот же шаг "
         "под jit, параметры поделены по сетке.",
     ),

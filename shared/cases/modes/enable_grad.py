@@ -11,10 +11,10 @@ CASE = Case(
     "modes.enable_grad",
     "enable_grad inside no_grad",
     (931, 934),
-    "Inside torch.no_grad(), torch.enable_grad() records again: `on` requires grad, `off` "
-    "does not, and the gradient flows only through `on`. JAX has no switch to flip: what "
-    "jax.grad differentiates is the function it is given, and lax.stop_gradient marks a "
-    "value (not a region) as constant.",
+    "A mode is global state, and nested blocks can switch it back and forth, so whether a line is "
+    "recorded depends on every block around it: here `on` requires grad and `off` does not, and "
+    "the gradient flows only through `on`. JAX has no such state: lax.stop_gradient marks a value "
+    "(not a region) as constant, so what is differentiated can be read off the function.",
     differs="torch turns recording back on inside no_grad with enable_grad(); JAX has no "
     "modes, only lax.stop_gradient.",
     expected={"torch": {"off_requires_grad": False, "on_requires_grad": True}},
@@ -24,10 +24,11 @@ CASE = Case(
     "``on_requires_grad`` and ``off_requires_grad``.",
     ru=Text(
         title="enable_grad внутри no_grad",
-        explanation="Внутри torch.no_grad() вызов torch.enable_grad() снова включает запись "
-        "графа: `on` требует градиента, `off` — нет, и градиент течёт только через `on`. В JAX "
-        "переключателя нет: jax.grad дифференцирует ту функцию, которую ему дали, а "
-        "lax.stop_gradient помечает как константу значение (а не участок кода).",
+        explanation="Режим — это глобальное состояние, и вложенные блоки могут переключать его "
+        "туда и обратно, так что запишется ли строка, зависит от всех блоков вокруг неё: здесь "
+        "`on` требует градиента, а `off` — нет, и градиент течёт только через `on`. В JAX такого "
+        "состояния нет: lax.stop_gradient помечает как константу значение (а не участок кода), "
+        "поэтому что дифференцируется, видно из самой функции.",
         differs="torch снова включает запись внутри no_grad через enable_grad(); в JAX режимов "
         "нет, есть только lax.stop_gradient.",
     ),

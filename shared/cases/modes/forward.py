@@ -14,10 +14,10 @@ CASE = Case(
     "modes.forward",
     "MLP forward with grad on, no_grad, inference_mode vs jitted JAX",
     (927, 960),
-    "With grad on, torch records the graph and keeps what backward will need; no_grad and "
-    "inference_mode skip that. JAX's forward never records: its `grad` variant is jax.vjp, "
-    "which computes the output and keeps the residuals for a backward pass, its `no_grad` "
-    "variant the plain forward; jit compiles both.",
+    "Recording has a price in the forward pass itself: building the graph takes time, and what "
+    "backward will need takes memory. The timings measure that price. The variants are named "
+    "after torch's modes; on the JAX side `grad` is jax.vjp and `no_grad` the plain forward, both "
+    "jitted.",
     differs="torch records the graph unless no_grad/inference_mode; a JAX forward never does: "
     "jax.vjp keeps the residuals.",
     expected={
@@ -43,11 +43,10 @@ CASE = Case(
     "``out_untracked`` and, in torch, ``out_inference``; torch's flags for each.",
     ru=Text(
         title="Прямой проход MLP с градиентами, под no_grad и inference_mode против JAX под jit",
-        explanation="С включёнными градиентами torch записывает граф и сохраняет то, что "
-        "понадобится backward; no_grad и inference_mode этого не делают. Прямой проход в JAX "
-        "никогда ничего не записывает: его вариант `grad` — это jax.vjp, который вычисляет выход "
-        "и сохраняет значения для обратного прохода, а вариант `no_grad` — обычный прямой проход; "
-        "jit компилирует оба.",
+        explanation="У записи графа есть цена уже в прямом проходе: построение графа занимает "
+        "время, а сохранённое для backward — память. Замеры показывают эту цену. Варианты названы "
+        "по режимам torch; на стороне JAX вариант `grad` — это jax.vjp, а `no_grad` — обычный "
+        "прямой проход, оба под jit.",
         differs="torch записывает граф вне no_grad/inference_mode; JAX не записывает никогда, а "
         "значения для backward хранит jax.vjp.",
     ),

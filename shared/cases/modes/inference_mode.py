@@ -11,10 +11,10 @@ CASE = Case(
     "modes.inference_mode",
     "Inference tensors cannot enter autograd later",
     (939, 952),
-    "A tensor made under torch.inference_mode() is an inference tensor: autograd refuses "
-    "to save it for a backward pass later (RuntimeError), until it is cloned into a normal "
-    "tensor. JAX has no inference mode, so nothing is refused: a jitted forward is the "
-    "fast path, and its outputs are ordinary arrays.",
+    "inference_mode buys speed by dropping bookkeeping that autograd would need later, so its "
+    "tensors are marked and refused if they ever reach a backward pass; clone() turns one into a "
+    "normal tensor. JAX has no bookkeeping to drop: a jitted forward already is the fast path, "
+    "and what it returns can enter a gradient later like any array.",
     differs="torch's inference tensor can't be used with a requires_grad tensor "
     "(RuntimeError); JAX has no inference mode.",
     expected={
@@ -31,10 +31,11 @@ CASE = Case(
     "``is_inference``.",
     ru=Text(
         title="Тензоры из режима инференса нельзя потом использовать в autograd",
-        explanation="Тензор, созданный под torch.inference_mode(), — тензор режима инференса: "
-        "autograd отказывается сохранять его для последующего обратного прохода (RuntimeError), "
-        "пока его не склонируют в обычный тензор. В JAX режима инференса нет, поэтому ничего не "
-        "запрещается: быстрый путь — это прямой проход под jit, и его выходы — обычные массивы.",
+        explanation="inference_mode выигрывает в скорости, отказываясь от учёта, который "
+        "понадобился бы autograd позже, поэтому его тензоры помечены и отвергаются, если "
+        "когда-нибудь попадут в обратный проход; clone() превращает такой тензор в обычный. В JAX "
+        "отказываться не от чего: прямой проход под jit уже и есть быстрый путь, а то, что он "
+        "возвращает, может позже войти в градиент, как любой массив.",
         differs="Тензор из torch.inference_mode() нельзя сочетать с тензором, требующим градиента "
         "(RuntimeError); в JAX режима нет.",
     ),

@@ -10,12 +10,12 @@ CASE = Case(
     "modes.item_leak",
     "Stored loss tensors keep graphs and memory alive; .item() does not",
     (961, 995),
-    "A torch loss that is part of a graph keeps every tensor saved for its backward pass, "
-    "here the whole batch: storing such losses keeps one batch per step alive. .item() "
-    "stores a Python float and frees the graph. A JAX loss is a plain array: storing it "
-    "keeps only its own scalar buffer, and float(loss) waits for the device. Measured by "
-    "the allocator on a GPU; on the CPU by the bytes autograd saved (torch) and the live "
-    "arrays (JAX). Its benchmark measures memory (bench/test_memory_modes.py), not time.",
+    "A classic leak in training loops: appending the loss to a list for logging looks harmless, "
+    "but a torch loss is the end of a graph, and the graph holds the whole batch for its backward "
+    "pass, so every step keeps one more batch alive. The lesson's fix, .item(), keeps just the "
+    "number. A JAX loss holds nothing but itself, so the leak cannot happen. Measured by the "
+    "allocator on a GPU; on the CPU by the bytes autograd saved (torch) and the live arrays "
+    "(JAX). Its benchmark measures memory (bench/test_memory_modes.py), not time.",
     differs="A stored torch loss keeps its graph and the batch alive (.item() lets go); a "
     "stored JAX loss is just a scalar.",
     expected={
@@ -39,14 +39,13 @@ CASE = Case(
     "kept per loss) and ``probe`` (how memory was measured).",
     ru=Text(
         title="Сохранённые тензоры лосса удерживают графы и память; .item() — нет",
-        explanation="Лосс в torch, который является частью графа, держит все тензоры, сохранённые "
-        "для его обратного прохода, — здесь весь батч: храня такие лоссы, вы держите в памяти по "
-        "батчу на каждый шаг. .item() сохраняет обычное число Python (float) и освобождает граф. "
-        "Лосс в JAX — обычный массив: хранение такого лосса держит в памяти только его "
-        "собственный скалярный буфер, а float(loss) дожидается окончания вычислений на "
-        "устройстве. Память измеряется аллокатором на GPU; на CPU — байтами, которые сохранил "
-        "autograd (torch), и живыми массивами (JAX). Для этого кейса замеряется память "
-        "(bench/test_memory_modes.py), а не время.",
+        explanation="Классическая утечка в циклах обучения: добавлять лосс в список, чтобы потом "
+        "его напечатать, кажется безобидным, но лосс в torch — конец графа, а граф держит весь "
+        "батч для своего обратного прохода, так что каждый шаг оставляет в памяти ещё один батч. "
+        "Исправление из урока, .item(), сохраняет только число. Лосс в JAX не держит ничего, "
+        "кроме себя, поэтому такой утечки быть не может. Память измеряется аллокатором на GPU; на "
+        "CPU — байтами, которые сохранил autograd (torch), и живыми массивами (JAX). Для этого "
+        "кейса замеряется память (bench/test_memory_modes.py), а не время.",
         differs="Сохранённый лосс torch держит граф и батч (.item() их отпускает); сохранённый "
         "лосс JAX — просто скаляр.",
     ),

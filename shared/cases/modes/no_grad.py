@@ -11,9 +11,10 @@ CASE = Case(
     "modes.no_grad",
     "no_grad as context and decorator vs lax.stop_gradient",
     (935, 960),
-    "Results made under torch.no_grad() (as a with-block or a decorator) have "
-    "requires_grad=False and take no part in a later backward. JAX's counterpart is "
-    "lax.stop_gradient on the value; the gradient through the rest is the same (ones).",
+    "Why switch recording off: code that needs no gradient (evaluation, updating parameters by "
+    "hand) would otherwise record a graph and keep its tensors alive for nothing. JAX records "
+    "nothing unless a function is differentiated, so it only needs a way to mark a value constant "
+    "inside one; the gradient through the rest is the same (ones).",
     differs="torch.no_grad() (a with-block or a decorator) stops recording; JAX wraps the "
     "values in lax.stop_gradient.",
     expected={"torch": {"context_requires_grad": False, "decorator_requires_grad": False}},
@@ -24,9 +25,11 @@ CASE = Case(
     "``context_requires_grad`` and ``decorator_requires_grad``.",
     ru=Text(
         title="no_grad как менеджер контекста и как декоратор против lax.stop_gradient",
-        explanation="Результаты, полученные под torch.no_grad() (в блоке with или через "
-        "декоратор), имеют requires_grad=False и не участвуют в последующем backward. В JAX "
-        "аналог — lax.stop_gradient на значении; градиент через остальное тот же (единицы).",
+        explanation="Зачем выключать запись: код, которому градиент не нужен (оценка модели, "
+        "ручное обновление параметров), иначе записывал бы граф и держал его тензоры в памяти "
+        "впустую. JAX ничего не записывает, пока функцию не дифференцируют, поэтому ему нужен "
+        "лишь способ пометить значение внутри неё как константу; градиент через остальное тот же "
+        "(единицы).",
         differs="torch.no_grad() (блок with или декоратор) выключает запись графа; в JAX значения "
         "оборачивают в lax.stop_gradient.",
     ),

@@ -12,13 +12,13 @@ CASE = Case(
     "modules.api",
     "parameters, named_parameters, buffers, requires_grad_, to, train/eval",
     (1052, 1076),
-    "parameters()/buffers() are nnx.state(model, nnx.Param) and nnx.state(model, "
-    "nnx.BatchStat). requires_grad_(False) is a flag on a torch parameter; NNX has no flag "
-    "and instead picks what to differentiate per call (nnx.DiffState filter, an "
-    "optimizer's wrt=). .to(device, dtype) is a map over nnx.state put back with "
-    "nnx.update. train()/eval() exist in both and switch Dropout and BatchNorm. Careful: "
-    "BatchNorm's momentum means opposite things — torch's 0.1 is the weight of the new "
-    "batch in the running mean, NNX's 0.99 the weight of the old value (new batch: 0.01).",
+    "Each method the lesson lists has an NNX counterpart: parameters()/buffers() are nnx.state "
+    "with the nnx.Param / nnx.BatchStat filter, requires_grad_(False) is a filter chosen per call "
+    "(nnx.DiffState, an optimizer's wrt=), .to(device, dtype) is a function applied to every "
+    "array of the state, and train()/eval() exist in both. The trap is BatchNorm's momentum: "
+    "torch's 0.1 is the weight of the new batch in the running mean, NNX's 0.99 the weight of the "
+    "old value (new batch: 0.01), so the number cannot be carried from one framework to the "
+    "other.",
     differs="torch: methods, requires_grad flags; NNX: nnx.state filters. BatchNorm momentum "
     "means opposite things.",
     expected={
@@ -56,16 +56,15 @@ CASE = Case(
     ru=Text(
         title="Методы модуля: parameters, named_parameters, buffers, requires_grad_, to, "
         "train/eval",
-        explanation="parameters()/buffers() — это nnx.state(model, nnx.Param) и nnx.state(model, "
-        "nnx.BatchStat). requires_grad_(False) — флаг на параметре torch; в NNX флага нет, и "
-        "вместо него при каждом вызове выбирают, по чему дифференцировать (фильтр nnx.DiffState, "
-        "wrt= оптимизатора). .to(device, dtype) — это функция, применённая ко всем массивам из "
-        "nnx.state и записанная обратно через nnx.update. train()/eval() есть в обоих и "
-        "переключают Dropout и BatchNorm. Осторожно: momentum в BatchNorm означает "
-        "противоположные вещи — 0.1 в torch — это вес нового батча в скользящем среднем, 0.99 в "
-        "NNX — вес старого значения (новому батчу достаётся 0.01).",
+        explanation="У каждого метода из урока есть аналог в NNX: parameters()/buffers() — это "
+        "nnx.state с фильтром nnx.Param / nnx.BatchStat, requires_grad_(False) — фильтр, который "
+        "выбирают при каждом вызове (nnx.DiffState, wrt= оптимизатора), .to(device, dtype) — "
+        "функция, применённая ко всему состоянию, а train()/eval() есть в обоих. Ловушка — "
+        "momentum в BatchNorm: 0.1 в torch — это вес нового батча в скользящем среднем, 0.99 в "
+        "NNX — вес старого значения (новому батчу достаётся 0.01), так что переносить это число "
+        "из одного фреймворка в другой нельзя.",
         differs="torch: методы и флаги requires_grad; NNX: фильтры nnx.state. momentum в "
-        "BatchNorm значит противоположное: 0.1 и 0.99.",
+        "BatchNorm значит противоположное.",
     ),
 )
 

@@ -12,9 +12,10 @@ CASE = Case(
     "modules.first_network",
     "MyFirstNetwork(64, 32, 2)",
     (1106, 1177),
-    "Weights, not seeds, are shared: one set of NumPy parameters is loaded into both "
-    "networks (torch's Linear.weight is (out, in), Flax's kernel its transpose (in, out)), "
-    "and then logits, loss and gradients agree with a NumPy forward and backward pass.",
+    "Weights, not seeds, are shared: the two frameworks' initialisers draw different numbers even "
+    "from one seed, so one set of NumPy parameters is loaded into both networks, and then logits, "
+    "loss and gradients agree with a NumPy forward and backward pass. The layouts differ because "
+    "the formula is written differently: torch computes x @ W.T, Flax x @ kernel.",
     differs="Linear.weight (out, in) vs Flax's kernel (in, out); backward() fills .grad, "
     "nnx.value_and_grad returns it.",
     takes=BATCH,
@@ -24,10 +25,11 @@ CASE = Case(
     "``grad.<name>`` for every parameter.",
     ru=Text(
         title="Моя первая нейронная сеть: MyFirstNetwork(64, 32, 2)",
-        explanation="Общими являются веса, а не сиды: один набор параметров из NumPy загружается "
-        "в обе сети (Linear.weight в torch имеет форму (out, in), kernel во Flax — "
-        "транспонированную (in, out)), и после этого логиты, лосс и градиенты совпадают с прямым "
-        "и обратным проходом на NumPy.",
+        explanation="Общими являются веса, а не сиды: инициализаторы двух фреймворков даже из "
+        "одного сида выдают разные числа, поэтому один набор параметров из NumPy загружается в "
+        "обе сети, и после этого логиты, лосс и градиенты совпадают с прямым и обратным проходом "
+        "на NumPy. Раскладки различаются потому, что формула записана по-разному: torch вычисляет "
+        "x @ W.T, Flax — x @ kernel.",
         differs="Linear.weight в torch — (out, in), kernel во Flax — (in, out); backward() пишет "
         "в .grad, nnx.value_and_grad возвращает.",
     ),

@@ -9,14 +9,12 @@ CASE = Case(
     "modules.registration",
     "What is and is not a parameter",
     (1000, 1076),
-    "torch registers what is assigned as an nn.Parameter or nn.Module, or through "
-    "register_buffer and the containers; a plain tensor, or a plain list of parameters, "
-    "is silently ignored. NNX decides by Variable type: nnx.Param is a parameter, "
-    "nnx.BatchStat (or any Variable subclass) is state like a buffer, and a plain array "
-    "attribute is state too, just no Param. Flax refuses a plain list of Params with a "
-    "ValueError (nnx.List / nnx.Dict are the containers). Both count 25 parameters; the "
-    "names differ: NNX sorts them and says kernel and seq.layers.0 where torch says weight "
-    "and seq.0.",
+    "Registration decides what an optimizer sees, so a parameter that is not registered silently "
+    "never trains. torch registers by how a value is assigned (an nn.Parameter, an nn.Module, "
+    "register_buffer, the containers); NNX by its Variable type: nnx.Param is a parameter, "
+    "nnx.BatchStat (or any Variable subclass) is state like a buffer, and a plain array attribute "
+    "is state too, just no Param. Both count the same parameters under different names: NNX sorts "
+    "them and says kernel and seq.layers.0 where torch says weight and seq.0.",
     differs="torch silently skips a plain list of parameters; NNX raises a ValueError and "
     "wants nnx.List / nnx.Dict.",
     expected={
@@ -48,13 +46,13 @@ CASE = Case(
     'raises, ``""`` if nothing) and ``python_list_registered``.',
     ru=Text(
         title="Что является параметром, а что нет",
-        explanation="torch регистрирует то, что присвоено как nn.Parameter или nn.Module, а также "
-        "то, что добавлено через register_buffer и контейнеры; обычный тензор или обычный список "
-        "параметров молча игнорируется. NNX решает по типу Variable: nnx.Param — параметр, "
-        "nnx.BatchStat (или любой подкласс Variable) — состояние, как буфер, и обычный массив в "
-        "атрибуте — тоже состояние, просто не Param. Flax отвергает обычный список Param с "
-        "ValueError (контейнеры — nnx.List / nnx.Dict). В обоих 25 параметров; имена различаются: "
-        "NNX их сортирует и пишет kernel и seq.layers.0 там, где torch пишет weight и seq.0.",
+        explanation="Регистрация решает, что увидит оптимизатор, поэтому незарегистрированный "
+        "параметр молча никогда не обучается. torch регистрирует по тому, как значение присвоено "
+        "(nn.Parameter, nn.Module, register_buffer, контейнеры), NNX — по типу Variable: "
+        "nnx.Param — параметр, nnx.BatchStat (или любой подкласс Variable) — состояние, как "
+        "буфер, и обычный массив в атрибуте — тоже состояние, просто не Param. Параметров в обоих "
+        "одинаково, но имена разные: NNX их сортирует и пишет kernel и seq.layers.0 там, где "
+        "torch пишет weight и seq.0.",
         differs="torch молча пропускает обычный список параметров; NNX выбрасывает ValueError и "
         "требует nnx.List / nnx.Dict.",
     ),

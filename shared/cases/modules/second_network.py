@@ -12,9 +12,10 @@ CASE = Case(
     "modules.second_network",
     "MySecondNetwork: Sequential blocks",
     (1179, 1227),
-    "nn.Sequential numbers its children (fc_in.0.weight); nnx.Sequential keeps them in a "
-    "`layers` list (fc_in.layers[0].kernel). The seed's garbled text of this network is "
-    "read as Linear+ReLU, Linear+ReLU, Linear.",
+    "Sequential blocks change a network's parameter names, and names are what weights are saved "
+    "and loaded by: moving torch weights into Flax (or back) means mapping one naming onto the "
+    "other, as this project's weight loader does. The seed's garbled text of this network is read "
+    "as Linear+ReLU, Linear+ReLU, Linear.",
     differs="nn.Sequential numbers its children (fc_in.0.weight); nnx.Sequential keeps a list "
     "(fc_in.layers[0].kernel).",
     takes=BATCH,
@@ -22,8 +23,9 @@ CASE = Case(
     returns="As :meth:`first_network`, for ``MySecondNetwork``.",
     ru=Text(
         title="MySecondNetwork: блоки из Sequential",
-        explanation="nn.Sequential нумерует свои дочерние модули (fc_in.0.weight); nnx.Sequential "
-        "хранит их в списке `layers` (fc_in.layers[0].kernel). Текст этой сети в нашей копии "
+        explanation="Блоки Sequential меняют имена параметров сети, а по именам веса сохраняются "
+        "и загружаются: перенести веса torch во Flax (или обратно) — значит отобразить одни имена "
+        "на другие, как это делает загрузчик весов в этом проекте. Текст этой сети в нашей копии "
         "урока искажён; он прочитан как Linear+ReLU, Linear+ReLU, Linear.",
         differs="nn.Sequential нумерует дочерние модули (fc_in.0.weight); nnx.Sequential хранит "
         "их списком (fc_in.layers[0].kernel).",

@@ -36,11 +36,10 @@ CASE = Case(
     "modules.train_step",
     "(beyond the lesson) K SGD steps with cross-entropy, for the closing claim",
     (1300, 1305),
-    "torch mutates: loss.backward() fills .grad and optimizer.step() updates the "
-    "parameters in place. JAX computes new parameters from old ones: the nnx.jit step "
-    "updates the module object for you (walking its Python graph on every call), while a "
-    "jax.jit step over nnx.split state is a pure function of arrays — the fastest JAX "
-    "form. All reach the NumPy SGD oracle's parameters.",
+    "The step every training loop repeats, timed for the lesson's closing claim. On the JAX side "
+    "the form matters: the nnx.jit step updates the module object for you, walking its Python "
+    "graph on every call, while a jax.jit step over nnx.split state is a pure function of arrays, "
+    "the fastest JAX form. All reach the NumPy SGD oracle's parameters.",
     differs="torch's optimizer.step() changes parameters in place; a JAX step computes new "
     "parameters from the old ones.",
     bench=Bench(
@@ -55,12 +54,11 @@ CASE = Case(
     "``weights``: ``losses`` (one per step, before its update) and ``param.<name>`` after.",
     ru=Text(
         title="(вне урока) K шагов SGD с кросс-энтропией — к заключительному утверждению урока",
-        explanation="torch изменяет данные на месте: loss.backward() заполняет .grad, а "
-        "optimizer.step() обновляет параметры прямо в их памяти. JAX вычисляет новые параметры из "
-        "старых: шаг под nnx.jit сам обновляет объект модуля (обходя его граф объектов Python при "
-        "каждом вызове), а шаг под jax.jit над состоянием из nnx.split — чистая функция от "
-        "массивов, самый быстрый вариант в JAX. Все варианты приходят к тем же параметрам, что и "
-        "эталонный SGD на NumPy.",
+        explanation="Шаг, который повторяет каждый цикл обучения, замеренный для заключительного "
+        "утверждения урока. На стороне JAX важна форма: шаг под nnx.jit сам обновляет объект "
+        "модуля, обходя его граф объектов Python при каждом вызове, а шаг под jax.jit над "
+        "состоянием из nnx.split — чистая функция от массивов, самый быстрый вариант в JAX. Все "
+        "варианты приходят к тем же параметрам, что и эталонный SGD на NumPy.",
         differs="optimizer.step() в torch меняет параметры на месте; шаг в JAX вычисляет новые "
         "параметры из старых.",
     ),

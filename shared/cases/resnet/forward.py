@@ -15,14 +15,13 @@ CASE = Case(
     "resnet.forward",
     "ResNet-101's forward pass, model.eval() and model.train()",
     (1286, 1297),
-    "The same weights give the same logits in both frameworks, in eval mode (BatchNorm "
-    "uses its running statistics) and in train mode (the batch's statistics, so the "
-    "logits change). A train-mode forward also updates the running statistics, by the "
-    "same rule new = 0.9·old + 0.1·batch in both (torch's momentum=0.1 is Flax's "
-    "momentum=0.9) but with a different batch variance: torch divides by n − 1 "
-    "(unbiased), Flax by n. Images are NCHW in torch and NHWC in Flax. The logits are "
-    "judged by the float32 error a third implementation (NumPy in float32) makes on the "
-    "same network and input: a worst-case bound is useless after 104 convolutions.",
+    "The same weights give the same logits in both frameworks, in eval mode (BatchNorm uses its "
+    "running statistics) and in train mode (the batch's statistics, so the logits change). A "
+    "train-mode forward also updates the running statistics, by one rule in both, new = 0.9·old + "
+    "0.1·batch (torch's momentum=0.1 is Flax's momentum=0.9), but with batch variances that "
+    "differ by a factor n/(n − 1): nothing for a large batch, a visible drift for a small one. "
+    "The logits are judged by the float32 error a third implementation (NumPy in float32) makes "
+    "on the same network and input: a worst-case bound is useless after 104 convolutions.",
     differs="NCHW vs NHWC images; running variance updated with ÷ (n − 1) in torch, ÷ n in Flax.",
     expected={
         "torch": {"train_differs_from_eval": True},
@@ -53,15 +52,14 @@ CASE = Case(
     "``last_bn.running_var_biased`` in JAX).",
     ru=Text(
         title="Прямой проход ResNet-101, model.eval() и model.train()",
-        explanation="Одинаковые веса дают одинаковые логиты в обоих фреймворках — в режиме "
-        "eval (BatchNorm берёт скользящие статистики) и в режиме train (статистики батча, "
-        "поэтому логиты меняются). Прямой проход в режиме train ещё и обновляет скользящие "
-        "статистики — в обоих по одному правилу new = 0.9·old + 0.1·batch (momentum=0.1 в "
-        "torch — это momentum=0.9 во Flax), но с разной дисперсией батча: torch делит на "
-        "n − 1 (несмещённая оценка), Flax — на n. Изображения в torch имеют раскладку NCHW, во "
-        "Flax — NHWC. Логиты сверяются с учётом ошибки float32, которую на той же сети и том же "
-        "входе делает третья реализация (NumPy во float32): оценка худшего случая после 104 "
-        "свёрток ничего не говорит.",
+        explanation="Одинаковые веса дают одинаковые логиты в обоих фреймворках — в режиме eval "
+        "(BatchNorm берёт скользящие статистики) и в режиме train (статистики батча, поэтому "
+        "логиты меняются). Прямой проход в режиме train ещё и обновляет скользящие статистики — в "
+        "обоих по одному правилу new = 0.9·old + 0.1·batch (momentum=0.1 в torch — это "
+        "momentum=0.9 во Flax), но с дисперсиями батча, которые отличаются в n/(n − 1) раз: для "
+        "большого батча это ничто, для маленького — заметный дрейф. Логиты сверяются с учётом "
+        "ошибки float32, которую на той же сети и том же входе делает третья реализация (NumPy во "
+        "float32): оценка худшего случая после 104 свёрток ничего не говорит.",
         differs="Изображения NCHW против NHWC; скользящая дисперсия обновляется с делением на "
         "n − 1 в torch и на n во Flax.",
     ),

@@ -7,6 +7,9 @@ from shared.cases.model import Case, Text
 from shared.cases.resnet._layout import NUM_CLASSES, is_statistic, state_shapes
 from shared.names import pick
 
+PARAMETERS = 44_549_160
+"""ResNet-101's parameters, torchvision's count (:func:`oracle` counts them from the layout)."""
+
 STATISTICS = 105_344
 """Elements of BatchNorm running statistics in ResNet-101: a mean and a variance per channel
 of its 104 BatchNorms (:func:`oracle` counts them from the layout)."""
@@ -14,16 +17,21 @@ of its 104 BatchNorms (:func:`oracle` counts them from the layout)."""
 N_BATCHNORMS = 1 + 3 * (3 + 4 + 23 + 3) + 4
 """The stem's, three in each of the 33 Bottlenecks, one per stage's downsample shortcut."""
 
+
+def _ru(n: int) -> str:
+    """A number as Russian text writes it: thousands apart by a narrow space."""
+    return f"{n:,}".replace(",", "\u202f")
+
+
 CASE = Case(
     "resnet.param_count",
     "net = resnet101(); print_params_count(net): parameters and buffers",
     (1286, 1297),
-    "ResNet-101 has 44,549,160 parameters in both frameworks (torchvision's count), all "
-    "trainable. BatchNorm's running mean and variance (105,344 numbers) are not "
-    "parameters: torch keeps them as buffers, NNX as nnx.BatchStat variables. torch keeps "
-    "one more buffer per BatchNorm, the num_batches_tracked counter (104 of them); NNX has "
-    "no such counter. The JAX side counts a model built with nnx.eval_shape: shapes only, "
-    "no 178 MB of random weights.",
+    f"ResNet-101 has {PARAMETERS:,} parameters in both frameworks (torchvision's count), all "
+    "trainable. What a framework keeps besides them differs: BatchNorm's running mean and "
+    f"variance ({STATISTICS:,} numbers) are state, not parameters, in both, but torch adds a "
+    f"counter to every BatchNorm ({N_BATCHNORMS} of them) that NNX does without, so the "
+    "weights both frameworks share (resnet.transfer) leave the counters out.",
     differs="Buffers in torch (with a num_batches_tracked counter per BatchNorm), "
     "nnx.BatchStat variables in NNX (no counter).",
     expected={
@@ -44,12 +52,12 @@ CASE = Case(
     "framework keeps besides parameters).",
     ru=Text(
         title="net = resnet101(); print_params_count(net): параметры и буферы",
-        explanation="У ResNet-101 в обоих фреймворках 44 549 160 параметров (столько же "
-        "насчитывает torchvision), и все обучаемые. Скользящие среднее и дисперсия BatchNorm "
-        "(105 344 числа) — не параметры: torch хранит их как буферы, NNX — как переменные "
-        "nnx.BatchStat. torch держит ещё по одному буферу на каждый BatchNorm — счётчик "
-        "num_batches_tracked (их 104); в NNX такого счётчика нет. Сторона JAX считает модель, "
-        "построенную через nnx.eval_shape: только формы, без 178 МБ случайных весов.",
+        explanation=f"У ResNet-101 в обоих фреймворках {_ru(PARAMETERS)} параметров (столько "
+        "же насчитывает torchvision), и все обучаемые. Различается то, что фреймворк хранит "
+        f"помимо них: скользящие среднее и дисперсия BatchNorm ({_ru(STATISTICS)} числа) в обоих "
+        "— состояние, а не параметры, но torch добавляет к каждому BatchNorm счётчик (их "
+        f"{N_BATCHNORMS}), без которого NNX обходится, поэтому общие для двух фреймворков веса "
+        "(resnet.transfer) счётчиков не содержат.",
         differs="Буферы в torch (со счётчиком num_batches_tracked у каждого BatchNorm), "
         "переменные nnx.BatchStat в NNX (без счётчика).",
     ),

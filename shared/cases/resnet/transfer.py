@@ -9,35 +9,37 @@ from shared.cases.model import Case, Text
 from shared.cases.resnet._state import calibrated_state
 from shared.names import pick
 
+TENSORS = 522
+"""The tensors of the shared weights: ResNet-101's 314 parameters and its 104 BatchNorms'
+running means and variances (torch's ``num_batches_tracked`` counters are not among them)."""
+
 CASE = Case(
     "resnet.transfer",
     "Weights from torch to Flax and back: every layout change named",
     (1286, 1297),
-    "One set of weights in torch's state_dict format goes into both networks and comes "
-    "back out unchanged, bit for bit, all 522 tensors. On the way into Flax a convolution "
-    "weight (out, in, kh, kw) becomes a kernel (kh, kw, in, out), fc.weight (out, in) a "
-    "kernel (in, out), a BatchNorm's weight its scale and running_mean/running_var its "
-    "nnx.BatchStat mean/var; on the way out the reverse. The parameter paths are the same "
-    "(layer3.22.conv2): NNX's stages are nnx.List, which numbers blocks as nn.Sequential "
-    "does.",
+    "Weights are all that two implementations of one network can share, so the conversion must be "
+    f"exact: every tensor that goes in comes back out bit for bit, all {TENSORS} of them. Why Flax "
+    "transposes at all: its convolutions and linear layers compute with the features last (NHWC "
+    "images, x @ kernel), so a kernel's input dimension comes before its output one. The "
+    "parameter paths stay the same (layer3.22.conv2): NNX's stages are nnx.List, which numbers "
+    "blocks as nn.Sequential does.",
     differs="torch's layouts are the shared format; Flax transposes every kernel "
     "(OIHW → HWIO, (out, in) → (in, out)).",
     expected={
-        "torch": {"conv1_layout": "64,3,7,7", "fc_layout": "1000,2048", "unchanged": 522},
-        "jax": {"conv1_layout": "7,7,3,64", "fc_layout": "2048,1000", "unchanged": 522},
+        "torch": {"conv1_layout": "64,3,7,7", "fc_layout": "1000,2048", "unchanged": TENSORS},
+        "jax": {"conv1_layout": "7,7,3,64", "fc_layout": "2048,1000", "unchanged": TENSORS},
     },
     returns="``state`` loaded into a ResNet-101 and exported back: ``state.<name>`` for each "
     "``shown`` name, ``unchanged`` (how many of all tensors came back bit for bit) and the layouts "
     "``conv1_layout`` / ``fc_layout`` the framework stores them in.",
     ru=Text(
         title="Веса из torch во Flax и обратно: каждое изменение раскладки названо",
-        explanation="Один набор весов в формате state_dict из torch загружается в обе сети и "
-        "выгружается обратно без изменений, бит в бит, все 522 тензора. По пути во Flax вес "
-        "свёртки (out, in, kh, kw) становится ядром (kh, kw, in, out), fc.weight (out, in) — "
-        "ядром (in, out), weight у BatchNorm — его scale, а running_mean/running_var — "
-        "переменными nnx.BatchStat mean/var; на обратном пути всё наоборот. Пути к "
-        "параметрам одинаковые (layer3.22.conv2): стадии в NNX — это nnx.List, который "
-        "нумерует блоки так же, как nn.Sequential.",
+        explanation="Веса — единственное, что могут разделить две реализации одной сети, поэтому "
+        "перенос должен быть точным: каждый загруженный тензор возвращается обратно бит в бит, "
+        f"все {TENSORS}. Почему Flax вообще транспонирует: его свёртки и линейные слои вычисляют с "
+        "признаками в последней оси (изображения NHWC, x @ kernel), поэтому у ядра входная "
+        "размерность идёт раньше выходной. Пути к параметрам не меняются (layer3.22.conv2): "
+        "стадии в NNX — это nnx.List, который нумерует блоки так же, как nn.Sequential.",
         differs="Раскладки torch и есть общий формат; Flax транспонирует каждое ядро "
         "(OIHW → HWIO, (out, in) → (in, out)).",
     ),

@@ -7,25 +7,28 @@ from shared.cases.model import Arg, Case, Text
 from shared.cases.strict._inputs import _vector
 from shared.cases.strict._record import FLOAT32, _compiled, _raised
 
+BREAK = "Dynamic shape operator"
+"""Dynamo's reason for the graph break at the boolean index."""
+
+ERROR = "NonConcreteBooleanIndexError"
+"""What ``jax.jit`` raises at the boolean index."""
+
 CASE = Case(
     "strict.dynamic_shape",
     "`x[x > 0]`: an output whose shape depends on the values",
     (1300, 1305),
-    "def positives(x): return x[x > 0] — how long the result is depends on the numbers. "
-    "Eager torch and JAX without jit return it. torch.compile by default breaks the graph "
-    "at the boolean index ('Dynamic shape operator'): the comparison is compiled, the "
-    "indexing runs eagerly. With fullgraph=True it compiles instead, with the length as "
-    "an unknown symbol (an unbacked size), since no graph break is allowed. jax.jit "
-    "needs every shape before the values: the boolean index is refused "
-    "(NonConcreteBooleanIndexError). The JAX way fixes the shape: jnp.nonzero(x > 0, "
-    "size=len(x)) leaves room for every number, and the count cuts the result outside "
-    "jit, giving torch's answer; jnp.where(x > 0, x, 0) keeps the shape and zeros the "
-    "rest.",
+    "def positives(x): return x[x > 0] — how long the result is depends on the numbers. Compilers "
+    "plan memory from shapes, so an output whose shape is known only after computing is the "
+    "hardest case. torch.compile handles it both ways: by default it breaks the graph "
+    f"('{BREAK}'), and with fullgraph=True it compiles one graph with a symbolic length. jax.jit "
+    f"needs every shape before any value ({ERROR}), so the JAX way fixes the shape in advance: "
+    "jnp.nonzero with size= gives torch's answer after a cut outside jit, jnp.where keeps zeros "
+    "in place of the rest.",
     differs="torch.compile breaks the graph (or, fullgraph, makes the length a symbol); "
     "jax.jit refuses: size= or jnp.where.",
     expected={
-        "torch": _compiled(1, "Dynamic shape operator"),
-        "jax": _raised("NonConcreteBooleanIndexError", "Array boolean indices must be concrete"),
+        "torch": _compiled(1, BREAK),
+        "jax": _raised(ERROR, "Array boolean indices must be concrete"),
     },
     takes={"x": Arg(("n",), FLOAT32)},
     only={"compiled_answer": "torch", "where_answer": "jax"},
@@ -36,16 +39,13 @@ CASE = Case(
     "and what ``torch.compile`` and ``jax.jit`` did.",
     ru=Text(
         title="`x[x > 0]`: форма результата зависит от значений",
-        explanation="`def positives(x): return x[x > 0]` — длина результата зависит от "
-        "чисел. torch без компиляции и JAX без jit возвращают его. torch.compile по умолчанию "
-        "разрывает граф на булевой индексации («Dynamic shape operator»): сравнение "
-        "компилируется, индексация выполняется без компиляции. С `fullgraph=True` он вместо "
-        "этого компилирует, а длину делает неизвестным символом, потому что разрывы графа "
-        "запрещены. jax.jit нужны все формы до значений: булева индексация отклоняется "
-        "(`NonConcreteBooleanIndexError`). В JAX форму фиксируют: "
-        "`jnp.nonzero(x > 0, size=len(x))` оставляет место для всех чисел, а по их количеству "
-        "результат обрезают вне jit — получается ответ torch; `jnp.where(x > 0, x, 0)` "
-        "сохраняет форму и зануляет остальное.",
+        explanation="`def positives(x): return x[x > 0]` — длина результата зависит от чисел. "
+        "Компиляторы планируют память по формам, поэтому выход, форма которого известна только "
+        "после вычисления, — самый трудный случай. torch.compile справляется с ним обоими "
+        f"способами: по умолчанию разрывает граф («{BREAK}»), а с `fullgraph=True` компилирует "
+        "один граф с символической длиной. jax.jit нужны все формы раньше любых значений "
+        f"(`{ERROR}`), поэтому в JAX форму фиксируют заранее: `jnp.nonzero` с `size=` даёт ответ "
+        "torch после обрезки вне jit, `jnp.where` оставляет нули на месте остального.",
         differs="torch.compile разрывает граф (с `fullgraph=True` — длина-символ); jax.jit "
         "отказывает: `size=` или `jnp.where`.",
     ),

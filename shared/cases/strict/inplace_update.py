@@ -11,13 +11,12 @@ CASE = Case(
     "strict.inplace_update",
     "`x[0] = 0`: writing into a tensor, or a new array with `.at[0].set(0)`",
     (1300, 1305),
-    "def zero_first(x): x[0] = 0; return x. A torch tensor is a buffer: the assignment "
-    "writes into it, eagerly and compiled alike (Dynamo captures the write and applies "
-    "it to the input: one graph), and the caller's x changes. A JAX array is a value: "
-    "the assignment is a TypeError with jit or without, and the message names the "
-    "rewrite, x.at[0].set(0), which returns a new array and leaves x as it was (inside "
-    "a jitted function XLA makes such updates in place where the old value is not "
-    "needed any more).",
+    "def zero_first(x): x[0] = 0; return x. Unlike a print or an append, a write into the input "
+    "is nothing torch.compile has to work around: a tensor is a buffer, and the compiled graph "
+    "writes into it as eager code does, so the caller's x changes. JAX arrays are values, "
+    "compiled or not, so the line is refused, and the error message names the rewrite. The "
+    "rewrite costs no copy inside a jitted function: XLA makes such updates in place where the "
+    "old value is not needed any more.",
     differs="torch writes into x (compiled too); a JAX array refuses item assignment: "
     "x.at[0].set(0) returns a new one.",
     expected={
@@ -39,13 +38,13 @@ CASE = Case(
     "changed the input, and the errors JAX raises with and without ``jit``.",
     ru=Text(
         title="`x[0] = 0`: запись в тензор или новый массив через `.at[0].set(0)`",
-        explanation="`def zero_first(x): x[0] = 0; return x`. Тензор torch — это буфер: "
-        "присваивание пишет прямо в него, и без компиляции, и с torch.compile (он "
-        "захватывает запись и применяет её ко входу: один граф), — и `x` у вызывающего "
-        "меняется. Массив JAX — это значение: присваивание — `TypeError` и с jit, и без "
-        "него, а сообщение подсказывает замену, `x.at[0].set(0)`: она возвращает новый массив "
-        "и оставляет `x` как был (внутри скомпилированной функции XLA делает такие обновления "
-        "на месте, если старое значение больше не нужно).",
+        explanation="`def zero_first(x): x[0] = 0; return x`. В отличие от `print` и `append`, "
+        "запись во вход — не то, что torch.compile приходится обходить: тензор — это буфер, и "
+        "скомпилированный граф пишет в него так же, как код без компиляции, так что `x` у "
+        "вызывающего меняется. Массив JAX — значение, с компиляцией или без, поэтому строка "
+        "отвергается, а сообщение об ошибке подсказывает замену. Внутри скомпилированной функции "
+        "замена не стоит копирования: XLA делает такие обновления на месте, если старое значение "
+        "больше не нужно.",
         differs="torch пишет в `x` (и скомпилированный тоже); массив JAX не даёт присваивать: "
         "`x.at[0].set(0)` вернёт новый.",
     ),

@@ -7,26 +7,33 @@ from shared.cases.model import Arg, Case, Text
 from shared.cases.strict._record import FLOAT32, LENGTH, SECONDS, _compiled
 from shared.names import pick
 
+SHAPES = len(range(2, LENGTH + 1))
+"""Calls, each with a new shape: the prefixes of lengths 2 to ``LENGTH``."""
+
+TORCH_COMPILES = 2
+"""torch.compile's graphs: the first shape's, then one with a dynamic length for the rest."""
+
+REWRITE_COMPILES = 1
+"""``jax.jit``'s compilations once every input is padded to one length."""
+
 CASE = Case(
     "strict.new_shapes",
     "A new input shape on every call: compilations counted",
     (1300, 1305),
-    f"affine(x) = x * 2 + 1 on the first 2, 3, 4 and {LENGTH} numbers of x: a new shape "
-    "every call. torch.compile compiles for the first shape with the length fixed; the "
-    "second length fails that graph's guard, so Dynamo compiles again with the length as "
-    "a symbol (a dynamic dimension), and that graph serves every later length: 2 "
-    "compilations for 4 shapes. jax.jit traces and compiles once per shape: 4 "
-    "compilations, each in tens of milliseconds here, while Inductor takes seconds per "
-    "graph (the report's seconds come from the main job, which compiles with "
-    "Inductor; the tests only count). The JAX way pads every input to one length before "
-    "the call, as a data loader would, and cuts the result: 1 compilation. Compilations "
-    "are counted by the frameworks' own means: the graphs Dynamo hands its backend, the "
-    "compilations JAX's monitoring events report.",
+    f"affine(x) = x * 2 + 1 on the first 2, 3, 4 and {LENGTH} numbers of x: a new shape every "
+    "call. A compiled program is specialised to its input shapes, so each new shape raises the "
+    "question of compiling again. torch.compile bets on a dynamic length after the first change: "
+    f"{TORCH_COMPILES} compilations for {SHAPES} shapes. jax.jit compiles once per shape, {SHAPES} "
+    "compilations, each in tens of milliseconds here, while Inductor takes seconds per graph (the "
+    "report's seconds come from the main job, which compiles with Inductor; the tests only "
+    "count). The JAX way pads the inputs to one length, as a data loader would: "
+    f"{REWRITE_COMPILES} compilation. Compilations are counted by the frameworks' own means: the "
+    "graphs Dynamo hands its backend, the compilations JAX's monitoring events report.",
     differs="torch.compile recompiles once, then treats the length as dynamic; jax.jit "
     "compiles once per shape.",
     expected={
-        "torch": {**_compiled(2), "dynamic_graphs": 1},
-        "jax": {"jit_compiles": len(range(2, LENGTH + 1)), "rewrite_compiles": 1},
+        "torch": {**_compiled(TORCH_COMPILES), "dynamic_graphs": 1},
+        "jax": {"jit_compiles": SHAPES, "rewrite_compiles": REWRITE_COMPILES},
     },
     takes={"x": Arg((LENGTH,), FLOAT32)},
     only={"compiled_answer": "torch", "jit_answer": "jax"},
@@ -47,18 +54,17 @@ CASE = Case(
     "and each call's seconds.",
     ru=Text(
         title="Новая форма входа при каждом вызове: сколько компиляций",
-        explanation=f"`affine(x) = x * 2 + 1` на первых 2, 3, 4 и {LENGTH} числах `x` — при "
-        "каждом вызове новая форма. torch.compile компилирует под первую форму с "
-        "фиксированной длиной; вторая длина не проходит проверку, которой защищён этот граф, "
-        "и torch.compile компилирует заново, уже с длиной-символом (динамической "
-        "размерностью), и этот граф обслуживает все следующие длины: 2 компиляции на 4 формы. "
-        "jax.jit трассирует и компилирует заново для каждой формы: 4 компиляции, здесь — "
-        "десятки миллисекунд каждая, тогда как TorchInductor тратит на граф секунды (секунды "
-        "в отчёте — из основного запуска, где компилирует TorchInductor; тесты только "
-        "считают). В JAX принято дополнять каждый вход до одной длины перед вызовом, как это "
-        "сделал бы загрузчик данных, и обрезать результат: 1 компиляция. Компиляции считают "
-        "средствами самих фреймворков: графы, которые torch.compile передаёт бэкенду, и "
-        "компиляции, о которых сообщают события мониторинга JAX.",
+        explanation=f"`affine(x) = x * 2 + 1` на первых 2, 3, 4 и {LENGTH} числах `x` — при каждом "
+        "вызове новая форма. Скомпилированная программа специализирована под формы своих входов, "
+        "поэтому каждая новая форма ставит вопрос, не компилировать ли заново. torch.compile "
+        f"после первой же смены формы делает ставку на динамическую длину: {TORCH_COMPILES} "
+        f"компиляции на {SHAPES} формы. jax.jit компилирует под каждую форму — {SHAPES} "
+        "компиляции, здесь десятки миллисекунд каждая, тогда как TorchInductor тратит на граф "
+        "секунды (секунды в отчёте — из основного запуска, где компилирует TorchInductor; тесты "
+        "только считают). В JAX принято дополнять входы до одной длины, как это сделал бы "
+        f"загрузчик данных: {REWRITE_COMPILES} компиляция. Компиляции считают средствами самих "
+        "фреймворков: графы, которые torch.compile передаёт бэкенду, и компиляции, о которых "
+        "сообщают события мониторинга JAX.",
         differs="torch.compile перекомпилирует один раз и делает длину динамической; jax.jit "
         "компилирует под каждую форму.",
     ),

@@ -8,27 +8,33 @@ from shared.cases.strict._answers import _double_or_shift
 from shared.cases.strict._inputs import _vector
 from shared.cases.strict._record import FLOAT32, TORCH_STRICT, _compiled, _raised
 
+GRAPHS = 3
+"""torch.compile's graphs: the comparison, then each branch when first taken."""
+
+BREAK = "Data-dependent branching"
+"""Dynamo's reason for the graph break at the ``if``."""
+
+ERROR = "TracerBoolConversionError"
+"""What ``jax.jit`` raises at the ``if``."""
+
 CASE = Case(
     "strict.python_if",
     "A Python `if` on a tensor's value: eager torch, torch.compile, jax.jit",
     (1300, 1305),
-    "def double_or_shift(x): if x.sum() > 0: return x * 2; return x - 1 — the same lines in "
-    "both frameworks, called on x and on -x. Eager torch and JAX without jit just run it. "
-    "torch.compile runs it too, but breaks the graph at the if (Dynamo: 'Data-dependent "
-    "branching'): the comparison is one compiled graph, Python reads its value, and each "
-    "branch becomes a graph of its own when first taken — 3 graphs. With "
-    "fullgraph=True torch refuses the function (Unsupported), as jax.jit does: under jit "
-    "x.sum() > 0 is a tracer, a value not computed yet, and Python's if cannot turn it "
-    "into a bool (TracerBoolConversionError). The JAX way says the branch to the "
-    "compiler: jnp.where computes both branches and picks, lax.cond compiles both and "
-    "runs one; both give torch's answer. Dynamo's decisions are watched with a backend "
-    "that counts the graphs and runs them as captured (no code generated).",
+    "def double_or_shift(x): if x.sum() > 0: return x * 2; return x - 1 — the same lines in both "
+    "frameworks, called on x and on -x. A compiler sees the program before the values, so a "
+    "branch on a value is a question it cannot answer alone. torch.compile hands the question "
+    f"back to Python at run time ('{BREAK}'), {GRAPHS} graphs in all. jax.jit refuses to guess "
+    f"({ERROR}), so the JAX way states the branch in the program: jnp.where computes both branches "
+    "and picks, lax.cond compiles both and runs one; both give torch's answer. Dynamo's decisions "
+    "are watched with a backend that counts the graphs and runs them as captured (no code "
+    "generated).",
     differs="Python's if on a value: torch.compile breaks the graph and runs it; jax.jit "
     "refuses it (jnp.where, lax.cond).",
     expected={
-        "torch": _compiled(3, "Data-dependent branching", TORCH_STRICT),
+        "torch": _compiled(GRAPHS, BREAK, TORCH_STRICT),
         "jax": _raised(
-            "TracerBoolConversionError",
+            ERROR,
             "Attempted boolean conversion of traced array with shape bool[]",
         ),
     },
@@ -44,18 +50,14 @@ CASE = Case(
     ru=Text(
         title="`if` в Python по значению тензора: torch без компиляции, torch.compile, jax.jit",
         explanation="`double_or_shift(x)` возвращает `x * 2`, если `x.sum() > 0`, а иначе "
-        "уменьшает `x` на 1; ветку выбирает оператор `if` языка Python. Строки одни и те же "
-        "в обоих фреймворках, вызов — на `x` и на `-x`. torch без компиляции и JAX без jit просто "
-        "выполняют их. torch.compile тоже выполняет, но разрывает граф вычислений на `if` "
-        "(«Data-dependent branching»): сравнение — один скомпилированный граф, Python читает "
-        "его значение, а каждая ветка становится отдельным графом, когда в неё впервые "
-        "заходят, — всего 3 графа. С `fullgraph=True` torch отказывается компилировать "
-        "функцию (`Unsupported`), как и jax.jit: под jit `x.sum() > 0` — трейсер, значение, "
-        "которое ещё не вычислено, и `if` не может превратить его в `bool` "
-        "(`TracerBoolConversionError`). В JAX ветвление сообщают компилятору: `jnp.where` "
-        "вычисляет обе ветки и выбирает, `lax.cond` компилирует обе и выполняет одну; оба дают "
-        "ответ torch. Графы torch.compile наблюдаются через бэкенд, который считает их и "
-        "выполняет как есть, не генерируя код.",
+        "уменьшает `x` на 1; ветку выбирает оператор `if` языка Python. Строки одни и те же в "
+        "обоих фреймворках, вызов — на `x` и на `-x`. Компилятор видит программу раньше значений, "
+        "поэтому ветвление по значению — вопрос, на который он сам ответить не может. "
+        f"torch.compile возвращает этот вопрос Python во время выполнения («{BREAK}»), всего "
+        f"{GRAPHS} графа. jax.jit гадать отказывается (`{ERROR}`), поэтому в JAX ветвление "
+        "записывают в самой программе: `jnp.where` вычисляет обе ветки и выбирает, `lax.cond` "
+        "компилирует обе и выполняет одну; оба дают ответ torch. Графы torch.compile наблюдаются "
+        "через бэкенд, который считает их и выполняет как есть, не генерируя код.",
         differs="`if` по значению: torch.compile разрывает граф и выполняет; jax.jit "
         "отказывает (`jnp.where`, `lax.cond`).",
     ),

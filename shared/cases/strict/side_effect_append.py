@@ -7,26 +7,26 @@ from shared.cases.model import Arg, Case, Text
 from shared.cases.strict._record import CALLS, FLOAT32, _compiled
 from shared.names import pick
 
+ERROR = "UnexpectedTracerError"
+"""What using the tracer ``jax.jit`` appended raises."""
+
 CASE = Case(
     "strict.side_effect_append",
     "Appending to a list outside the function: every call, or a tracer once",
     (1300, 1305),
-    f"double_and_log(x) appends x.sum() to a list defined outside it and returns x * 2; "
-    f"called {CALLS} times. Eager torch appends on every call. torch.compile captures the "
-    "append without a graph break and replays it after each call, so the list gets the "
-    "same values — but the graph is guarded by the list's length, which every append "
-    f"changes, so every call compiles again ({CALLS} graphs; past 8 Dynamo gives up and "
-    "runs the function eagerly). jax.jit appends once, while tracing, and what it "
-    "appends is a tracer of a trace that has ended: using it raises "
-    "UnexpectedTracerError. The JAX way returns what to log and appends it outside the "
-    "compiled function, on every call.",
+    "double_and_log(x) appends x.sum() to a list defined outside it and returns x * 2; called "
+    f"{CALLS} times. A compiled function must not depend on outside state without saying so. "
+    "torch.compile keeps the append working, at a price: the list's length is part of what each "
+    f"graph was compiled for, so {CALLS} calls make {CALLS} graphs. jax.jit keeps the function "
+    "pure instead: the append happens during tracing only and leaves in the list a tracer that "
+    f"fails when used ({ERROR}). In JAX what to log is a returned value.",
     differs="torch.compile appends every call but recompiles every call; jax.jit appends "
     "one tracer, once.",
     expected={
         "torch": {"eager_appends": CALLS, "compile_appends": CALLS, **_compiled(CALLS)},
         "jax": {
             "jit_appends": 1,
-            "jit_logged_use_error": "UnexpectedTracerError",
+            "jit_logged_use_error": ERROR,
             "rewrite_appends": CALLS,
         },
     },
@@ -40,15 +40,12 @@ CASE = Case(
     ru=Text(
         title="Добавление в список вне функции: при каждом вызове или один трейсер",
         explanation="`double_and_log(x)` добавляет `x.sum()` в список, объявленный вне её, и "
-        f"возвращает `x * 2`; её вызывают {CALLS} раза. torch без компиляции добавляет при "
-        "каждом вызове. torch.compile захватывает `append` без разрыва графа и повторяет его "
-        "после каждого вызова, так что в списке те же значения, — но граф защищён проверкой "
-        "длины списка, а каждый `append` её меняет, поэтому каждый вызов компилирует заново "
-        f"({CALLS} графа; после 8 torch.compile сдаётся и выполняет функцию без компиляции). "
-        "jax.jit добавляет один раз, при трассировке, и добавляет трейсер уже закончившейся "
-        "трассировки: при попытке его использовать — `UnexpectedTracerError`. В JAX функция "
-        "возвращает то, что нужно записать, а добавляют это вне скомпилированной функции, "
-        "при каждом вызове.",
+        f"возвращает `x * 2`; её вызывают {CALLS} раза. Скомпилированная функция не должна "
+        "незаметно зависеть от внешнего состояния. torch.compile сохраняет работу `append`, но "
+        "дорогой ценой: длина списка входит в то, под что скомпилирован каждый граф, поэтому "
+        f"{CALLS} вызова дают {CALLS} графа. jax.jit вместо этого сохраняет функцию чистой: "
+        "`append` срабатывает только при трассировке и оставляет в списке трейсер, который падает "
+        f"при использовании (`{ERROR}`). В JAX то, что нужно записать, функция возвращает.",
         differs="torch.compile добавляет при каждом вызове, но и компилирует каждый раз; "
         "jax.jit добавляет один трейсер.",
     ),

@@ -7,30 +7,37 @@ from shared.cases.model import Arg, Case, Text
 from shared.cases.strict._record import CALLS, FLOAT32, TORCH_STRICT, _compiled
 from shared.names import pick
 
+GRAPHS = 2
+"""torch.compile's graphs: the sum before the print, ``x * 2`` after it."""
+
+BREAK = "Failed to trace builtin operator"
+"""Dynamo's reason for the graph break at ``print``."""
+
+PRINTED = "JitTracer(float32[])"
+"""What the print shows under ``jax.jit``: the tracer, not a number."""
+
 CASE = Case(
     "strict.side_effect_print",
     "`print` inside the function: every call, or once while tracing",
     (1300, 1305),
-    f"def double_and_print(x): print(x.sum()); return x * 2, called {CALLS} times. "
-    "Eager torch and JAX without jit print on every call. torch.compile also prints "
-    "every time: Dynamo cannot put print into a graph, so it breaks the graph there "
-    "('Failed to trace builtin operator'), runs the print in Python and compiles the rest: "
-    "2 graphs, reused on later calls (fullgraph=True refuses it: Unsupported). jax.jit "
-    "prints once, while tracing, and what it prints is a tracer (JitTracer(float32[])), "
-    "not a number: the compiled program has no print in it. jax.debug.print puts the "
-    "print into the program, and it runs on every call.",
+    f"def double_and_print(x): print(x.sum()); return x * 2, called {CALLS} times. A compiled "
+    "program cannot contain a Python call, so each compiler decides what becomes of it. "
+    f"torch.compile keeps Python's behaviour and pays with a graph break ('{BREAK}'): {GRAPHS} "
+    "graphs, with Python running the print between them. jax.jit keeps the compiled program pure: "
+    f"the print happens during tracing only, and shows a tracer ({PRINTED}), not a number. To see "
+    "values from compiled JAX code there is jax.debug.print, which becomes part of the program.",
     differs="torch prints every call (compile: a graph break); jax.jit prints once, a "
     "tracer, at trace time (jax.debug.print).",
     expected={
         "torch": {
             "eager_prints": CALLS,
             "compile_prints": CALLS,
-            **_compiled(2, "Failed to trace builtin operator", TORCH_STRICT),
+            **_compiled(GRAPHS, BREAK, TORCH_STRICT),
         },
         "jax": {
             "op_by_op_prints": CALLS,
             "jit_prints": 1,
-            "jit_printed": "JitTracer(float32[])",
+            "jit_printed": PRINTED,
             "rewrite_prints": CALLS,
         },
     },
@@ -42,15 +49,13 @@ CASE = Case(
     "``jit`` (with what it printed) and the ``jax.debug.print`` rewrite.",
     ru=Text(
         title="`print` внутри функции: при каждом вызове или один раз при трассировке",
-        explanation="`def double_and_print(x): print(x.sum()); return x * 2`, вызванная "
-        f"{CALLS} раза. torch без компиляции и JAX без jit печатают при каждом вызове. "
-        "torch.compile тоже печатает каждый раз: он не может поместить `print` в граф, "
-        "поэтому разрывает граф на нём («Failed to trace builtin operator»), выполняет "
-        "`print` в Python и компилирует остальное: 2 графа, которые переиспользуются при "
-        "следующих вызовах (`fullgraph=True` отказывает: `Unsupported`). jax.jit печатает "
-        "один раз, при трассировке, и печатает трейсер (`JitTracer(float32[])`), а не число: "
-        "в скомпилированной программе `print` нет. `jax.debug.print` встраивает печать в "
-        "программу, и она выполняется при каждом вызове.",
+        explanation=f"`def double_and_print(x): print(x.sum()); return x * 2`, вызванная {CALLS} "
+        "раза. Скомпилированная программа не может содержать вызов Python, и каждый компилятор "
+        "решает, что с ним делать. torch.compile сохраняет поведение Python и платит за это "
+        f"разрывом графа («{BREAK}»): {GRAPHS} графа, а `print` между ними выполняет Python. "
+        "jax.jit сохраняет скомпилированную программу чистой: `print` срабатывает только при "
+        f"трассировке и показывает трейсер (`{PRINTED}`), а не число. Чтобы видеть значения в "
+        "скомпилированном коде JAX, есть `jax.debug.print`: он становится частью программы.",
         differs="torch печатает при каждом вызове (torch.compile — с разрывом графа); jax.jit "
         "— один раз, трейсер (`jax.debug.print`).",
     ),

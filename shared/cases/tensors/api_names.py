@@ -11,9 +11,10 @@ CASE = Case(
     "tensors.api_names",
     "dim= vs axis=, view/reshape, .to/.type vs .astype",
     (264, 268),
-    "torch says dim= where NumPy and jnp say axis=; torch's .view never copies and fails on "
-    "incompatible strides, jnp has only reshape (XLA decides about copies). Casting to "
-    "float64 works in torch; JAX without x64 warns and keeps float32.",
+    "jnp follows NumPy name for name; torch has names of its own. The view/reshape split says "
+    "more: a torch view promises to share the tensor's memory, which only works for a compatible "
+    "layout (a transpose has to be reshaped, which may copy). A JAX array's memory is never "
+    "visible, so there is nothing to promise, and whether a reshape copies is up to XLA.",
     differs="torch: sum(dim=0), .view, .to(torch.float64); JAX: sum(axis=0), only reshape, "
     ".astype (float32 without x64).",
     expected={"torch": {"float64_warned": False}, "jax": {"float64_warned": True}},
@@ -22,10 +23,11 @@ CASE = Case(
     returns="``sum`` over dim/axis 0, ``view``/``reshape`` to (n, m), cast to float64 and int32.",
     ru=Text(
         title="dim= против axis=, view/reshape, .to/.type против .astype",
-        explanation="torch пишет dim= там, где NumPy и jnp пишут axis=; .view в torch никогда не "
-        "копирует и падает, если расположение тензора в памяти не подходит, а в jnp есть только "
-        "reshape (о копиях решает XLA). Приведение к float64 в torch работает; JAX без x64 выдаёт "
-        "предупреждение и оставляет float32.",
+        explanation="jnp повторяет NumPy имя в имя; у torch имена свои. Различие view и reshape "
+        "говорит больше: view в torch обещает общую с тензором память, а это возможно только при "
+        "подходящем расположении в памяти (транспонированный тензор приходится переформировать "
+        "через reshape, и тот может скопировать). Память массива JAX никогда не видна, обещать "
+        "нечего, и копирует ли reshape, решает XLA.",
         differs="torch: sum(dim=0), .view, .to(torch.float64); JAX: sum(axis=0), только reshape, "
         ".astype (без x64 — float32).",
     ),

@@ -11,13 +11,16 @@ CASE = Case(
     "tensors.basic_ops",
     "A + B.T, A @ B, sum and prod of 3×5 and 5×3 matrices",
     (213, 219),
-    "The operators and names match NumPy in both frameworks.",
+    "Both libraries follow NumPy here: the same operators (+, @, .T) and the same names (sum, "
+    "prod), so the lesson's first operations read alike in either, and in NumPy.",
     differs="Almost nothing: the same lines, with torch.sum where JAX writes jnp.sum.",
     takes={"a": Arg(("m", "n")), "b": Arg(("n", "m"))},
     returns="``a + b.T``, ``a @ b``, ``sum(a)``, ``prod(b)`` for ``a`` (m, n) and ``b`` (n, m).",
     ru=Text(
         title="A + B.T, A @ B, sum и prod для матриц 3×5 и 5×3",
-        explanation="Операторы и имена функций в обоих фреймворках те же, что в NumPy.",
+        explanation="Здесь оба фреймворка следуют NumPy: те же операторы (+, @, .T) и те же имена "
+        "(sum, prod), поэтому первые операции урока читаются одинаково в любом из них — и в "
+        "NumPy.",
         differs="Почти ничего: те же строки, только вместо torch.sum в JAX пишут jnp.sum.",
     ),
 )

@@ -10,9 +10,9 @@ CASE = Case(
     "tensors.conversion_speed",
     "Speed of NumPy → tensor: sharing vs copying a 1000×1000 float64 array",
     (250, 262),
-    "Sharing (torch.from_numpy) costs microseconds whatever the size; copying costs a "
-    "memory pass. JAX copies (jnp.asarray, jax.device_put); jnp.from_dlpack could wrap "
-    "the buffer, but without x64 the float64 array must become float32, a copy too.",
+    "Sharing is constant work, whatever the size; a copy reads and writes every byte, so its time "
+    "grows with the array. JAX must copy this array, so the two columns compare a shared pointer "
+    "with a pass over memory, not the libraries' speed.",
     differs="torch.from_numpy wraps the array in microseconds; JAX copies here, as without "
     "x64 float64 becomes float32.",
     inputs="numpy",
@@ -38,10 +38,10 @@ CASE = Case(
     ru=Text(
         title="Скорость NumPy → тензор: общий буфер против копирования массива float64 размером "
         "1000×1000",
-        explanation="Общий буфер (torch.from_numpy) стоит микросекунды при любом размере; "
-        "копирование стоит прохода по памяти. JAX копирует (jnp.asarray, jax.device_put); "
-        "jnp.from_dlpack мог бы обернуть буфер, но без x64 массив float64 должен стать float32 — "
-        "это тоже копия.",
+        explanation="Общий буфер — постоянная работа при любом размере; копирование читает и "
+        "пишет каждый байт, и его время растёт вместе с массивом. JAX этот массив обязан "
+        "скопировать, так что две колонки сравнивают общий указатель с проходом по памяти, а не "
+        "скорость библиотек.",
         differs="torch.from_numpy оборачивает массив за микросекунды; JAX здесь копирует: без x64 "
         "float64 становится float32.",
     ),

@@ -10,9 +10,11 @@ CASE = Case(
     "tensors.create",
     "zeros, ones with a dtype, and standard-normal random tensors",
     (202, 212),
-    "torch.randn draws from a hidden global generator; jax.random.normal needs an explicit "
-    "key. Same shapes and dtypes, different streams: randn is checked by its shape and dtype, "
-    "the generator by the moments of a separate large sample.",
+    "zeros and ones with a dtype are the same calls in both frameworks. Random tensors cannot be "
+    "compared value for value: from the same seed the two generators give different streams. So "
+    "randn is judged by its shape and dtype, and each generator by the mean and standard "
+    "deviation of a separate large sample (tensors.random_seeding shows how seeding itself "
+    "differs).",
     differs="torch.randn draws from a hidden global generator; jax.random.normal(key, shape) "
     "needs an explicit key.",
     dtypes={"zeros": "float32", "ones": "int32", "randn": "float32"},
@@ -27,10 +29,12 @@ CASE = Case(
     ru=Text(
         title="zeros, ones с заданным dtype и случайные тензоры из стандартного нормального "
         "распределения",
-        explanation="torch.randn берёт числа из скрытого глобального генератора; "
-        "jax.random.normal требует явного ключа. Формы и типы данных совпадают, а "
-        "последовательности случайных чисел разные: у randn проверяются форма и тип данных, а "
-        "генератор — по моментам отдельной большой выборки.",
+        explanation="zeros и ones с заданным типом данных — одни и те же вызовы в обоих "
+        "фреймворках. Случайные тензоры по значениям не сравнить: из одного и того же сида "
+        "генераторы двух фреймворков выдают разные последовательности. Поэтому у randn "
+        "проверяются форма и тип данных, а каждый генератор — по среднему и стандартному "
+        "отклонению отдельной большой выборки (чем различается само задание сида, показывает кейс "
+        "tensors.random_seeding).",
         differs="torch.randn берёт числа из скрытого глобального генератора; "
         "jax.random.normal(key, shape) требует явного ключа.",
     ),

@@ -10,9 +10,9 @@ CASE = Case(
     "tensors.dtype_promotion",
     "float32 + float64 and float32 @ float64",
     (287, 301),
-    "torch promotes f32 + f64 to f64 but refuses f32 @ f64 with a RuntimeError. JAX by "
-    "default has no float64 at all (x64 off: the f64 array is silently f32); with x64 on "
-    "it promotes both + and @ to f64.",
+    "torch promotes dtypes in elementwise arithmetic, but its matmul wants one dtype on both "
+    "sides, so the lesson's f32 @ f64 needs an explicit cast (cast_matmul). JAX's default has no "
+    "64-bit types to mix; with them enabled it promotes + and @ alike, as NumPy does.",
     differs="torch: f32 + f64 gives float64, f32 @ f64 a RuntimeError; JAX without x64 "
     "computes both in float32.",
     expected={
@@ -31,9 +31,10 @@ CASE = Case(
     "judged), and for JAX ``x64_add_dtype`` and ``x64_matmul_dtype`` under x64.",
     ru=Text(
         title="float32 + float64 и float32 @ float64",
-        explanation="torch приводит f32 + f64 к f64, но отказывается вычислять f32 @ f64 "
-        "(RuntimeError). В JAX по умолчанию float64 нет вообще (x64 выключен: массив f64 молча "
-        "становится f32); с включённым x64 и +, и @ дают f64.",
+        explanation="torch повышает тип в поэлементной арифметике, но его матричное умножение "
+        "требует одного типа данных у обоих операндов, поэтому f32 @ f64 из урока нуждается в "
+        "явном приведении (cast_matmul). В JAX по умолчанию 64-битных типов нет и смешивать "
+        "нечего, а с включёнными он повышает тип для + и @ одинаково, как NumPy.",
         differs="torch: f32 + f64 даёт float64, а f32 @ f64 — RuntimeError; JAX без x64 вычисляет "
         "оба во float32.",
     ),

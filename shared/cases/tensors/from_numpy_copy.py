@@ -10,8 +10,10 @@ CASE = Case(
     "tensors.from_numpy_copy",
     "NumPy → tensor by copying: later NumPy mutation is invisible",
     (228, 237),
-    "torch.tensor(np) and jnp.asarray(np) both copy, so `v_np += 1` afterwards changes "
-    "only the NumPy array.",
+    "A copy is the safe default: the new tensor or array no longer depends on the NumPy array, "
+    "whatever happens to it later (tensors.from_numpy_shared shows the alternative, sharing). The "
+    "int64 that becomes int32 in JAX is not the copy's doing: without x64 JAX has no 64-bit types "
+    "at all, which spares accelerators NumPy's habit of promoting everything to 64 bits.",
     differs="Both copy (torch.tensor, jnp.asarray); JAX without x64 also turns NumPy's int64 "
     "into int32.",
     expected={"torch": {"sees_mutation": False}, "jax": {"sees_mutation": False}},
@@ -22,8 +24,11 @@ CASE = Case(
     "Returns ``array`` (the framework array afterwards) and ``sees_mutation``.",
     ru=Text(
         title="NumPy → тензор с копированием: последующие изменения массива NumPy не видны",
-        explanation="torch.tensor(np) и jnp.asarray(np) оба копируют данные, поэтому последующее "
-        "`v_np += 1` меняет только массив NumPy.",
+        explanation="Копия — надёжный выбор по умолчанию: новый тензор или массив больше не "
+        "зависит от массива NumPy, что бы с тем потом ни случилось (альтернативу, общий буфер, "
+        "показывает кейс tensors.from_numpy_shared). int64, ставший int32 в JAX, — дело не копии: "
+        "без x64 в JAX вообще нет 64-битных типов, и ускорители избавлены от привычки NumPy "
+        "повышать всё до 64 бит.",
         differs="Оба копируют (torch.tensor, jnp.asarray); JAX без x64 к тому же превращает int64 "
         "из NumPy в int32.",
     ),

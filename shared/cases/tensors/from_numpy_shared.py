@@ -9,9 +9,10 @@ CASE = Case(
     "tensors.from_numpy_shared",
     "NumPy → tensor sharing the buffer: torch.from_numpy vs JAX",
     (239, 248),
-    "torch.from_numpy wraps the NumPy buffer, so `u_np += 10` shows up in the tensor. JAX "
-    "has no shared mutable buffer: jnp.asarray copies, and even a zero-copy DLPack import "
-    "is a snapshot a program must not mutate afterwards, since a JAX array is a value.",
+    "Sharing saves the copy (tensors.conversion_speed times the difference), but it gives one "
+    "buffer two names: a write through either is seen through both. That suits torch, whose "
+    "tensors are mutable anyway. It cannot suit JAX, whose arrays are values that never change "
+    "once made, so JAX offers no way to share a buffer that NumPy may still write to.",
     differs="torch.from_numpy shares NumPy's buffer and sees u_np += 10; JAX has no "
     "from_numpy: jnp.asarray copies.",
     expected={"torch": {"sees_mutation": True}, "jax": {"sees_mutation": False}},
@@ -22,10 +23,11 @@ CASE = Case(
     "Returns ``sees_mutation``: whether the framework array shows the change.",
     ru=Text(
         title="NumPy → тензор с общим буфером: torch.from_numpy и JAX",
-        explanation="torch.from_numpy оборачивает буфер NumPy, поэтому `u_np += 10` видно и в "
-        "тензоре. В JAX общего изменяемого буфера нет: jnp.asarray копирует, и даже импорт через "
-        "DLPack без копирования — это снимок, который программе нельзя потом менять, ведь массив "
-        "JAX — это значение.",
+        explanation="Общий буфер экономит копирование (разницу замеряет кейс "
+        "tensors.conversion_speed), но даёт одному буферу два имени: запись через любое из них "
+        "видна через оба. Это подходит torch, где тензоры и так изменяемы. JAX это подойти не "
+        "может: его массивы — значения, которые после создания не меняются, поэтому JAX не даёт "
+        "разделить буфер, в который NumPy ещё может писать.",
         differs="torch.from_numpy делит буфер с NumPy и видит u_np += 10; в JAX нет from_numpy, а "
         "jnp.asarray копирует.",
     ),

@@ -11,10 +11,10 @@ CASE = Case(
     "tensors.inplace",
     "A[1] += A[2], zero_(), exp_(): in-place in torch, new arrays in JAX",
     (270, 285),
-    "torch mutates the tensor it was given, in its own memory. A JAX array cannot "
-    "change: x.at[1].add(x[2]) returns a new array in new memory. Under jax.jit with "
-    "donate_argnums the caller gives the input up, and XLA writes the result into the "
-    "donated memory: in place after all, without anyone seeing a mutation.",
+    "Saving memory is what in-place operations are for: the result needs no buffer of its own. "
+    "JAX keeps that saving without mutation: when a jitted function's input is donated, XLA may "
+    "reuse its buffer for the output, because nobody can read the input afterwards. The program "
+    "still reads as if every step made a new array.",
     differs="torch changes A in its own memory; JAX's A.at[1].add(A[2]) returns a new array "
     "and A stays as it was.",
     expected={
@@ -27,10 +27,11 @@ CASE = Case(
     "``jit_donated_result_in_input_buffer``: the same update under ``jit`` with donation).",
     ru=Text(
         title="A[1] += A[2], zero_(), exp_(): на месте в torch, новые массивы в JAX",
-        explanation="torch изменяет переданный ему тензор в его собственной памяти. Массив JAX "
-        "измениться не может: x.at[1].add(x[2]) возвращает новый массив в новой памяти. Под "
-        "jax.jit с donate_argnums вызывающий код отдаёт свой входной массив, и XLA записывает "
-        "результат в отданную память: всё-таки на месте, но так, что изменения никто не видит.",
+        explanation="Ради экономии памяти операции на месте и нужны: результату не нужен свой "
+        "буфер. JAX сохраняет эту экономию без изменения массивов: если вход скомпилированной "
+        "функции отдан ей (donate_argnums), XLA может взять его буфер под результат — ведь вход "
+        "после этого уже никто не прочитает. Программа при этом читается так, будто каждый шаг "
+        "создаёт новый массив.",
         differs="torch меняет A в его собственной памяти; в JAX A.at[1].add(A[2]) возвращает "
         "новый массив, а A остаётся прежним.",
     ),

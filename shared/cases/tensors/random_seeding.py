@@ -9,11 +9,10 @@ CASE = Case(
     "tensors.random_seeding",
     "Reproducible randomness: torch.manual_seed vs explicit jax.random keys",
     (202, 212),
-    "torch.manual_seed resets a global generator: every later call advances it, so a "
-    "draw anywhere else in the program changes the numbers you get next. A JAX key is a "
-    "value: the same key always gives the same numbers, whatever else was drawn, and "
-    "split makes new keys. The streams differ, so tests share NumPy-made data, never "
-    "seeds.",
+    "Why it matters: with one global generator, a draw anywhere else in the program changes the "
+    "numbers you get next, so reproducing a result means reproducing every draw before it. A JAX "
+    "draw depends on its key alone, whatever else was drawn. The two frameworks' streams differ "
+    "even from the same seed, so this project's tests share NumPy-made data, never seeds.",
     differs="torch.manual_seed resets a global generator that every draw moves on; each JAX "
     "draw takes its own key.",
     expected={
@@ -32,12 +31,12 @@ CASE = Case(
     "changes the next one (``other_draw_changes_values``: global state).",
     ru=Text(
         title="Воспроизводимая случайность: torch.manual_seed против явных ключей jax.random",
-        explanation="torch.manual_seed сбрасывает глобальный генератор: каждый следующий вызов "
-        "сдвигает его состояние, поэтому случайная выборка в любом другом месте программы меняет "
-        "числа, которые вы получите дальше. Ключ JAX — это значение: один и тот же ключ всегда "
-        "даёт одни и те же числа, что бы ещё ни выбиралось, а split создаёт новые ключи. "
-        "Последовательности у фреймворков разные, поэтому тесты используют общие данные, "
-        "созданные в NumPy, а не общие сиды.",
+        explanation="Почему это важно: при одном глобальном генераторе случайная выборка в любом "
+        "другом месте программы меняет числа, которые вы получите дальше, и чтобы воспроизвести "
+        "результат, нужно воспроизвести все выборки до него. В JAX выборка зависит только от "
+        "своего ключа, что бы ещё ни выбиралось. Даже из одного сида последовательности у "
+        "фреймворков разные, поэтому тесты проекта используют общие данные, созданные в NumPy, а "
+        "не общие сиды.",
         differs="torch.manual_seed сбрасывает глобальный генератор, и каждая выборка сдвигает "
         "его; в JAX у каждой выборки свой ключ.",
     ),

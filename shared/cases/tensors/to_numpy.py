@@ -10,10 +10,10 @@ CASE = Case(
     "tensors.to_numpy",
     "Tensor → NumPy: torch shares memory, JAX hands out a read-only view or copy",
     (220, 226),
-    "Tensor.numpy() returns an array over the tensor's own buffer: writing to one changes "
-    "the other (on a GPU, numpy(force=True) has to copy). np.asarray(jax_array) is "
-    "read-only: JAX arrays are immutable, so a NumPy "
-    "view must not let anyone write into them.",
+    "On the CPU neither copies: NumPy gets the framework's own buffer. What differs is who may "
+    "write into it. A torch tensor is mutable, so its NumPy array may be written too, and the "
+    "tensor sees the write; a JAX array is a value that must never change, so NumPy gets it "
+    "read-only.",
     differs="w.numpy() is a writable array over the tensor's memory; np.asarray(w) of a JAX "
     "array is read-only.",
     expected={
@@ -28,10 +28,10 @@ CASE = Case(
     ru=Text(
         title="Тензор → NumPy: в torch общая память, JAX отдаёт представление или копию только "
         "для чтения",
-        explanation="Tensor.numpy() возвращает массив поверх собственного буфера тензора: запись "
-        "в любой из них меняет другой (на GPU numpy(force=True) приходится копировать). "
-        "np.asarray(jax_array) доступен только для чтения: массивы JAX неизменяемы, и "
-        "представление в NumPy не должно позволять никому в них писать.",
+        explanation="На CPU ни один из фреймворков не копирует: NumPy получает собственный буфер "
+        "фреймворка. Различается то, кто может в него писать. Тензор torch изменяем, поэтому в "
+        "его массив NumPy тоже можно писать, и тензор видит запись; массив JAX — значение, "
+        "которое не должно меняться никогда, поэтому NumPy получает его только для чтения.",
         differs="w.numpy() — массив поверх памяти тензора, доступный для записи; np.asarray(w) от "
         "массива JAX — только для чтения.",
     ),

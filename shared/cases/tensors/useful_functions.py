@@ -7,19 +7,25 @@ from shared.cases.draws import normal
 from shared.cases.model import Arg, Case, Text
 from shared.names import pick
 
+CHUNK_SIZES = {"torch": "4,4,2", "jax": "4,3,3"}
+"""``chunk_sizes``: the rows of each of 3 chunks of ``x``'s 10. ``torch.chunk`` gives every
+chunk 4 (10/3 rounded up) and the last what is left; ``array_split`` spreads the remainder."""
+ROWS = {framework: sizes.replace(",", "+") for framework, sizes in CHUNK_SIZES.items()}
+
 CASE = Case(
     "tensors.useful_functions",
     "cat, stack, unsqueeze/squeeze, chunk, transpose, permute, tile/repeat, max, maximum, "
     "ravel, flatten, topk",
     (303, 319),
-    "Same ideas, other names: cat/concatenate, unsqueeze/expand_dims, permute/transpose, "
-    "torch.max(dim) returns (values, indices) where jnp needs max and argmax, topk is "
-    "lax.top_k. torch.chunk(x, 3) of 10 rows gives 4+4+2, np.array_split gives 4+3+3.",
-    differs="torch.chunk gives 4+4+2 rows, jnp.array_split 4+3+3; torch.max(dim) returns "
-    "values and indices in one call.",
+    "The same ideas in two vocabularies: jnp keeps NumPy's names, torch has its own. The chunk "
+    "sizes are more than a name: torch.chunk gives every chunk 4 rows (10/3 rounded up) and the "
+    "last what is left, while array_split, as in NumPy, spreads the remainder over the first "
+    "chunks.",
+    differs=f"torch.chunk gives {ROWS['torch']} rows, jnp.array_split {ROWS['jax']}; "
+    "torch.max(dim) returns values and indices in one call.",
     expected={
-        "torch": {"chunk_sizes": "4,4,2"},
-        "jax": {"chunk_sizes": "4,3,3"},
+        "torch": {"chunk_sizes": CHUNK_SIZES["torch"]},
+        "jax": {"chunk_sizes": CHUNK_SIZES["jax"]},
     },
     takes={"a": Arg(("m", "n")), "b": Arg(("m", "n")), "x": Arg((10, None, None))},
     dtypes={
@@ -31,11 +37,12 @@ CASE = Case(
     ru=Text(
         title="Полезные функции: cat, stack, unsqueeze/squeeze, chunk, transpose, permute, "
         "tile/repeat, max, maximum, ravel, flatten, topk",
-        explanation="Идеи те же, имена другие: cat/concatenate, unsqueeze/expand_dims, "
-        "permute/transpose; torch.max(dim) возвращает (значения, индексы), а в jnp для этого "
-        "нужны max и argmax; topk — это lax.top_k. torch.chunk(x, 3) для 10 строк даёт 4+4+2, "
-        "np.array_split — 4+3+3.",
-        differs="torch.chunk даёт 4+4+2 строки, jnp.array_split — 4+3+3; torch.max(dim) сразу "
+        explanation="Одни и те же идеи в двух словарях: jnp сохраняет имена NumPy, у torch они "
+        "свои. Размеры частей — больше чем имя: torch.chunk даёт каждой части по 4 строки (10/3 с "
+        "округлением вверх), а последней — остаток, тогда как array_split, как и в NumPy, "
+        "распределяет остаток по первым частям.",
+        differs=f"torch.chunk даёт {ROWS['torch']} строки, jnp.array_split — {ROWS['jax']}; "
+        "torch.max(dim) сразу "
         "возвращает и значения, и индексы.",
     ),
 )

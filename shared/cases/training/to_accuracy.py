@@ -18,6 +18,7 @@ from shared.cases.training._inputs import (
 from shared.cases.training._record import LEARNING_RATE, MOMENTUM, TARGET_ACCURACY
 from shared.names import pick
 from shared.run_modes import COMPILE, EAGER, JIT, JIT_GRAD, NNX_JIT, SCAN
+from shared.tolerances import DEEP_FACTOR
 
 CASE = Case(
     "training.to_accuracy",
@@ -28,10 +29,9 @@ CASE = Case(
     f"{LEARNING_RATE:g}, momentum {MOMENTUM:g}: "
     "torch.optim.SGD in torch, optax.sgd in JAX, from the same initial weights over the "
     "same shuffled batches (index arrays drawn by NumPy, not by either framework's "
-    "generator). torch's loop mutates the model in place (zero_grad, backward, step); "
-    "the JAX loop calls an nnx.jit step that updates the module and its nnx.Optimizer. "
-    "Every step's loss is judged against a float64 NumPy training of the same run, within "
-    "3× the distance NumPy's own float32 training strays from it; the test images "
+    "generator). Every step's loss is judged against a float64 NumPy training of the same "
+    f"run, within {DEEP_FACTOR:g}× the distance NumPy's own float32 training strays from it; "
+    "the test images "
     "classified right after each epoch may differ by one image (a near tie of two logits "
     "can go either way in float32). Timed as a user trains, in a fresh process per "
     "framework and mode, compilation and batch feeding included, until the test accuracy "
@@ -67,11 +67,10 @@ CASE = Case(
         f"{LEARNING_RATE:g} и моментом {MOMENTUM:g}: "
         "torch.optim.SGD в torch, optax.sgd в "
         "JAX, с одинаковых начальных весов по одним и тем же перемешанным батчам (массивы "
-        "индексов задаёт NumPy, а не генератор одного из фреймворков). Цикл обучения в torch "
-        "меняет модель на месте (zero_grad, backward, step); в JAX цикл вызывает шаг под "
-        "nnx.jit, который обновляет модуль и его nnx.Optimizer. Функция потерь на каждом шаге "
-        "сверяется с обучением того же прогона на NumPy во float64 с допуском втрое больше, чем "
-        "отклоняется от него обучение на NumPy во float32; число верно распознанных тестовых "
+        "индексов задаёт NumPy, а не генератор одного из фреймворков). Функция потерь на каждом "
+        "шаге сверяется с обучением того же прогона на NumPy во float64 с допуском в "
+        f"{DEEP_FACTOR:g} раза больше, чем отклоняется от него обучение на NumPy во float32; "
+        "число верно распознанных тестовых "
         "изображений после каждой эпохи может отличаться на одно (почти равные логиты двух "
         "классов во float32 могут перевесить в любую сторону). Замер — как обучает "
         "пользователь: отдельный процесс на каждый фреймворк и режим, с компиляцией и подачей "
