@@ -17,6 +17,7 @@ COMPILE = "compile"
 JIT = "jit"
 NNX_JIT = "nnx_jit"
 JIT_GRAD = "jit_grad"
+JIT_DONATED = "jit_donated"
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,15 @@ JAX_JIT_GRAD = RunMode(
     True,
     "#2b8a3e",
 )
+JAX_JIT_DONATED = RunMode(
+    "jax",
+    JIT_DONATED,
+    "JAX jit, donated",
+    "the step compiled by jax.jit with its parameters and optimiser state donated "
+    "(donate_argnums), each call's new state fed to the next: XLA may write it in place",
+    True,
+    "#0b4a8f",
+)
 NUMPY = RunMode(
     "numpy",
     EAGER,
@@ -102,6 +112,7 @@ TABLE: dict[tuple[str, str], RunMode] = {
         JAX_OP_BY_OP,
         JAX_NNX_JIT,
         JAX_JIT_GRAD,
+        JAX_JIT_DONATED,
         NUMPY,
     )
 }

@@ -66,6 +66,12 @@ FOREIGN: dict[str, str] = {
     "JAX jit (gradient step)": "JAX jit (шаг градиента)",
     "the gradient step compiled by jax.jit, the loop around it in Python": "шаг градиента, "
     "скомпилированный `jax.jit`, а цикл вокруг него — на Python",
+    "JAX jit, donated": "JAX jit с отдачей буферов",
+    "the step compiled by jax.jit with its parameters and optimiser state donated "
+    "(donate_argnums), each call's new state fed to the next: XLA may write it in place": "шаг, "
+    "скомпилированный `jax.jit`, которому параметры и состояние оптимизатора отданы на "
+    "перезапись (`donate_argnums`); новое состояние каждого вызова идёт на вход следующему: "
+    "XLA может записать его на место старого",
     "NumPy": "NumPy",
     "NumPy's own call (its BLAS): the machine's matmul ceiling only": "собственный вызов NumPy "
     "(его BLAS): только для потолка матричного умножения на этой машине",
@@ -123,6 +129,12 @@ FOREIGN: dict[str, str] = {
     "is_grads_batched=True) / jax.vmap over the vjp function": "один обратный проход сразу для "
     "батча котангенсов — строк `eye(n)`: `autograd.grad(..., is_grads_batched=True)` / "
     "`jax.vmap` по функции `vjp`",
+    "vmap_grad without the lesson's wrapping: each sample a 1-D row, w passed as the tensor "
+    "itself, no unsqueeze(0) and no parameter dict: torch.func.vmap(torch.func.grad(f), "
+    "in_dims=(None, 0)) / jax.vmap(jax.grad(f), in_axes=(None, 0))": "`vmap_grad` без обёрток "
+    "урока: каждый элемент батча — одномерная строка, `w` передаётся как сам тензор, без "
+    "`unsqueeze(0)` и без словаря параметров: `torch.func.vmap(torch.func.grad(f), "
+    "in_dims=(None, 0))` / `jax.vmap(jax.grad(f), in_axes=(None, 0))`",
     "the gradient of one sample's loss, vectorised over the batch: "
     "torch.func.vmap(torch.func.grad) / jax.vmap(jax.grad)": "градиент функции потерь одного "
     "элемента, векторизованный по батчу: `torch.func.vmap(torch.func.grad)` / "
