@@ -21,6 +21,7 @@ from typing import Any
 from jaxparity import paired
 from jaxparity.document import Block, Bullets, Heading, Para, Table
 from jaxparity.fmt import fmt_s, fmt_x
+from jaxparity.report import fastest_column
 from jaxparity.report.comparisons import (
     CONFIDENCE,
     comparisons,
@@ -72,6 +73,7 @@ def answer(summ: Summary, t: Texts) -> list[Block]:
     blocks.append(Bullets(_headline(summ, rows, t)))
     blocks.append(Para(_verdict(summ, rows, t)))
     blocks += _split_table(rows, t)
+    blocks += fastest_column.table(summ, rows, t)
     blocks += _set_apart(summ, t)
     return blocks
 
@@ -100,6 +102,7 @@ def _headline(summ: Summary, rows: list[dict[str, Any]], t: Texts) -> list[str]:
                 compile_geomean=fmt_x(_geo([r["speedup_vs_torch_eager"] for r in tc])),
             )
         )
+    items += fastest_column.headline(summ, rows, t)
     items.append(_lead(rows, t))
     items += _floor_and_ceiling(summ, t)
     items.append(_compile_cost(summ, t))

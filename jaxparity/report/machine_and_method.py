@@ -177,6 +177,7 @@ def method(res: Results, t: Texts) -> list[Block]:
                     tie=f"{paired.TIE:g}",
                     loss=f"{1 / paired.TIE:.2f}",
                 ),
+                t("method.selfcheck"),
                 t("method.compile", cost=t.quote(selection.COMPILE_COST)),
                 t(
                     "method.malloc",

@@ -1,0 +1,93 @@
+"""The verdict's "fastest" column and its headline: each framework at its fastest idiom.
+
+The verdict compares the lesson's spelling (``claim.py``); beside it, per comparison, each
+framework's fastest variant × mode among the lesson's and its idioms (``Bench.idioms``),
+paired as everything else (``jaxparity.fastest``), with the winner of each framework named.
+The split table already fills the page's width, so the column is a table of its own, row for
+row the split's.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jaxparity import paired
+from jaxparity.document import Block, Heading, Para, Table
+from jaxparity.fastest import of
+from jaxparity.fmt import fmt_ci, fmt_x
+from jaxparity.report.comparisons import CONFIDENCE, speedup_text, where
+from jaxparity.report.texts import Texts
+from jaxparity.summary import Summary
+
+VERDICTS = ("win", "tie", "loss")
+
+
+def _pick(framework: str, pick: dict[str, Any], t: Texts) -> str:
+    return t("fastest.pick", variant=pick["variant"], mode=t.mode(framework, pick["mode"]))
+
+
+COLUMNS = ("where", "lesson", "torch", "jax", "fastest", "verdict")
+
+
+def table(summ: Summary, rows: list[dict[str, Any]], t: Texts) -> list[Block]:
+    """The verdict's "fastest" column, as a table of its own beside the split (the split is
+    as wide as a page): per comparison of the verdict, JAX jit's speed-up as the lesson
+    writes it, each framework's fastest variant × mode, and JAX's fastest against torch's."""
+    table_rows = []
+    for row in rows:
+        r = row["jit"]
+        found = of(summ.fastest, r)
+        if found is None or found["speedup"] is None:
+            continue
+        table_rows.append(
+            [
+                where(r),
+                speedup_text(r),
+                _pick("torch", found["torch"], t),
+                _pick("jax", found["jax"], t),
+                f"{fmt_x(found['speedup'])} "
+                f"{fmt_ci(found['speedup_low'], found['speedup_high'])}".strip(),
+                t.verdict(found["verdict"]),
+            ]
+        )
+    if not table_rows:
+        return []
+    header = [t(f"fastest.col.{c}") for c in COLUMNS]
+    return [
+        Heading(3, t("fastest.heading")),
+        Para(t("fastest.intro", confidence=CONFIDENCE)),
+        Table(header, table_rows, (1, 4)),
+    ]
+
+
+def headline(summ: Summary, rows: list[dict[str, Any]], t: Texts) -> list[str]:
+    """One bullet: JAX's fastest against torch's over the verdict's comparisons, and where a
+    spelling other than the lesson's (an idiom variant) was a framework's fastest."""
+    found = [f for row in rows if (f := of(summ.fastest, row["jit"])) and f["speedup"]]
+    if not found:
+        return []
+    count = ", ".join(t.count(sum(f["verdict"] == v for f in found), v) for v in VERDICTS)
+    idioms = [
+        t(
+            "fastest.idiom_won",
+            case=f["case"],
+            lesson=f["variant"],
+            size=f["size"],
+            framework=t("fastest.framework." + fw),
+            pick=_pick(fw, f[fw], t),
+        )
+        for f in found
+        for fw in ("torch", "jax")
+        if f[fw]["idiom"]
+    ]
+    return [
+        t(
+            "fastest.headline",
+            n=t.count(len(found), "comparison"),
+            count=count,
+            geomean=fmt_x(paired.geomean(f["speedup"] for f in found)),
+            idioms=t("fastest.idioms", which="; ".join(idioms))
+            if idioms
+            else t("fastest.no_idiom"),
+        )
+    ]

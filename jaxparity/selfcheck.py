@@ -1,0 +1,127 @@
+"""The self-check: a few of the run's own calls timed again by a second timer, to compare.
+
+The harness (``bench/harness.py``) times every call through pytest-benchmark in paired blocks,
+with both frameworks in one process. A reader checks a number with their own ``%timeit``; the
+self-check does that for them, after the benchmarks: each call in :data:`CHECKED` that the
+run's plan timed is set up again in a fresh process of its own, with only its framework
+imported, and timed by that framework's own way of timing (``jaxparity/second_timer.py``:
+``torch.utils.benchmark.Timer`` for torch, a ``block_until_ready`` loop for JAX). The report
+shows the harness's median ÷ the second timer's per call, and warns where the two differ by
+more than :data:`WITHIN`.
+
+This module is the list and the arithmetic: what to check for a plan, and the rows the summary
+and the report show. ``selfcheck_run.py`` launches the children.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from jaxparity.bench_targets import Target
+
+WITHIN = 0.15
+"""The harness's median and the second timer's may differ by this fraction of the faster one;
+beyond it the report warns (issue 26's bound)."""
+MIN_RUN_S = 0.5
+"""Seconds of timed calls per check (``blocked_autorange``'s ``min_run_time``, the JAX loop's
+length). Each check also pays a fresh process: Python, one framework and the case imported,
+the inputs made, compilation (about 4 s on the 2-core Zen 4); :data:`CHECKED`'s six calls
+take about 30 s in all."""
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One call the self-check times again; ``bound``: what its time is mostly made of."""
+
+    case_id: str
+    variant: str
+    size: str
+    framework: str
+    mode: str
+    bound: str
+    """``kernel``: the arithmetic (matmuls); ``dispatch``: Python and per-op dispatch."""
+
+    def target(self, device: str) -> Target:
+        return Target(self.case_id, self.variant, self.size, self.framework, device, self.mode)
+
+
+CHECKED: tuple[Checked, ...] = (
+    Checked("advanced.hessian", "double_backward", "large", "torch", "eager", "kernel"),
+    Checked("advanced.per_sample_grads", "loop", "large", "torch", "eager", "dispatch"),
+    Checked("advanced.per_sample_grads", "vmap_grad", "large", "torch", "eager", "dispatch"),
+    Checked("advanced.per_sample_grads", "vmap_grad_1d", "large", "torch", "eager", "dispatch"),
+    Checked("advanced.hessian", "func", "large", "jax", "jit", "kernel"),
+    Checked("modules.train_step", "step", "lesson", "jax", "jit", "dispatch"),
+)
+"""The checked calls: the rows of issue 26 (the Hessian of ``w @ XᵀX @ w`` with X 500×200,
+per-sample gradients of 256×1000 by torch's loop, ``vmap(grad)`` as the lesson writes it and
+as an idiom) and a dispatch-bound JAX call (one jitted SGD step of the lesson's small
+network): for each framework at least one call bound by its kernels and one by dispatch, all
+of them timed by the default plan (``--size cpu``), on every device the run has. torch.compile
+is not checked: a fresh process would compile again (11–18 s a function here)."""
+
+
+def plan(bench: dict[str, Any]) -> dict[str, Any]:
+    """The self-check of a benchmark plan: the checked calls it times, on each of its
+    devices (none when the plan times none of them)."""
+    timed = {Target.from_row(row).id for row in bench.get("targets", [])}
+    checks = [
+        {**asdict(target), "framework": c.framework, "bound": c.bound}
+        for device in bench.get("devices", [])
+        for c in CHECKED
+        if (target := c.target(device)).id in timed
+    ]
+    return {"checks": checks, "min_run_s": MIN_RUN_S, "within": WITHIN}
+
+
+def _key(r: dict[str, Any]) -> tuple[str, ...]:
+    return (r["case_id"], r["variant"], r["size"], r["framework"], r["device"], r["mode"])
+
+
+def rows(saved: list[dict[str, Any]], records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The self-check as the summary keeps it: per saved check, the harness's median of the
+    same call (``records``: the summary's), the second timer's, their ratio and whether they
+    lie within :data:`WITHIN` of each other."""
+    harness = {
+        (r["case"], r["variant"], r["size"], r["framework"], r["device"], r["mode"]): r
+        for r in records
+        if r["kind"] == "bench" and r["status"] == "pass"
+    }
+    out = []
+    for s in saved:
+        found = harness.get(_key(s))
+        harness_s = found["median_s"] if found else None
+        second_s = s.get("second_s")
+        ratio = harness_s / second_s if harness_s and second_s else None
+        out.append(
+            {
+                "case": s["case_id"],
+                "variant": s["variant"],
+                "size": s["size"],
+                "framework": s["framework"],
+                "device": s["device"],
+                "mode": s["mode"],
+                "bound": s.get("bound"),
+                "status": s["status"],
+                "reason": s.get("reason"),
+                "harness_s": harness_s,
+                "second_s": second_s,
+                "ratio": ratio,
+                "within": None if ratio is None else apart(ratio) <= WITHIN,
+                "timer": s.get("timer"),
+                "calls": s.get("calls"),
+                "load_1m": s.get("load_1m"),
+            }
+        )
+    return out
+
+
+def apart(ratio: float) -> float:
+    """How far apart two timings of ratio ``ratio`` are, as a fraction of the faster one."""
+    return max(ratio, 1 / ratio) - 1
+
+
+def outside(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The checks whose two timers differ by more than :data:`WITHIN`."""
+    return [r for r in found if r["within"] is False]
