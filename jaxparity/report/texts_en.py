@@ -531,7 +531,7 @@ MESSAGES: dict[str, str] = {
     "selfcheck.outside": "{n} of {of} calls checked by a second timer differ from the "
     "harness by more than {within}: {which}. Their absolute times in this report are off by "
     "as much; the paired speed-ups suffer only where the two sides of a ratio are off unlike.",
-    "selfcheck.see": " (section “The harness checked by a second timer”)",
+    "selfcheck.see": " More in the section “The harness checked by a second timer”.",
     "selfcheck.all_within": "All {n} checked calls lie within {within} of their second timer.",
     "selfcheck.none": "This run checked no call: none of the checked calls ({listed}) was in "
     "its plan (they are timed at the default size, `--size cpu`).",
