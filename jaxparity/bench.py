@@ -1,7 +1,8 @@
 """The benchmark design: how every timing is taken, in one place.
 
 Both sides read these numbers: ``jaxparity`` plans with them (``bench_plan.py``: blocks, block
-seconds and passes per ``--size``), launches with them (``bench_run.py``: the pinned allocator)
+seconds and passes per ``--size``), launches with them (``bench_run.py``: the pinned allocator,
+garbage collection while timing)
 and quotes them (the report's method section); the pytest harness in ``bench/`` times with them
 (the warm-up before each block). This module imports nothing of the project, so every module
 may import it; ``python -m bench.block_design`` is the measurement behind the block design.
@@ -58,6 +59,21 @@ page-faulting memory or reuses its heap depends on what ran before it: measured 
 same per-sample-gradient benchmark took 23 ms alone and 5.9 ms after other benchmarks. Setting
 the thresholds switches that adjustment off, so every benchmark, in both frameworks, sees the
 same warm-heap regime whatever the order."""
+
+
+GC_OFF_WHILE_TIMING = False
+"""A candidate fix for the inflation issue 26 reports, switched off until a quiet machine shows
+it works. Switched on, every benchmark pass runs with pytest-benchmark's
+``--benchmark-disable-gc`` — no garbage collection inside a timed call, as under ``timeit``,
+which torch's ``Timer`` uses — and the harness collects before each block's warm-up, outside
+the timed calls, so that the garbage the group's other members left (thousands of autograd
+and ``torch.func`` objects per call) is not collected inside this member's block.
+
+The evidence is ``python -m bench.inflation --wait-quiet`` (issue 26's five calls as real
+benchmark passes under each suspect toggled, against the second timer); its row "GC off while
+timing" is this switch. Not yet measured: on 2026-12-05 the shared 2-core machine's 1-minute
+load did not stay below 0.6 for 2 minutes within the hour the script waits (it stayed
+between 2 and 7, other sessions' tests)."""
 
 
 PYTEST_BLOCKS = 1

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from jaxparity import atomic, bench_resume, results
-from jaxparity.bench import MALLOC_PINNED
+from jaxparity.bench import GC_OFF_WHILE_TIMING, MALLOC_PINNED
 from jaxparity.bench_plan import CASES_FILE, repo
 from jaxparity.bench_resume import PassWork
 from jaxparity.outdir import ClaimedRun
@@ -53,6 +53,7 @@ def command(plan: dict[str, Any], work: PassWork, folder: Path, plan_file: Path)
         *[m["file"] for m in work.modules],
         *[f"--deselect={n}" for n in work.deselect],
         "--benchmark-enable",
+        *(["--benchmark-disable-gc"] if GC_OFF_WHILE_TIMING else []),
         f"--bench-plan={plan_file}",
         f"--bench-run-id={plan['run_id']}",
         f"--bench-pass={work.number}",
