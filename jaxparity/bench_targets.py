@@ -2,7 +2,8 @@
 
 A benchmark *target* is case × variant × size × backend × device × mode. Targets that differ
 only in backend and mode form a *comparison group* (one case, variant, size and device): eager
-torch, ``torch.compile``, jitted JAX, JAX op by op, … The harness (``bench/harness.py``) times a
+torch, ``torch.compile``, jitted JAX, JAX op by op, … — and an idiom variant joins its lesson
+variant's group (``Bench.idioms``). The harness (``bench/harness.py``) times a
 group in paired rounds in one process, in the order :func:`schedule` gives; ``bench_plan.py``
 turns the targets of a ``--size`` into the run's plan and ``bench_resume.py`` finds the groups
 an interrupted pass left unfinished by the same schedule.
