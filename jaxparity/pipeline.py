@@ -109,7 +109,7 @@ def bench_step(run: ClaimedRun, case_list: list, out: Console) -> int:
 def selfcheck_step(run: ClaimedRun, out: Console) -> None:
     """After the benchmarks, a few of their calls timed again by a second timer, each in a
     fresh process (``selfcheck.py``), unless this run did it before (an interrupted
-    self-check runs again whole: about 30 s)."""
+    self-check runs again whole: about 20 s)."""
     plan = run.record.get("selfcheck") or {}
     if not plan.get("checks") or run.done("selfcheck"):
         return

@@ -26,8 +26,9 @@ beyond it the report warns (issue 26's bound)."""
 MIN_RUN_S = 0.5
 """Seconds of timed calls per check (``blocked_autorange``'s ``min_run_time``, the JAX loop's
 length). Each check also pays a fresh process: Python, one framework and the case imported,
-the inputs made, compilation (about 4 s on the 2-core Zen 4); :data:`CHECKED`'s six calls
-take about 30 s in all."""
+the inputs made, compilation. Counted on the shared 2-core machine (2026-12-05, CPU seconds,
+which the load hardly changes here: these children run one core): 2.3–4.0 s a check, 19 s for
+:data:`CHECKED`'s six."""
 
 
 @dataclass(frozen=True)
