@@ -10,8 +10,9 @@ its ratio to the second timer. About 3 minutes on 2 cores.
 
 Run it on a quiet machine: ``--wait-quiet`` first waits until the 1-minute load average stays
 below :data:`QUIET_LOAD` for :data:`QUIET_FOR_S` (checked every :data:`POLL_S`), and gives up
-after :data:`GIVE_UP_S`. ``--json PATH`` keeps the numbers. The figures it gave are recorded in
-``jaxparity.bench.INFLATION``.
+after :data:`GIVE_UP_S`. ``--json PATH`` keeps the numbers. ``--gc-counts`` instead counts
+garbage collections per call (counts, not times: valid on a busy machine too). What it found
+is recorded in ``jaxparity.bench.GC_OFF_WHILE_TIMING``.
 
 Loaded as a pytest plugin (``-p bench.inflation``) it applies the toggles that live inside
 the harness process: the warm-up (``--inflation-warmup CALLS,SECONDS``) and one timer around
@@ -164,6 +165,38 @@ def second(target: Target) -> float:
     return json.loads(done.stdout.strip().splitlines()[-1])["second_s"]
 
 
+def gc_counts(calls: int = 200) -> None:
+    """Garbage collection counted, not timed (so the machine's load does not matter): per call
+    of each of :data:`CALLS`, set up as the harness does in a process holding both frameworks,
+    the collections of each generation and their share of the calls' time."""
+    import gc
+
+    from bench import harness
+
+    members = {t: harness._set_up(t, True) for t in CALLS}
+    print(f"tracked objects {len(gc.get_objects())}, thresholds {gc.get_threshold()}")
+    seen: dict[str, Any] = {}
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            seen["start"] = time.perf_counter()
+        else:
+            seen[info["generation"]] = seen.get(info["generation"], 0) + 1
+            seen["s"] = seen.get("s", 0.0) + time.perf_counter() - seen["start"]
+
+    gc.callbacks.append(count)
+    for t, member in members.items():
+        seen.clear()
+        n = max(1, min(calls, round(1.0 / max(member.call_s, 1e-6))))
+        start = time.perf_counter()
+        for _ in range(n):
+            member.call()
+        total = time.perf_counter() - start
+        per = " ".join(f"gen{g} {seen.get(g, 0) / n:.2f}" for g in range(3))
+        print(f"{_name(t):24s} per call: {per}; collecting {seen.get('s', 0.0) / total:.1%}")
+    gc.callbacks.remove(count)
+
+
 def _name(t: Target) -> str:
     return f"{t.variant} {t.backend}"
 
@@ -173,7 +206,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--wait-quiet", action="store_true")
     parser.add_argument("--json", type=Path, default=None, help="write the numbers here too")
     parser.add_argument("--only", action="append", default=None, help="these conditions only")
+    parser.add_argument("--gc-counts", action="store_true", help="count collections per call")
     args = parser.parse_args(argv)
+    if args.gc_counts:
+        gc_counts()
+        return
     if args.wait_quiet and not wait_quiet():
         sys.exit(f"the machine never got quiet (1-minute load < {QUIET_LOAD}) within an hour")
     started, load = time.time(), os.getloadavg()

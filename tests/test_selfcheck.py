@@ -179,3 +179,20 @@ def test_each_frameworks_fastest_idiom_is_picked_and_paired() -> None:
     assert fastest.is_idiom(records[1]) and not fastest.is_idiom(records[0])
     one_side = [r for r in records if r["framework"] == "torch"]
     assert fastest.rows(one_side, blocks) == []  # nothing to pair with
+
+
+def test_the_inflation_experiment_times_the_calls_in_their_groups() -> None:
+    """``python -m bench.inflation`` times issue 26's calls as the default run does: with
+    every member of their comparison groups (the idiom in its lesson variant's), or alone."""
+    from bench import inflation
+    from jaxparity.bench_targets import Target
+
+    grouped = [Target.from_row(r) for r in inflation._plan(False, 0.1)["targets"]]
+    assert set(inflation.CALLS) < set(grouped)
+    assert {t.comparison for t in grouped} == {t.comparison for t in inflation.CALLS}
+    assert ("advanced.per_sample_grads", "vmap_grad", "large", "cpu") in {
+        t.comparison for t in grouped if t.variant == "vmap_grad_1d"
+    }
+    alone = inflation._plan(True, 0.5)
+    assert {Target.from_row(r) for r in alone["targets"]} == set(inflation.CALLS)
+    assert alone["block_s"] == 0.5 and alone["machine"] == [] and alone["modules"] == []
