@@ -10,9 +10,9 @@ its ratio to the second timer. About 3 minutes on 2 cores.
 
 Run it on a quiet machine: ``--wait-quiet`` first waits until the 1-minute load average stays
 below :data:`QUIET_LOAD` for :data:`QUIET_FOR_S` (checked every :data:`POLL_S`), and gives up
-after :data:`GIVE_UP_S`. ``--json PATH`` keeps the numbers. ``--gc-counts`` instead counts
-garbage collections per call (counts, not times: valid on a busy machine too). What it found
-is recorded in ``jaxparity.bench.GC_OFF_WHILE_TIMING``.
+after :data:`GIVE_UP_S`. ``--json PATH`` keeps the numbers. ``--counts`` instead counts
+garbage collections and page faults per call, with the pinned allocator (counts, not times:
+valid on a busy machine too). What it found is in ``jaxparity.bench.GC_OFF_WHILE_TIMING``.
 
 Loaded as a pytest plugin (``-p bench.inflation``) it applies the toggles that live inside
 the harness process: the warm-up (``--inflation-warmup CALLS,SECONDS``) and one timer around
@@ -165,11 +165,13 @@ def second(target: Target) -> float:
     return json.loads(done.stdout.strip().splitlines()[-1])["second_s"]
 
 
-def gc_counts(calls: int = 200) -> None:
-    """Garbage collection counted, not timed (so the machine's load does not matter): per call
-    of each of :data:`CALLS`, set up as the harness does in a process holding both frameworks,
-    the collections of each generation and their share of the calls' time."""
+def counts(calls: int = 200) -> None:
+    """Garbage collection and page faults counted, not timed (so the machine's load does not
+    matter): per call of each of :data:`CALLS`, set up as the harness does in a process holding
+    both frameworks, the collections of each generation (and their share of the calls' time)
+    and the minor page faults (fresh memory from the kernel)."""
     import gc
+    import resource
 
     from bench import harness
 
@@ -188,12 +190,17 @@ def gc_counts(calls: int = 200) -> None:
     for t, member in members.items():
         seen.clear()
         n = max(1, min(calls, round(1.0 / max(member.call_s, 1e-6))))
+        faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
         start = time.perf_counter()
         for _ in range(n):
             member.call()
         total = time.perf_counter() - start
+        faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt - faults
         per = " ".join(f"gen{g} {seen.get(g, 0) / n:.2f}" for g in range(3))
-        print(f"{_name(t):24s} per call: {per}; collecting {seen.get('s', 0.0) / total:.1%}")
+        print(
+            f"{_name(t):24s} per call: {per}; collecting {seen.get('s', 0.0) / total:.1%}; "
+            f"page faults {faults / n:.1f}"
+        )
     gc.callbacks.remove(count)
 
 
@@ -206,10 +213,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--wait-quiet", action="store_true")
     parser.add_argument("--json", type=Path, default=None, help="write the numbers here too")
     parser.add_argument("--only", action="append", default=None, help="these conditions only")
-    parser.add_argument("--gc-counts", action="store_true", help="count collections per call")
+    parser.add_argument(
+        "--counts", action="store_true", help="count collections and page faults per call"
+    )
     args = parser.parse_args(argv)
-    if args.gc_counts:
-        gc_counts()
+    if args.counts:
+        if any(os.environ.get(k) != v for k, v in bench.MALLOC_PINNED.items()):
+            # the allocator reads its settings at start: again, as the benchmark passes run
+            env = {**os.environ, **bench.MALLOC_PINNED}
+            os.execve(sys.executable, [sys.executable, "-m", "bench.inflation", "--counts"], env)
+        counts()
         return
     if args.wait_quiet and not wait_quiet():
         sys.exit(f"the machine never got quiet (1-minute load < {QUIET_LOAD}) within an hour")

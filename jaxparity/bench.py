@@ -72,15 +72,16 @@ and ``torch.func`` objects per call) is not collected inside this member's block
 The evidence is ``python -m bench.inflation --wait-quiet`` (issue 26's five calls as real
 benchmark passes under each suspect toggled, against the second timer); its row "GC off while
 timing" is this switch. Not yet timed on a quiet machine (see ``bench/inflation.py``).
-Counted instead (``python -m bench.inflation --gc-counts``, 2026-12-05, the shared 2-core
+Counted instead (``python -m bench.inflation --counts``, 2026-12-05, the shared 2-core
 machine: counts do not depend on its load), the five calls set up in one process holding both
-frameworks (408 110 objects tracked): per call, the per-sample loop triggers 0.92 young
-collections (generation 0) and 0.08 of generation 1, ``vmap_grad`` 0.10 and 0.01, the
-1-D idiom 0.08 and 0.01, both Hessians none, and no call a full collection (generation 2);
-collecting took 0.0–0.6 % of the calls' time. Garbage collection inside the calls cannot
-make them 1.3–1.85× slower: the switch stays off unless the timed experiment says
-otherwise (a full collection between blocks, of another member's garbage, is what it could
-still catch)."""
+frameworks (408 143 objects tracked), with this allocator: per call, the per-sample loop
+triggers 0.92 young collections (generation 0) and 0.08 of generation 1, ``vmap_grad`` 0.10
+and 0.01, the 1-D idiom 0.08 and 0.01, both Hessians none, and no call a full collection
+(generation 2); collecting took 0–2 % of the calls' time (two runs), and each call took 0–2
+minor page faults (up to 25 in the first calls after another member's block). Neither
+garbage collection inside the calls nor fresh memory can make them 1.3–1.85× slower: the
+switch stays off unless the timed experiment says otherwise (a full collection between
+blocks, of another member's garbage, is what it could still catch)."""
 
 
 PYTEST_BLOCKS = 1
