@@ -45,49 +45,60 @@ def _compute(r: dict[str, Any]) -> bool:
     )
 
 
-def _pick(r: dict[str, Any]) -> dict[str, Any]:
-    case = cases.get(r["case"])
-    assert case.bench is not None
-    return {
-        "variant": r["variant"],
-        "mode": r["mode"],
-        "median_s": r["median_s"],
-        "idiom": r["variant"] in case.bench.idioms,
-    }
+def _gain(found: paired.Ratio | None) -> dict[str, Any]:
+    """An idiom's paired speed-up over the lesson's spelling in the same framework."""
+    values = (found.value, found.low, found.high, found.verdict) if found else (None,) * 4
+    return dict(zip(("gain", "gain_low", "gain_high", "gain_verdict"), values, strict=True))
 
 
 def rows(
     records: list[dict[str, Any]], blocks: dict[Key, list[dict[str, Any]]]
 ) -> list[dict[str, Any]]:
     """One row per comparison timed in both frameworks: each framework's fastest variant ×
-    mode (``torch``, ``jax``: its ``variant``, ``mode``, ``median_s`` and whether it is an
-    ``idiom``) and JAX's paired speed-up over torch there (``speedup`` > 1: JAX's fastest is
-    faster), with its interval and verdict."""
+    mode (``torch``, ``jax``: its ``variant``, ``mode``, ``median_s``, whether it is an
+    ``idiom``, and its ``gain`` over the framework's fastest mode of the lesson's spelling,
+    paired, where an idiom won) and JAX's fastest over torch's (``speedup`` > 1: JAX's is
+    faster), paired, with its interval, ``pairs`` and ``verdict``."""
     groups: dict[tuple[str, str, str, str], list[dict[str, Any]]] = {}
     for r in filter(_compute, records):
         groups.setdefault(comparison(r["case"], r["variant"], r["size"], r["device"]), []).append(r)
+
+    def rounds(r: dict[str, Any]) -> dict[paired.Round, float]:
+        key = (r["case"], r["variant"], r["size"], r["framework"], r["device"], r["mode"])
+        return _rounds(blocks.get(key, []))
+
     out = []
     for (case_id, variant, size, device), found in groups.items():
-        best = {
-            fw: min(mine, key=lambda r: r["median_s"])
-            for fw in FRAMEWORKS
-            if (mine := [r for r in found if r["framework"] == fw])
-        }
-        if len(best) < len(FRAMEWORKS):
+        picks, best = {}, {}
+        for fw in FRAMEWORKS:
+            mine = [r for r in found if r["framework"] == fw]
+            lesson = [r for r in mine if r["variant"] == variant]
+            if not mine:
+                break
+            best[fw] = min(mine, key=lambda r: r["median_s"])
+            idiom = is_idiom(best[fw])
+            gain = None
+            if idiom and lesson:  # how much the idiom gains on the lesson's spelling
+                gain = paired.ratio(
+                    rounds(min(lesson, key=lambda r: r["median_s"])), rounds(best[fw])
+                )
+            picks[fw] = {
+                "variant": best[fw]["variant"],
+                "mode": best[fw]["mode"],
+                "median_s": best[fw]["median_s"],
+                "idiom": idiom,
+                **_gain(gain),
+            }
+        if len(picks) < len(FRAMEWORKS):
             continue
-
-        def of(r: dict[str, Any]) -> dict[paired.Round, float]:
-            key = (r["case"], r["variant"], r["size"], r["framework"], r["device"], r["mode"])
-            return _rounds(blocks.get(key, []))
-
-        ratio = paired.ratio(of(best["torch"]), of(best["jax"]))
+        ratio = paired.ratio(rounds(best["torch"]), rounds(best["jax"]))
         out.append(
             {
                 "case": case_id,
                 "variant": variant,
                 "size": size,
                 "device": device,
-                **{fw: _pick(r) for fw, r in best.items()},
+                **picks,
                 "speedup": ratio.value if ratio else None,
                 "speedup_low": ratio.low if ratio else None,
                 "speedup_high": ratio.high if ratio else None,

@@ -175,6 +175,9 @@ def test_each_frameworks_fastest_idiom_is_picked_and_paired() -> None:
     )
     assert row["torch"]["idiom"] and not row["jax"]["idiom"] and row["jax"]["mode"] == "jit"
     assert row["speedup"] == pytest.approx(2.0) and row["pairs"] == 4
+    # the idiom's gain on the lesson's spelling, paired in the same rounds; none for JAX
+    assert row["torch"]["gain"] == pytest.approx(2.0) and row["torch"]["gain_verdict"] == "win"
+    assert row["jax"]["gain"] is None
     assert fastest.of([row], _bench("vmap_grad_1d", "jax", "eager", 1.0)) is row
     assert fastest.is_idiom(records[1]) and not fastest.is_idiom(records[0])
     one_side = [r for r in records if r["framework"] == "torch"]

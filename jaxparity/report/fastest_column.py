@@ -62,7 +62,8 @@ def table(summ: Summary, rows: list[dict[str, Any]], t: Texts) -> list[Block]:
 
 def headline(summ: Summary, rows: list[dict[str, Any]], t: Texts) -> list[str]:
     """One bullet: JAX's fastest against torch's over the verdict's comparisons, and where a
-    spelling other than the lesson's (an idiom variant) was a framework's fastest."""
+    spelling other than the lesson's (an idiom variant) beat the lesson's in its framework by
+    a win's margin (``paired.TIE``, with confidence)."""
     found = [f for row in rows if (f := of(summ.fastest, row["jit"])) and f["speedup"]]
     if not found:
         return []
@@ -75,10 +76,11 @@ def headline(summ: Summary, rows: list[dict[str, Any]], t: Texts) -> list[str]:
             size=f["size"],
             framework=t("fastest.framework." + fw),
             pick=_pick(fw, f[fw], t),
+            gain=f"{fmt_x(f[fw]['gain'])} {fmt_ci(f[fw]['gain_low'], f[fw]['gain_high'])}".strip(),
         )
         for f in found
         for fw in ("torch", "jax")
-        if f[fw]["idiom"]
+        if f[fw]["idiom"] and f[fw]["gain_verdict"] == "win"
     ]
     return [
         t(

@@ -501,9 +501,9 @@ MESSAGES: dict[str, str] = {
     "framework at its fastest” below): JAX's fastest variant and mode against torch's, among "
     "the lesson's spelling and the idioms timed beside it: {count}; geometric mean "
     "{geomean}. {idioms}",
-    "fastest.idioms": "A faster spelling than the lesson's was a framework's fastest in: {which}.",
-    "fastest.idiom_won": "{case} · {lesson} ({size}), {framework}: {pick}",
-    "fastest.no_idiom": "Everywhere, each framework's fastest was the lesson's own spelling.",
+    "fastest.idioms": "An idiom beat the lesson's spelling in its framework: {which}.",
+    "fastest.idiom_won": "{case} · {lesson} ({size}), {framework}: {pick}, {gain}",
+    "fastest.no_idiom": "No idiom beat the lesson's spelling in its framework by a win's margin.",
     # jaxparity/report/selfcheck_section.py: the harness against a second timer
     "selfcheck.heading": "The harness checked by a second timer",
     "selfcheck.intro": "After the benchmarks, a few of this run's own calls were timed again, "

@@ -755,10 +755,10 @@ MESSAGES: dict[str, str] = {
     "таблица «Каждый фреймворк в самой быстрой записи» ниже): самый быстрый вариант и режим "
     "JAX против самого быстрого у torch — среди записи из урока и идиом, замеренных рядом с "
     "ней: {count}; среднее геометрическое {geomean}. {idioms}",
-    "fastest.idioms": "Запись быстрее, чем в уроке, оказалась самой быстрой у фреймворка в: "
-    "{which}.",
-    "fastest.idiom_won": "{case} · {lesson} (размер {size}), {framework}: {pick}",
-    "fastest.no_idiom": "Везде самой быстрой у каждого фреймворка была запись из урока.",
+    "fastest.idioms": "Идиома обогнала запись из урока в своём фреймворке: {which}.",
+    "fastest.idiom_won": "{case} · {lesson} (размер {size}), {framework}: {pick}, {gain}",
+    "fastest.no_idiom": "Ни одна идиома не обогнала запись из урока в своём фреймворке с "
+    "перевесом, достаточным для победы.",
     # jaxparity/report/selfcheck_section.py: the harness against a second timer
     "selfcheck.heading": "Проверка замеров вторым таймером",
     "selfcheck.intro": "После замеров несколько вызовов этого запуска замерены ещё раз, каждый "
