@@ -12,7 +12,8 @@ Run it on a quiet machine: ``--wait-quiet`` first waits until the 1-minute load 
 below :data:`QUIET_LOAD` for :data:`QUIET_FOR_S` (checked every :data:`POLL_S`), and gives up
 after :data:`GIVE_UP_S`. ``--json PATH`` keeps the numbers. ``--counts`` instead counts
 garbage collections and page faults per call, with the pinned allocator (counts, not times:
-valid on a busy machine too). What it found is in ``jaxparity.bench.GC_OFF_WHILE_TIMING``.
+valid on a busy machine too). What they found is in ``jaxparity.bench.INFLATION`` and
+``jaxparity.bench.GC_OFF_WHILE_TIMING``.
 
 Loaded as a pytest plugin (``-p bench.inflation``) it applies the toggles that live inside
 the harness process: the warm-up (``--inflation-warmup CALLS,SECONDS``) and one timer around

@@ -109,15 +109,14 @@ def bench_step(run: ClaimedRun, case_list: list, out: Console) -> int:
 def selfcheck_step(run: ClaimedRun, out: Console) -> None:
     """After the benchmarks, a few of their calls timed again by a second timer, each in a
     fresh process (``selfcheck.py``), unless this run did it before (an interrupted
-    self-check runs again whole: about 20 s)."""
+    self-check runs again whole: about 40 s)."""
     plan = run.record.get("selfcheck") or {}
     if not plan.get("checks") or run.done("selfcheck"):
         return
     run.reset(results.SELFCHECK)
     with progress("self-check", len(plan["checks"])) as advance:
         selfcheck_run.run(plan, run.folder, run.run_id, advance)
-    found = results.load(run.folder)
-    checked = selfcheck.rows(found.selfcheck, summary.build(found).records)
+    checked = summary.build(results.load(run.folder)).selfcheck
     off = selfcheck.outside(checked)
     timed = [r for r in checked if r["ratio"] is not None]
     out.print(

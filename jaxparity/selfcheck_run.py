@@ -1,4 +1,4 @@
-"""The self-check's children: one fresh process per checked call (``jaxparity/selfcheck.py``).
+"""The self-check's children: fresh processes per checked call (``jaxparity/selfcheck.py``).
 
 Each runs ``python -m jaxparity.second_timer`` with the environment of the benchmark passes
 (``bench_run.child_env``: the pinned allocator, the caches, no pytest-xdist variables) and
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -67,6 +68,23 @@ def _one(check: dict[str, Any], min_run_s: float, env: dict[str, str]) -> dict[s
     return {"status": "pass", "reason": None, **found}
 
 
+def _pooled(check: dict[str, Any], plan: dict[str, Any], env: dict[str, str]) -> dict[str, Any]:
+    """One check in ``plan["processes"]`` fresh processes, one after another: the median of
+    their medians (``second_each``), or the first failure or skip."""
+    found = []
+    for _ in range(plan.get("processes", 1)):
+        one = _one(check, plan["min_run_s"], env)
+        if one["status"] != "pass":
+            return one
+        found.append(one)
+    return {
+        **found[0],
+        "second_s": statistics.median(f["second_s"] for f in found),
+        "second_each": [f["second_s"] for f in found],
+        "calls": sum(f["calls"] for f in found),
+    }
+
+
 def run(
     plan: dict[str, Any], folder: Path, run_id: str, advance: Callable[[str], None]
 ) -> list[dict[str, Any]]:
@@ -76,7 +94,7 @@ def run(
     with tempfile.TemporaryDirectory(prefix="jaxparity-selfcheck-") as cache:
         env = bench_run.child_env(Path(cache))
         for check in plan["checks"]:
-            found = _one(check, plan["min_run_s"], env)
+            found = _pooled(check, plan, env)
             record = {
                 "run_id": run_id,
                 "time": time.time(),

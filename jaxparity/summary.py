@@ -341,7 +341,7 @@ def build(res: Results) -> Summary:
         peaks,
         res.notes + notes,
         fastest.rows(records, blocks),
-        selfcheck.rows(res.selfcheck, records),
+        selfcheck.rows(res.selfcheck, records, blocks),
     )
 
 

@@ -25,10 +25,12 @@ def test_the_default_plan_times_every_checked_call() -> None:
     for framework in ("torch", "jax"):
         bounds = {c.bound for c in selfcheck.CHECKED if c.framework == framework}
         assert bounds == {"kernel", "dispatch"}, framework
+    assert selfcheck.plan(plan)["processes"] == plan["passes"] == 2  # as the harness pools
     assert selfcheck.plan(bench_plan.make_plan(cases.select(None), ["cpu"], "test", None)) == {
         "checks": [],
         "min_run_s": selfcheck.MIN_RUN_S,
         "within": selfcheck.WITHIN,
+        "processes": 1,
     }
 
 
@@ -66,6 +68,37 @@ def test_a_check_runs_in_a_child_and_is_saved(tmp_path: Path) -> None:
     assert row["ratio"] == pytest.approx(1.2) and row["within"] is False
     (row,) = selfcheck.rows([saved], [{**harness, "median_s": 1.1 * saved["second_s"]}])
     assert row["within"] is True and not selfcheck.outside([row])
+
+
+def test_a_process_state_is_told_apart_from_a_timer_that_inflates() -> None:
+    """The harness's two passes ran the call in two states (a process keeps one for its life);
+    the second timer's processes agree with one of them: a state, not a warning. Were no
+    process of one within 15 % of any of the other's, it is."""
+    target = {k: CHEAP[k] for k in ("case_id", "variant", "size", "framework", "device", "mode")}
+    saved = {**target, "status": "pass", "second_s": 1.0, "second_each": [0.98, 1.02]}
+    harness = {
+        "kind": "bench",
+        "status": "pass",
+        "case": target["case_id"],
+        **{k: target[k] for k in ("variant", "size", "framework", "device", "mode")},
+        "median_s": 1.2,
+    }
+    key = tuple(target.values())
+
+    def blocks(*per_pass: float) -> dict:
+        return {
+            key: [
+                {"pass": p, "block": b, "stats": {"median": m}}
+                for p, m in enumerate(per_pass, 1)
+                for b in (1, 2)
+            ]
+        }
+
+    (row,) = selfcheck.rows([saved], [harness], blocks(1.0, 1.4))
+    assert (row["agreement"], row["within"], row["harness_passes"]) == ("states", True, [1.0, 1.4])
+    (row,) = selfcheck.rows([saved], [harness], blocks(1.2, 1.4))
+    assert (row["agreement"], row["within"]) == ("differs", False)
+    assert selfcheck.outside([row]) == [row]
 
 
 def test_a_child_that_breaks_is_a_failure_with_its_last_words(

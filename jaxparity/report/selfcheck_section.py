@@ -31,6 +31,13 @@ def _agrees(r: dict[str, Any], t: Texts) -> str:
         return t.status(r["status"]) + (f": {why}" if why else "")
     if r["ratio"] is None:
         return t("selfcheck.no_harness")
+    if r["agreement"] == "states":
+        return t(
+            "selfcheck.states",
+            apart=_pct(selfcheck.apart(r["ratio"])),
+            harness=" / ".join(fmt_s(x) for x in r["harness_passes"]),
+            second=" / ".join(fmt_s(x) for x in r["second_each"]),
+        )
     key = "selfcheck.within" if r["within"] else "selfcheck.differs"
     return t(key, apart=_pct(selfcheck.apart(r["ratio"])))
 

@@ -513,9 +513,14 @@ MESSAGES: dict[str, str] = {
     "collection off; the median of the blocks), and for JAX a plain loop of "
     "`jax.block_until_ready(fn(*args))`, each call timed with `time.perf_counter` after "
     "{warmup} warm-up calls, for {min_run} s (its median). The inputs, the setup (the case's "
-    "`TIMED` function, `Backend.prepare`) and the call are the harness's own. Harness ÷ "
-    "second timer above 1× means the harness saw the call slower; the two should agree "
-    "within {within}.",
+    "`TIMED` function, `Backend.prepare`) and the call are the harness's own; each call is "
+    "timed in as many fresh processes as the run has passes, and their medians pooled, as the "
+    "harness pools its passes. Harness ÷ second timer above 1× means the harness saw the call "
+    "slower; the two should agree within {within}. A process keeps a state for its life (a "
+    "call can run a third slower in one process than in the next, whichever timer times it): "
+    "where the pooled medians differ but one of the harness's processes and one of the second "
+    "timer's agree within {within}, the table says so and shows both sides' processes; only "
+    "calls where no two processes agree are a warning.",
     "selfcheck.col.where": "call",
     "selfcheck.col.mode": "mode",
     "selfcheck.col.bound": "bound by",
@@ -527,12 +532,16 @@ MESSAGES: dict[str, str] = {
     "selfcheck.bound.dispatch": "dispatch",
     "selfcheck.within": "within ({apart} apart)",
     "selfcheck.differs": "differs by {apart}",
+    "selfcheck.states": "process states ({apart} apart): the harness's passes {harness}, the "
+    "second timer's processes {second}",
     "selfcheck.no_harness": "the harness did not time it in this run",
     "selfcheck.outside": "{n} of {of} calls checked by a second timer differ from the "
-    "harness by more than {within}: {which}. Their absolute times in this report are off by "
-    "as much; the paired speed-ups suffer only where the two sides of a ratio are off unlike.",
+    "harness by more than {within}, process for process: {which}. Their absolute times in "
+    "this report are off by as much; the paired speed-ups suffer only where the two sides of a "
+    "ratio are off unlike.",
     "selfcheck.see": " More in the section “The harness checked by a second timer”.",
-    "selfcheck.all_within": "All {n} checked calls lie within {within} of their second timer.",
+    "selfcheck.all_within": "All {n} checked calls lie within {within} of their second timer, "
+    "process for process.",
     "selfcheck.none": "This run checked no call: none of the checked calls ({listed}) was in "
     "its plan (they are timed at the default size, `--size cpu`).",
     "method.selfcheck": "**Second timer.** A few calls, bound by kernels and by dispatch in "
