@@ -140,6 +140,8 @@ def run(
     member = _Group.member(target, listed, not disabled)
     case = cases.get(target.case_id)
     assert case.bench is not None
+    if not disabled and config.getoption("benchmark_disable_gc", False):
+        gc.collect()  # the garbage of the blocks before, collected outside this one
     estimate = member.call_s if disabled else warm_up(member.call, member.call_s)
     benchmark.group = target.group
     benchmark.extra_info.update(

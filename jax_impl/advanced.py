@@ -79,6 +79,12 @@ def _per_sample_jacrev(losses: LossesFn, params: Params, *batch: jax.Array) -> P
     return jax.jacrev(losses)(params, *batch)
 
 
+def _per_sample_vmap_grad_1d(x: jax.Array, w: jax.Array) -> jax.Array:
+    """``vmap_grad`` as JAX is written best: one sample is a 1-D row and ``w`` the array
+    itself, so no ``s[None]`` per sample and no parameter dict to map over."""
+    return jax.vmap(jax.grad(lambda w, x_i: x_i @ w), in_axes=(None, 0))(w, x)
+
+
 PER_SAMPLE = {
     "loop": _per_sample_loop,
     "batched": _per_sample_batched,
@@ -263,6 +269,7 @@ TIMED = {
     "advanced.per_sample_grads": {
         **{name: _per_sample_linear(m) for name, m in PER_SAMPLE.items()},
         **{f"mlp_{name}": _per_sample_mlp(m) for name, m in PER_SAMPLE.items()},
+        "vmap_grad_1d": timed_on_device(_per_sample_vmap_grad_1d, "x", "w"),
     },
     "advanced.hessian": {
         "double_backward": timed_on_device(

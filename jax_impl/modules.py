@@ -19,7 +19,7 @@ import optax
 from flax import nnx
 
 from jax_impl.backend import jax_device
-from shared.run_modes import EAGER, JIT, NNX_JIT
+from shared.run_modes import EAGER, JIT, JIT_DONATED, NNX_JIT
 from shared.tooling import tooling
 from shared.validation import CaseInputError, require
 
@@ -493,7 +493,8 @@ def _train_step_setup(inputs: Mapping[str, np.ndarray], device: str, mode: str) 
     """One SGD step on a DeepNetwork. ``nnx_jit``: the ``nnx.jit`` step over the module and
     ``nnx.Optimizer``, as a student writes it (the harness times it as is; its first call is
     the compilation). ``jit``: :func:`_pure_sgd_step` over ``nnx.split`` state, which the
-    harness wraps in ``jax.jit``."""
+    harness wraps in ``jax.jit``. ``jit_donated``: that step jitted with its state donated, as a
+    training loop runs it (:func:`_donated_training`)."""
     d = jax_device(device)
     dims = {k: inputs[k] for k in ("input_dim", "hidden_dim", "num_classes", "num_layers")}
     model = _placed(DeepNetwork(**dims), inputs["weights"], device)
@@ -501,11 +502,32 @@ def _train_step_setup(inputs: Mapping[str, np.ndarray], device: str, mode: str) 
     x, labels = jax.device_put(inputs["x"], d), jax.device_put(inputs["labels"], d)
     if mode == NNX_JIT:
         return _sgd_step, (model, nnx.Optimizer(model, tx, wrt=nnx.Param), x, labels)
+    graphdef, state = nnx.split(model)
+    params = nnx.to_pure_dict(state)
     if mode in (JIT, EAGER):  # eager: the same pure step, op by op
-        graphdef, state = nnx.split(model)
-        params = nnx.to_pure_dict(state)
         return _pure_sgd_step(graphdef, tx), (params, tx.init(params), x, labels)
-    raise ValueError(f"modules.train_step has no JAX mode {mode!r}; modes: jit, eager, nnx_jit")
+    if mode == JIT_DONATED:
+        return _donated_training(graphdef, tx, params), (x, labels)
+    raise ValueError(
+        f"modules.train_step has no JAX mode {mode!r}; modes: jit, eager, nnx_jit, jit_donated"
+    )
+
+
+def _donated_training(
+    graphdef: nnx.GraphDef, tx: optax.GradientTransformation, params: dict
+) -> Callable:
+    """The pure step as a JAX training loop writes it: ``jax.jit`` with the parameters and the
+    optimiser state donated, so XLA may write the new ones into the old buffers. A donated
+    buffer is gone after the call, so each call's new state is the next call's input (the
+    plain ``jit`` mode times the step on the same state every call)."""
+    step = jax.jit(_pure_sgd_step(graphdef, tx), donate_argnums=(0, 1))
+    state = [params, tx.init(params)]
+
+    def train(x: jax.Array, labels: jax.Array) -> jax.Array:
+        state[0], state[1], loss = step(state[0], state[1], x, labels)
+        return loss
+
+    return train
 
 
 TIMED = {"modules.train_step": {"step": _train_step_setup}}

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from jaxparity import atomic, results
-from jaxparity.bench_targets import Target, schedule
+from jaxparity.bench_targets import Target, comparison, schedule
 
 GroupKey = tuple[str, ...]
 
@@ -63,7 +63,7 @@ def _parse(line: str) -> dict[str, Any]:
 
 
 def _group_key(row: dict[str, Any]) -> GroupKey:
-    return (row["case_id"], row["variant"], row["size"], row["device"])
+    return comparison(row["case_id"], row["variant"], row["size"], row["device"])
 
 
 def _machine_key(row: dict[str, Any]) -> GroupKey:

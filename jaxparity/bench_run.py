@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from jaxparity import atomic, bench_resume, results
-from jaxparity.bench import MALLOC_PINNED
+from jaxparity.bench import GC_OFF_WHILE_TIMING, MALLOC_PINNED
 from jaxparity.bench_plan import CASES_FILE, repo
 from jaxparity.bench_resume import PassWork
 from jaxparity.outdir import ClaimedRun
@@ -53,6 +53,7 @@ def command(plan: dict[str, Any], work: PassWork, folder: Path, plan_file: Path)
         *[m["file"] for m in work.modules],
         *[f"--deselect={n}" for n in work.deselect],
         "--benchmark-enable",
+        *(["--benchmark-disable-gc"] if GC_OFF_WHILE_TIMING else []),
         f"--bench-plan={plan_file}",
         f"--bench-run-id={plan['run_id']}",
         f"--bench-pass={work.number}",
@@ -71,7 +72,7 @@ def command(plan: dict[str, Any], work: PassWork, folder: Path, plan_file: Path)
 
 
 CHILD_DROPS = ("PYTEST_XDIST_", "JAXPARITY_DEVICES")
-"""Environment variables the benchmark process does not inherit (see ``_run_pass``)."""
+"""Environment variables the benchmark process does not inherit (see ``child_env``)."""
 
 
 def _count_lines(path: Path) -> list[str]:
@@ -157,15 +158,9 @@ def _advance(outcomes: Path, progress: dict[str, int], advance: Callable[[str], 
     progress["seen"] = max(progress["seen"], len(lines))
 
 
-def _run_pass(
-    plan: dict[str, Any],
-    work: PassWork,
-    claimed: ClaimedRun,
-    cache: Path,
-    log: IO[str],
-    poll: Callable[[], None],
-) -> int:
-    env = {
+def child_env(cache: Path) -> dict[str, str]:
+    """The environment of a process that times (a benchmark pass, a self-check)."""
+    return {
         # torch.compile's first pass starts cold, as jax.jit does (JAX keeps no compilation
         # cache on disk by default): its compile seconds, the ones reported, are what a first
         # run pays. Later passes reuse the run's cache (2–6× faster here), only to save time.
@@ -177,6 +172,17 @@ def _run_pass(
         # nor a JAXPARITY_DEVICES of the caller's: the plan names the devices
         **{k: v for k, v in os.environ.items() if not k.startswith(CHILD_DROPS)},
     }
+
+
+def _run_pass(
+    plan: dict[str, Any],
+    work: PassWork,
+    claimed: ClaimedRun,
+    cache: Path,
+    log: IO[str],
+    poll: Callable[[], None],
+) -> int:
+    env = child_env(cache)
     plan_file = cache / f"plan-pass-{work.number}.json"
     this_pass = {**plan, "targets": work.targets, "machine": work.machine}
     plan_file.write_text(json.dumps({"bench": this_pass}))

@@ -2,7 +2,8 @@
 
 A benchmark *target* is case × variant × size × backend × device × mode. Targets that differ
 only in backend and mode form a *comparison group* (one case, variant, size and device): eager
-torch, ``torch.compile``, jitted JAX, JAX op by op, … The harness (``bench/harness.py``) times a
+torch, ``torch.compile``, jitted JAX, JAX op by op, … — and an idiom variant joins its lesson
+variant's group (``Bench.idioms``). The harness (``bench/harness.py``) times a
 group in paired rounds in one process, in the order :func:`schedule` gives; ``bench_plan.py``
 turns the targets of a ``--size`` into the run's plan and ``bench_resume.py`` finds the groups
 an interrupted pass left unfinished by the same schedule.
@@ -46,7 +47,16 @@ class Target:
     @property
     def comparison(self) -> Comparison:
         """The comparison group: what must be equal for two timings to be compared."""
-        return (self.case_id, self.variant, self.size, self.device)
+        return comparison(self.case_id, self.variant, self.size, self.device)
+
+
+def comparison(case_id: str, variant: str, size: str, device: str) -> Comparison:
+    """The comparison group of a timing: case, variant, size and device, where an idiom
+    variant counts as the lesson's variant it respells (``Bench.idioms``), so that both are
+    timed in the same paired blocks and the fastest of each framework pairs with the other's."""
+    case = cases.CASES.get(case_id)
+    lesson = case.bench.lesson_variant(variant) if case is not None and case.bench else variant
+    return (case_id, lesson, size, device)
 
 
 def block_id(target: Target, block: int) -> str:

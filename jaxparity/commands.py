@@ -21,6 +21,7 @@ from jaxparity import (
     pipeline,
     results,
     selection,
+    selfcheck,
     show,
 )
 from jaxparity.console import say
@@ -73,8 +74,9 @@ def _cmd_run(args: argparse.Namespace, out: Console) -> int:
     checks = _check_plan(case_list, devices, "run")
     profile = {"networks": networks.select(args.profile)}
     asked = outdir.asked("run", check=checks, bench=_asked_bench(plan), profile=profile)
+    sections = {"check": checks, "bench": plan, "selfcheck": selfcheck.plan(plan)}
     rc = 0
-    with _claim(args, asked, {"check": checks, "bench": plan, "profile": profile}, out) as run:
+    with _claim(args, asked, {**sections, "profile": profile}, out) as run:
         if not run.finished:
             machine_json.save(run)
             try:
@@ -82,6 +84,7 @@ def _cmd_run(args: argparse.Namespace, out: Console) -> int:
                 out.print(counts.line("check", pipeline.folder_counts(run.folder)["check"]))
                 pipeline.artifacts_step(run, case_list, out)
                 rc = pipeline.bench_step(run, case_list, out)
+                pipeline.selfcheck_step(run, out)
                 pipeline.profile_step(run, out)
             except KeyboardInterrupt:
                 print("jaxparity: interrupted; the report covers what finished", file=sys.stderr)
@@ -124,11 +127,13 @@ def _cmd_bench(args: argparse.Namespace, out: Console) -> int:
     if not plan["targets"]:  # say why before anything in --out is touched
         raise CliError(bench_plan.nothing_to_time(case_list, plan))
     rc = 0
-    with _claim(args, outdir.asked("bench", bench=_asked_bench(plan)), {"bench": plan}, out) as run:
+    sections = {"bench": plan, "selfcheck": selfcheck.plan(plan)}
+    with _claim(args, outdir.asked("bench", bench=_asked_bench(plan)), sections, out) as run:
         if not run.finished:
             machine_json.save(run)
             try:
                 rc = pipeline.bench_step(run, case_list, out)
+                pipeline.selfcheck_step(run, out)
             except KeyboardInterrupt:
                 print("jaxparity: interrupted; finished benchmarks are saved", file=sys.stderr)
                 return 130

@@ -119,10 +119,13 @@ def lines(counts: dict[str, Any]) -> list[str]:
 
 
 def document(summ: Summary, plan: dict[str, Any]) -> dict[str, Any]:
-    """``summary.json``: the run's id, its counts, then one record per result."""
+    """``summary.json``: the run's id, its counts, one record per result, each comparison's
+    fastest idioms (``fastest.rows``) and the self-check (``selfcheck.rows``)."""
     return {
         "tool": results.TOOL,
         "run_id": plan.get("run_id") or plan.get("bench", {}).get("run_id"),
         "counts": of(summ, plan),
         "records": summ.records,
+        "fastest": summ.fastest,
+        "selfcheck": summ.selfcheck,
     }

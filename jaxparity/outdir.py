@@ -58,6 +58,7 @@ RESULT_FILES = (
     *results.CHECK_FILES,
     *results.BENCH_FILES,
     results.PROFILE,
+    results.SELFCHECK,
     *results.REPORT_FILES,
     results.PLAN,  # last: moved aside only once everything else is
 )
@@ -245,6 +246,7 @@ class ClaimedRun:
         plan then only rebuilds the report."""
         steps = [s for s in ("check", "artifacts") if "check" in self.record]
         steps += ["profile"] if self.record.get("profile", {}).get("networks") else []
+        steps += ["selfcheck"] if self.record.get("selfcheck", {}).get("checks") else []
         bench = self.record.get("bench")
         passes = bench["passes"] if bench and bench["targets"] else 0
         if all(map(self.done, steps)) and set(self.passes_done()) >= set(range(1, passes + 1)):
@@ -269,6 +271,7 @@ def _describe(progress: dict[str, Any], record: dict[str, Any]) -> str:
             ("check", "parity checks"),
             ("artifacts", "artifacts"),
             ("profile", "the profile"),
+            ("selfcheck", "the self-check"),
         )
         if progress.get(step)
     ]

@@ -4,8 +4,9 @@ interrupted one runs again whole — the benchmarks pass by pass and comparison 
 (``bench_resume.py``).
 
 In the order ``run`` takes them: the parity checks, the artifacts that explain two cases, the
-benchmarks, the profile behind the lesson's Table 1, then the report (always rebuilt) and the
-committed notebooks as pages beside it.
+benchmarks, the self-check of a few of their calls by a second timer, the profile behind the
+lesson's Table 1, then the report (always rebuilt) and the committed notebooks as pages
+beside it.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from jaxparity import (
     outdir,
     report,
     results,
+    selfcheck,
+    selfcheck_run,
     summary,
 )
 from jaxparity.console import progress, say
@@ -101,6 +104,32 @@ def bench_step(run: ClaimedRun, case_list: list, out: Console) -> int:
             file=sys.stderr,
         )
     return rc
+
+
+def selfcheck_step(run: ClaimedRun, out: Console) -> None:
+    """After the benchmarks, a few of their calls timed again by a second timer, each in a
+    fresh process (``selfcheck.py``), unless this run did it before (an interrupted
+    self-check runs again whole: about 40 s)."""
+    plan = run.record.get("selfcheck") or {}
+    if not plan.get("checks") or run.done("selfcheck"):
+        return
+    run.reset(results.SELFCHECK)
+    with progress("self-check", len(plan["checks"])) as advance:
+        selfcheck_run.run(plan, run.folder, run.run_id, advance)
+    checked = summary.build(results.load(run.folder)).selfcheck
+    off = selfcheck.outside(checked)
+    timed = [r for r in checked if r["ratio"] is not None]
+    out.print(
+        f"self-check: {len(timed)} of {len(checked)} calls timed again by a second timer in "
+        f"{run.folder / results.SELFCHECK}; "
+        + (
+            f"{len(off)} differ from the harness by more than {selfcheck.WITHIN:.0%}: "
+            + ", ".join(f"{r['case']} · {r['variant']} {r['mode']} {r['ratio']:.2f}×" for r in off)
+            if off
+            else f"all within {selfcheck.WITHIN:.0%} of the harness"
+        )
+    )
+    run.mark("selfcheck")
 
 
 def profile_step(run: ClaimedRun, out: Console) -> None:

@@ -14,6 +14,7 @@ JSON, or JSON that is not ours, stops the report with one line naming the file.
 | ``outcomes.jsonl`` | ``jaxparity.pytest_outcomes`` | pass / fail / skip of every benchmark run |
 | ``benchmark.json`` | pytest-benchmark | its own summary, at the end of a bench run |
 | ``profile.json`` | ``jaxparity.profiling`` | runtime and flops per operator class, per network |
+| ``selfcheck.jsonl`` | ``jaxparity.selfcheck_run`` | a few calls timed again by a second timer |
 
 Benchmark results and outcomes carry the run's id: those of another run (a process that
 outlived its own run) are left out with a note. ``outdir.py`` decides which run a folder holds.
@@ -47,6 +48,7 @@ REPORT_HTML = "report.html"
 PLOTS = "plots"
 NOTEBOOKS = "notebooks"
 PROFILE = "profile.json"
+SELFCHECK = "selfcheck.jsonl"
 
 CHECK_FILES = (CHECK, ARTIFACTS)
 BENCH_FILES = (BENCH, OUTCOMES, BENCHMARK_JSON, BENCH_LOG)
@@ -86,6 +88,8 @@ class Results:
     benchmark_json: dict[str, Any] | None = None
     profile: dict[str, Any] | None = None
     """``profile.json``: ``None`` when this run did not profile (or came before it could)."""
+    selfcheck: list[dict[str, Any]] = field(default_factory=list)
+    """``selfcheck.jsonl``: the calls the second timer timed again (``jaxparity.selfcheck``)."""
     notes: list[str] = field(default_factory=list)
 
 
@@ -164,6 +168,13 @@ def _is_bench(r: Any) -> bool:
     return isinstance(r, dict) and r.keys() >= BENCH_KEYS and isinstance(r["stats"], dict)
 
 
+SELFCHECK_KEYS = {"case_id", "variant", "size", "framework", "device", "mode", "status"}
+
+
+def _is_selfcheck(r: Any) -> bool:
+    return isinstance(r, dict) and r.keys() >= SELFCHECK_KEYS
+
+
 def _is_outcome(r: Any) -> bool:
     return isinstance(r, dict) and {"nodeid", "outcome"} <= r.keys()
 
@@ -224,6 +235,9 @@ def load(folder: Path) -> Results:
         info = res.benchmark_json["machine_info"].get("jaxparity")
         if isinstance(info, dict):
             res.machine = {**info, **res.machine}
+    if (folder / SELFCHECK).exists():
+        found = read_jsonl(folder / SELFCHECK, _is_selfcheck, "jaxparity self-check", res.notes)
+        res.selfcheck = _this_run(found, run_id, folder / SELFCHECK, res.notes)
     if (folder / PROFILE).exists():
         res.profile = read_json(folder / PROFILE, _is_profile, "jaxparity profile")
     if not (res.checks or res.bench or res.outcomes):

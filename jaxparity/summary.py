@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from jaxparity import regimes, speedups
+from jaxparity import fastest, regimes, selfcheck, speedups
 from jaxparity.results import Results
 from jaxparity.speedups import Key
 from shared import backends, cases, run_modes
@@ -101,6 +101,10 @@ class Summary:
     peaks: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Per device: the best matmul-peak record of this run (``gflops``, ``framework``, ``n``)."""
     notes: list[str] = field(default_factory=list)
+    fastest: list[dict[str, Any]] = field(default_factory=list)
+    """Per comparison, each framework's fastest idiomatic variant × mode (``fastest.rows``)."""
+    selfcheck: list[dict[str, Any]] = field(default_factory=list)
+    """The calls a second timer timed again, beside the harness (``selfcheck.rows``)."""
 
     def of(self, **where: Any) -> list[dict[str, Any]]:
         return [r for r in self.records if all(r[k] == v for k, v in where.items())]
@@ -353,7 +357,14 @@ def build(res: Results) -> Summary:
     missing = sum(1 for r in records if r["reason"] == MISSING)
     if missing:
         notes.insert(0, f"{missing} planned results are missing: the run did not finish")
-    return Summary(records, devices, peaks, res.notes + notes)
+    return Summary(
+        records,
+        devices,
+        peaks,
+        res.notes + notes,
+        fastest.rows(records, blocks),
+        selfcheck.rows(res.selfcheck, records, blocks),
+    )
 
 
 _ORDER = {case_id: i for i, case_id in enumerate(cases.CASES)}

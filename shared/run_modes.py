@@ -18,6 +18,7 @@ JIT = "jit"
 NNX_JIT = "nnx_jit"
 JIT_GRAD = "jit_grad"
 SCAN = "scan"
+JIT_DONATED = "jit_donated"
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,15 @@ JAX_SCAN = RunMode(
     True,
     "#0b7285",
 )
+JAX_JIT_DONATED = RunMode(
+    "jax",
+    JIT_DONATED,
+    "JAX jit, donated",
+    "the step compiled by jax.jit with its parameters and optimiser state donated "
+    "(donate_argnums), each call's new state fed to the next: XLA may write it in place",
+    True,
+    "#0b4a8f",
+)
 NUMPY = RunMode(
     "numpy",
     EAGER,
@@ -113,6 +123,7 @@ TABLE: dict[tuple[str, str], RunMode] = {
         JAX_NNX_JIT,
         JAX_JIT_GRAD,
         JAX_SCAN,
+        JAX_JIT_DONATED,
         NUMPY,
     )
 }

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from bench.targets import load_on
-from shared import backends, data, parity
+from shared import backends, cases, data, oracles, parity
 
 DEVICES = [pytest.param(d, id=d) for d in backends.device_names()]
 
@@ -88,3 +88,28 @@ def test_importing_torch_impl_silences_exactly_the_jit_script_warning() -> None:
         cwd=Path(__file__).parents[1],
     )
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+BACKENDS = [pytest.param(b, id=b) for b in backends.backend_names()]
+
+
+@pytest.mark.parametrize("device", DEVICES)
+@pytest.mark.parametrize("backend_name", BACKENDS)
+def test_idiom_variants_compute_the_oracles_gradients(backend_name: str, device: str) -> None:
+    """An idiom variant (``Bench.idioms``) is only timed, never a case output: what it times
+    must still be the lesson variant's answer, in every mode it is timed in."""
+    backend = load_on(backend_name, device)
+    case = cases.get("advanced.per_sample_grads")
+    assert case.bench is not None and case.bench.idioms
+    inputs = data.inputs(case.id)
+    want = oracles.expected(case.id, inputs)
+    timed = backend.topic("advanced").TIMED[case.id]
+    for idiom, lesson in case.bench.idioms.items():
+        for mode in case.bench.modes[backend_name]:
+            fn, args = timed[idiom](inputs, device, mode)
+            ready, _ = backend.prepare(fn, mode, args)
+            got = np.asarray(backend.to_numpy(backend.sync(ready(*args))))
+            check = parity.compare(
+                f"{idiom} ({mode})", backend_name, "oracle", got, want[f"grads_{lesson}"], sides=1
+            )
+            assert check.ok, check.line()

@@ -136,7 +136,7 @@ def test_wrong_weights_name_the_parameter(target) -> None:
 
 def _modes(backend_name: str) -> list[str]:
     # torch.compile takes 11–18 s per function on this machine: left to the benchmarks.
-    return {"torch": ["eager"], "jax": ["jit", "nnx_jit"]}[backend_name]
+    return {"torch": ["eager"], "jax": ["jit", "nnx_jit", "jit_donated"]}[backend_name]
 
 
 def test_timed_steps_follow_the_oracle(target) -> None:

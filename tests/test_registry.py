@@ -103,3 +103,16 @@ def test_every_array_input_is_declared_and_checked() -> None:
             bad = {**inputs, name: inputs[name][None]}  # one axis too many
             with pytest.raises(CaseInputError, match=rf"^{name}: expected "):
                 check_inputs(case, bad)
+
+
+def test_every_idiom_respells_a_lesson_variant_of_its_case() -> None:
+    """``Bench.idioms`` maps a timed variant to the lesson's variant it respells: both must be
+    variants of the case, and an idiom is never itself a lesson variant of another idiom (the
+    verdict's families are one level deep)."""
+    for case in cases.select():
+        if case.bench is None:
+            continue
+        for idiom, lesson in case.bench.idioms.items():
+            assert idiom in case.bench.variants, (case.id, idiom)
+            assert lesson in case.bench.variants, (case.id, lesson)
+            assert lesson not in case.bench.idioms, (case.id, lesson)

@@ -96,6 +96,12 @@ def _per_sample_jacrev(losses: LossesFn, params: Mapping[str, torch.Tensor], *ba
     return torch.func.jacrev(losses)(dict(params), *batch)
 
 
+def _per_sample_vmap_grad_1d(x: torch.Tensor, w: torch.Tensor) -> torch.Tensor:
+    """``vmap_grad`` as torch.func is written best: one sample is a 1-D row and ``w`` the
+    tensor itself, so no ``unsqueeze(0)`` per sample and no parameter dict to map over."""
+    return torch.func.vmap(torch.func.grad(lambda w, x_i: x_i @ w), in_dims=(None, 0))(w, x)
+
+
 PER_SAMPLE = {
     "loop": _per_sample_loop,
     "batched": _per_sample_batched,
@@ -295,6 +301,7 @@ TIMED = {
     "advanced.per_sample_grads": {
         **{name: _per_sample_linear(m) for name, m in PER_SAMPLE.items()},
         **{f"mlp_{name}": _per_sample_mlp(m) for name, m in PER_SAMPLE.items()},
+        "vmap_grad_1d": timed_on_device(_per_sample_vmap_grad_1d, "x", "w"),
     },
     "advanced.hessian": {
         "double_backward": timed_on_device(

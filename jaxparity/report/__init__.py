@@ -8,7 +8,8 @@ side with the explanation. It closes with the lesson's claim, answered from the 
 One module per part of the page, in page order:
 
 * ``header`` — the run: title, counts, warnings, navigation, the speed-up and compile charts;
-* ``claim`` — the lesson's claim answered (``comparisons``: which timings it compares);
+* ``claim`` — the lesson's claim answered (``comparisons``: which timings it compares;
+  ``fastest_column``: each framework at its fastest idiom);
 * ``table1`` — the lesson's Table 1 (flops and runtime per operator class) measured;
 * ``case_sections`` — each topic and case: agreement, timings, ``scaling`` plots, the code;
   a case's explainer from ``artifacts.jsonl``: ``graph_view``, ``matmul_counts``;
@@ -17,6 +18,7 @@ One module per part of the page, in page order:
 * ``distributed`` — beyond one device: the distributed topic's engines side by side;
 * ``second_half`` — the claim's second half: stricter code, memory;
 * ``strict_code`` — stricter code, shown as code: the ``strict`` cases three ways;
+* ``selfcheck_section`` — a few calls timed again by a second timer, against the harness;
 * ``machine_and_method`` — the machine the numbers come from, and how they were made.
 
 Every word of it comes from ``texts`` (``texts_en``, ``texts_ru``): ``lang`` picks the language.
@@ -35,6 +37,7 @@ from jaxparity.report import (
     header,
     machine_and_method,
     second_half,
+    selfcheck_section,
     strict_code,
     table1,
     texts,
@@ -59,6 +62,7 @@ def blocks_of(res: Results, summ: Summary, t: Texts) -> tuple[list[Block], dict[
     blocks.append(Heading(2, t("second.part"), "details"))
     blocks += second_half.details(summ, t)
     blocks += strict_code.section(res, summ, t)
+    blocks += selfcheck_section.section(res, summ, t)
     blocks += machine_and_method.machine(res, summ, t)
     blocks += machine_and_method.method(res, t)
     return blocks, figures

@@ -21,8 +21,8 @@ from typing import Any
 from jaxparity import paired, regimes
 from jaxparity.document import Block, Bullets, Heading, Para
 from jaxparity.fmt import fmt_s, fmt_x
+from jaxparity.report import fastest_column, split
 from jaxparity.report import regimes as labels
-from jaxparity.report import split
 from jaxparity.report.comparisons import (
     CONFIDENCE,
     is_torch_compile,
@@ -70,6 +70,7 @@ def answer(summ: Summary, t: Texts) -> list[Block]:
     blocks.append(Bullets(_headline(summ, rows, t)))
     blocks.append(Para(_verdict(summ, rows, t)))
     blocks += split.table(rows, t)
+    blocks += fastest_column.table(summ, rows, t)
     blocks += split.set_apart(summ, t)
     return blocks
 
@@ -88,6 +89,7 @@ def _headline(summ: Summary, rows: list[dict[str, Any]], t: Texts) -> list[str]:
     for regime, found in by.items():
         if regime is not None:
             items += _versus_compile(regime, found, t)
+    items += fastest_column.headline(summ, rows, t)
     leads = [_lead(regime, found, t) for regime, found in by.items() if regime is not None]
     items += [lead for lead in leads if lead]
     if not any(row["op"] is not None for row in rows):

@@ -10,7 +10,7 @@ from typing import Any
 from jaxparity import counts, plots
 from jaxparity.document import Block, Bullets, ExpandAll, Figure, Heading, Note, Para
 from jaxparity.fmt import fmt_whole_s
-from jaxparity.report import machine_and_method
+from jaxparity.report import machine_and_method, selfcheck_section
 from jaxparity.report.comparisons import CONFIDENCE, comparisons
 from jaxparity.report.texts import Texts
 from jaxparity.results import Results
@@ -46,6 +46,7 @@ def run_header(res: Results, summ: Summary, t: Texts) -> list[Block]:
     blocks += [
         n for n in machine_and_method.load_note(res, summ, t) if isinstance(n, Note) and n.warn
     ]
+    blocks += selfcheck_section.warnings(summ, t)
     nav = [f"[{t(f'topic.{topic}')}](#topic-{topic})" for topic in cases.TOPICS]
     parts = ("claim", "profile", "machine", "method")
     nav += [f"[{t(f'nav.{part}')}](#{part})" for part in parts]

@@ -185,6 +185,7 @@ def method(res: Results, t: Texts) -> list[Block]:
                     mark=labels.NEAR_FLOOR_MARK,
                     size=labels.LESSON_SIZE,
                 ),
+                t("method.selfcheck"),
                 t("method.compile", cost=t.quote(selection.COMPILE_COST)),
                 t(
                     "method.malloc",

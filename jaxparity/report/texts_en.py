@@ -531,6 +531,72 @@ MESSAGES: dict[str, str] = {
     "in `MALLOC_PINNED` there).",
     "method.files": "Rebuild this report from the saved files with `jaxparity report --out "
     "{folder}`; raw results: {files}; graph files in `{graphs}/`.",
+    # jaxparity/report/fastest_column.py: each framework at its fastest idiom
+    "fastest.heading": "Each framework at its fastest",
+    "fastest.intro": "The verdict's comparisons again, each framework at its fastest: its "
+    "fastest variant and mode among the lesson's spelling and the idioms timed in the same "
+    "paired blocks (a variant's description says what it changes), compiled or not. JAX's "
+    "fastest against torch's is paired round by round, with its {confidence} interval.",
+    "fastest.col.where": "case · variant (size)",
+    "fastest.col.lesson": "as the lesson writes it: JAX jit ×",
+    "fastest.col.torch": "torch's fastest",
+    "fastest.col.jax": "JAX's fastest",
+    "fastest.col.fastest": "fastest against fastest: JAX ×",
+    "fastest.col.verdict": "verdict",
+    "fastest.pick": "`{variant}` {mode}",
+    "fastest.framework.torch": "torch",
+    "fastest.framework.jax": "JAX",
+    "fastest.headline": "**Each framework at its fastest idiom, {regime}** ({n}; the table "
+    "“Each framework at its fastest” below): JAX's fastest variant and mode against torch's, "
+    "among the lesson's spelling and the idioms timed beside it: {count}{mean}.",
+    "fastest.mean": "; geometric mean {geomean}",
+    "fastest.idioms": "An idiom beat the lesson's spelling in its framework: {which}.",
+    "fastest.idiom_won": "{case} · {lesson} ({size}), {framework}: {pick}, {gain}",
+    "fastest.no_idiom": "No idiom beat the lesson's spelling in its framework by a win's margin.",
+    # jaxparity/report/selfcheck_section.py: the harness against a second timer
+    "selfcheck.heading": "The harness checked by a second timer",
+    "selfcheck.intro": "After the benchmarks, a few of this run's own calls were timed again, "
+    "each in a fresh process that imports only its framework, by that framework's own way of "
+    "timing: `torch.utils.benchmark.Timer(...).blocked_autorange(min_run_time={min_run})` "
+    "with the run's thread count for torch (blocks of calls under `timeit`, garbage "
+    "collection off; the median of the blocks), and for JAX a plain loop of "
+    "`jax.block_until_ready(fn(*args))`, each call timed with `time.perf_counter` after "
+    "{warmup} warm-up calls, for {min_run} s (its median). The inputs, the setup (the case's "
+    "`TIMED` function, `Backend.prepare`) and the call are the harness's own; each call is "
+    "timed in as many fresh processes as the run has passes, and their medians pooled, as the "
+    "harness pools its passes. Harness ÷ second timer above 1× means the harness saw the call "
+    "slower; the two should agree within {within}. A process keeps a state for its life (a "
+    "call can run a third slower in one process than in the next, whichever timer times it): "
+    "where the pooled medians differ but one of the harness's processes and one of the second "
+    "timer's agree within {within}, the table says so and shows both sides' processes; only "
+    "calls where no two processes agree are a warning.",
+    "selfcheck.col.where": "call",
+    "selfcheck.col.mode": "mode",
+    "selfcheck.col.bound": "bound by",
+    "selfcheck.col.harness": "harness",
+    "selfcheck.col.second": "second timer",
+    "selfcheck.col.ratio": "harness ÷ second",
+    "selfcheck.col.agrees": "agreement",
+    "selfcheck.bound.kernel": "kernels",
+    "selfcheck.bound.dispatch": "dispatch",
+    "selfcheck.within": "within ({apart} apart)",
+    "selfcheck.differs": "differs by {apart}",
+    "selfcheck.states": "process states ({apart} apart): the harness's passes {harness}, the "
+    "second timer's processes {second}",
+    "selfcheck.no_harness": "the harness did not time it in this run",
+    "selfcheck.outside": "{n} of {of} calls checked by a second timer differ from the "
+    "harness by more than {within}, process for process: {which}. Their absolute times in "
+    "this report are off by as much; the paired speed-ups suffer only where the two sides of a "
+    "ratio are off unlike.",
+    "selfcheck.see": " More in the section “The harness checked by a second timer”.",
+    "selfcheck.all_within": "All {n} checked calls lie within {within} of their second timer, "
+    "process for process.",
+    "selfcheck.none": "This run checked no call: none of the checked calls ({listed}) was in "
+    "its plan (they are timed at the default size, `--size cpu`).",
+    "method.selfcheck": "**Second timer.** A few calls, bound by kernels and by dispatch in "
+    "each framework, are timed again after the benchmarks by the frameworks' own timers, each "
+    "in a fresh process (section “The harness checked by a second timer”, "
+    "`jaxparity/selfcheck.py`).",
     # jaxparity show
     "show.lesson": "From the lesson's section “{heading}” ({gloss}), lines {lo}–{hi}.",
     "show.outputs": "Outputs at size test on {device}",

@@ -71,6 +71,12 @@ FOREIGN: dict[str, str] = {
     "epoch, not per step (torch on a CPU has no counterpart)": "вся эпоха — одна программа "
     "`jax.jit`, `jax.lax.scan` по батчам: один запуск на эпоху, а не на шаг (у torch на CPU "
     "аналога нет)",
+    "JAX jit, donated": "JAX jit с отдачей буферов",
+    "the step compiled by jax.jit with its parameters and optimiser state donated "
+    "(donate_argnums), each call's new state fed to the next: XLA may write it in place": "шаг, "
+    "скомпилированный `jax.jit`, которому параметры и состояние оптимизатора отданы на "
+    "перезапись (`donate_argnums`); новое состояние каждого вызова идёт на вход следующему: "
+    "XLA может записать его на место старого",
     "NumPy": "NumPy",
     "NumPy's own call (its BLAS): the machine's matmul ceiling only": "собственный вызов NumPy "
     "(его BLAS): только для потолка матричного умножения на этой машине",
@@ -128,6 +134,12 @@ FOREIGN: dict[str, str] = {
     "is_grads_batched=True) / jax.vmap over the vjp function": "один обратный проход сразу для "
     "батча котангенсов — строк `eye(n)`: `autograd.grad(..., is_grads_batched=True)` / "
     "`jax.vmap` по функции `vjp`",
+    "vmap_grad without the lesson's wrapping: each sample a 1-D row, w passed as the tensor "
+    "itself, no unsqueeze(0) and no parameter dict: torch.func.vmap(torch.func.grad(f), "
+    "in_dims=(None, 0)) / jax.vmap(jax.grad(f), in_axes=(None, 0))": "`vmap_grad` без обёрток "
+    "урока: каждый элемент батча — одномерная строка, `w` передаётся как сам тензор, без "
+    "`unsqueeze(0)` и без словаря параметров: `torch.func.vmap(torch.func.grad(f), "
+    "in_dims=(None, 0))` / `jax.vmap(jax.grad(f), in_axes=(None, 0))`",
     "the gradient of one sample's loss, vectorised over the batch: "
     "torch.func.vmap(torch.func.grad) / jax.vmap(jax.grad)": "градиент функции потерь одного "
     "элемента, векторизованный по батчу: `torch.func.vmap(torch.func.grad)` / "
@@ -786,6 +798,78 @@ MESSAGES: dict[str, str] = {
     "torch — в `MALLOC_PINNED` там же).",
     "method.files": "Пересобрать этот отчёт из сохранённых файлов: `jaxparity report --lang ru "
     "--out {folder}`; исходные результаты: {files}; файлы графов — в `{graphs}/`.",
+    # jaxparity/report/fastest_column.py: each framework at its fastest idiom
+    "fastest.heading": "Каждый фреймворк в самой быстрой записи",
+    "fastest.intro": "Те же сравнения, что в итоге, но каждый фреймворк в самой быстрой "
+    "записи: его самый быстрый вариант и режим среди записи из урока и идиом, замеренных в тех "
+    "же парных блоках (описание варианта говорит, что в нём изменено), с компиляцией или без. "
+    "Самый быстрый JAX против самого быстрого torch — парное отношение по раундам, с "
+    "интервалом {confidence}.",
+    "fastest.col.where": "кейс · вариант (размер)",
+    "fastest.col.lesson": "как в уроке: JAX jit ×",
+    "fastest.col.torch": "самый быстрый torch",
+    "fastest.col.jax": "самый быстрый JAX",
+    "fastest.col.fastest": "самый быстрый против самого быстрого: JAX ×",
+    "fastest.col.verdict": "итог",
+    "fastest.pick": "`{variant}` {mode}",
+    "fastest.framework.torch": "torch",
+    "fastest.framework.jax": "JAX",
+    "fastest.headline": "**Каждый фреймворк в самой быстрой идиоматичной записи, {regime}** "
+    "({n}; таблица «Каждый фреймворк в самой быстрой записи» ниже): самый быстрый вариант и "
+    "режим JAX против самого быстрого у torch — среди записи из урока и идиом, замеренных "
+    "рядом с ней: {count}{mean}.",
+    "fastest.mean": "; среднее геометрическое {geomean}",
+    "fastest.idioms": "Идиома обогнала запись из урока в своём фреймворке: {which}.",
+    "fastest.idiom_won": "{case} · {lesson} (размер {size}), {framework}: {pick}, {gain}",
+    "fastest.no_idiom": "Ни одна идиома не обогнала запись из урока в своём фреймворке с "
+    "перевесом, достаточным для победы.",
+    # jaxparity/report/selfcheck_section.py: the harness against a second timer
+    "selfcheck.heading": "Проверка замеров вторым таймером",
+    "selfcheck.intro": "После замеров несколько вызовов этого запуска замерены ещё раз, каждый "
+    "в новом процессе, который импортирует только свой фреймворк, и собственным способом "
+    "замера этого фреймворка: для torch — "
+    "`torch.utils.benchmark.Timer(...).blocked_autorange(min_run_time={min_run})` с числом "
+    "потоков запуска (блоки вызовов под `timeit`, сборщик мусора выключен; медиана по "
+    "блокам), для JAX — простой цикл `jax.block_until_ready(fn(*args))`, каждый вызов "
+    "замеряется `time.perf_counter` после {warmup} разогревочных вызовов, {min_run} с "
+    "(его медиана). Входы, подготовка (функция `TIMED` кейса, `Backend.prepare`) и сам вызов — "
+    "те же, что в основных замерах; каждый вызов замеряется в стольких новых процессах, сколько "
+    "у запуска прогонов, и их медианы объединяются, как основной замер объединяет прогоны. "
+    "Отношение основного замера ко второму таймеру больше 1× значит, что основной замер увидел "
+    "вызов медленнее; они должны совпадать с точностью до {within}. Процесс сохраняет своё "
+    "состояние до конца (вызов может идти на треть медленнее в одном процессе, чем в другом, "
+    "каким бы таймером его ни замеряли): если объединённые медианы расходятся, но один из "
+    "процессов основного замера и один из процессов второго таймера совпадают с точностью до "
+    "{within}, таблица так и говорит и показывает процессы обеих сторон; предупреждение — "
+    "только если не совпадают никакие два процесса.",
+    "selfcheck.col.where": "вызов",
+    "selfcheck.col.mode": "режим",
+    "selfcheck.col.bound": "ограничен",
+    "selfcheck.col.harness": "основной замер",
+    "selfcheck.col.second": "второй таймер",
+    "selfcheck.col.ratio": "основной ÷ второй",
+    "selfcheck.col.agrees": "совпадение",
+    "selfcheck.bound.kernel": "вычислительными ядрами",
+    "selfcheck.bound.dispatch": "запуском операций",
+    "selfcheck.within": "в пределах (разница {apart})",
+    "selfcheck.differs": "разница {apart}",
+    "selfcheck.states": "состояния процессов (разница {apart}): прогоны основного замера "
+    "{harness}, процессы второго таймера {second}",
+    "selfcheck.no_harness": "в этом запуске основной замер его не делал",
+    "selfcheck.outside": "{n} из {of} вызовов, проверенных вторым таймером, расходятся с "
+    "основным замером больше чем на {within} — ни один процесс не совпал: {which}. Их "
+    "абсолютное время в этом отчёте неточно на столько же; парные ускорения страдают, только "
+    "если обе стороны отношения искажены по-разному.",
+    "selfcheck.see": " Подробнее — в разделе «Проверка замеров вторым таймером».",
+    "selfcheck.all_within": "Все {n} проверенных вызовов совпадают со вторым таймером с "
+    "точностью до {within} — хотя бы процесс с процессом.",
+    "selfcheck.none": "В этом запуске ни один вызов не проверен: ни одного из проверяемых "
+    "вызовов ({listed}) не было в его плане (они замеряются на размере по умолчанию, "
+    "`--size cpu`).",
+    "method.selfcheck": "**Второй таймер.** Несколько вызовов каждого фреймворка — "
+    "ограниченных вычислительными ядрами и запуском операций — после замеров замеряются ещё "
+    "раз собственными таймерами фреймворков, каждый в новом процессе (раздел «Проверка "
+    "замеров вторым таймером», `jaxparity/selfcheck.py`).",
     # jaxparity show
     "show.lesson": "Из раздела урока «{heading}», строки {lo}–{hi}.",
     "show.outputs": "Результаты на размере test, устройство {device}",

@@ -97,10 +97,20 @@ class Bench:
     """Variant (or ``"*"`` for all) → why its timings are not a compute comparison: one side
     does less work (XLA removes it) or different work (a copy against a shared buffer). The
     verdict sets these apart from the speed comparisons."""
+    idioms: Mapping[str, str] = field(default_factory=dict)
+    """Idiom variant → the lesson's variant it respells: the same computation in a framework's
+    faster idiomatic spelling (its description in ``variants`` says what differs). It is timed
+    in the lesson variant's paired blocks, and the verdict's "fastest" column compares each
+    framework's fastest of the two; the lesson's spelling stays what the case function and
+    the parity tests run."""
 
     def not_compute(self, variant: str) -> str | None:
         """Why ``variant``'s frameworks do unequal work, or ``None`` when they compute alike."""
         return self.unequal_work.get(variant) or self.unequal_work.get("*")
+
+    def lesson_variant(self, variant: str) -> str:
+        """The lesson's variant ``variant`` respells (itself, when it is the lesson's own)."""
+        return self.idioms.get(variant, variant)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,15 @@ PER_SAMPLE_METHODS = {
 """The ways to compute per-sample gradients; each runs on ``X @ w`` and on the lesson's
 DeepNetwork (variants ``mlp_<method>``)."""
 
+PER_SAMPLE_IDIOMS = {
+    "vmap_grad_1d": "vmap_grad without the lesson's wrapping: each sample a 1-D row, w passed "
+    "as the tensor itself, no unsqueeze(0) and no parameter dict: "
+    "torch.func.vmap(torch.func.grad(f), in_dims=(None, 0)) / jax.vmap(jax.grad(f), "
+    "in_axes=(None, 0))",
+}
+"""Faster idiomatic spellings of a lesson's method (``Bench.idioms``): timed beside it, never
+a case output (the parity tests check the lesson's spelling)."""
+
 HESSIAN_METHODS = {
     "double_backward": "reverse over reverse: autograd.grad(create_graph=True), then a batched "
     "backward of the gradient with eye(d) / jax.jacrev(jax.grad)",

@@ -6,7 +6,12 @@ import numpy as np
 
 from shared.answers import Expected
 from shared.cases.advanced._linear import LINEAR, linear_inputs
-from shared.cases.advanced._methods import NO_TORCH_COMPILE, NO_TORCH_COMPILE_RU, PER_SAMPLE_METHODS
+from shared.cases.advanced._methods import (
+    NO_TORCH_COMPILE,
+    NO_TORCH_COMPILE_RU,
+    PER_SAMPLE_IDIOMS,
+    PER_SAMPLE_METHODS,
+)
 from shared.cases.model import INTEGERS, Arg, Bench, Case, Text
 from shared.cases.modules._numpy import forward_backward
 from shared.cases.modules._weights import linear_layers, network
@@ -38,10 +43,12 @@ CASE = Case(
         variants={
             **PER_SAMPLE_METHODS,
             **{f"mlp_{k}": f"{v}; on a DeepNetwork" for k, v in PER_SAMPLE_METHODS.items()},
+            **PER_SAMPLE_IDIOMS,
         },
         sizes=("test", "small", "large"),
         modes={"torch": ("eager",), "jax": ("jit", "eager")},
         left_out={"torch/compile": NO_TORCH_COMPILE},
+        idioms={"vmap_grad_1d": "vmap_grad"},
     ),
     takes_device=True,
     returns="Per-sample gradients by every method the framework has.\n\n"

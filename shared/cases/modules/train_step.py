@@ -46,7 +46,7 @@ CASE = Case(
         variants={"step": "one SGD step (cross-entropy) on a DeepNetwork"},
         sizes=("test", "lesson"),
         sweep=SWEEP_SIZES,
-        modes={"torch": ("eager", "compile"), "jax": ("jit", "eager", "nnx_jit")},
+        modes={"torch": ("eager", "compile"), "jax": ("jit", "eager", "nnx_jit", "jit_donated")},
     ),
     takes=BATCH,
     takes_device=True,
