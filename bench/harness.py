@@ -58,7 +58,9 @@ class _Group:
     members: ClassVar[dict[Target, Member | BaseException]] = {}
 
     @classmethod
-    def member(cls, target: Target, listed: list[Target], timed: bool) -> Member:
+    def member(
+        cls, target: Target, listed: list[Target], timed: bool, count: bool = False
+    ) -> Member:
         if cls.key != target.comparison:
             cls.key, cls.members = target.comparison, {}
             if timed:  # the previous group's arrays may be gigabytes held in cycles
@@ -68,16 +70,16 @@ class _Group:
                 group = [m for m in group if not untimed_skip(m)]
             for t in group:
                 try:
-                    cls.members[t] = _set_up(t, timed)
+                    cls.members[t] = _set_up(t, timed, count)
                 except (Exception, pytest.skip.Exception) as e:  # the others are still timed
                     cls.members[t] = e
-        found = cls.members.get(target) or _set_up(target, timed)
+        found = cls.members.get(target) or _set_up(target, timed, count)
         if isinstance(found, BaseException):
             raise found
         return found
 
 
-def _set_up(target: Target, timed: bool) -> Member:
+def _set_up(target: Target, timed: bool, count: bool = False) -> Member:
     try:
         backend = backends.ready(target.backend, target.device)
     except backends.BackendUnavailable as e:
@@ -100,7 +102,8 @@ def _set_up(target: Target, timed: bool) -> Member:
         start = time.perf_counter()
         call()
         call_s = time.perf_counter() - start
-        ops = op_counts.per_call(target.backend, target.mode, ready, args)
+        if count:
+            ops = op_counts.per_call(target.backend, target.mode, ready, args)
     flops = None
     if case.bench.flops:
         flops = case.bench.flops(inputs)
@@ -137,7 +140,11 @@ def run(
     why = untimed_skip(target) if disabled else None
     if why:
         pytest.skip(why)
-    member = _Group.member(target, listed, not disabled)
+    # Operations are counted once per benchmark, in the first pass: the count does not change
+    # between passes, and counting eager torch under a dispatch mode is slow (oneDNN's
+    # convolutions are off under it: ResNet-101 counts for about a minute).
+    count = not disabled and config.getoption("bench_pass", 1) == 1
+    member = _Group.member(target, listed, not disabled, count)
     case = cases.get(target.case_id)
     assert case.bench is not None
     if not disabled and config.getoption("benchmark_disable_gc", False):

@@ -3,8 +3,8 @@
 What tells a dispatch-bound call (many small operations, each paying the framework's
 per-operation cost) from a kernel-bound one (a few large kernels, where the libraries' kernels
 decide): the report divides eager torch's time per call by this count and sets it beside the
-machine's floor (``jaxparity.regimes``). One call is counted per benchmark and pass, after
-compilation and before any block is timed:
+machine's floor (``jaxparity.regimes``). One call is counted per benchmark, in the run's first
+pass, after compilation and before any block is timed:
 
 * **torch eager** — every aten operation that reaches torch's dispatcher during the call,
   backward's included (a ``TorchDispatchMode``: it sees each operation once, below autograd,
