@@ -19,6 +19,8 @@ class Heading:
     level: int
     text: str
     anchor: str = ""
+    nav: str = ""
+    """The section's name in the navigation bar (``navigation``); empty: not listed there."""
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,12 @@ Block = (
     | Fold
     | Panels
 )
+
+
+def navigation(blocks: list[Block]) -> list[tuple[str, str]]:
+    """The page's sections as the navigation bar lists them: (name, anchor) of every heading
+    that has a name for it (``Heading.nav``), in page order."""
+    return [(b.nav, b.anchor) for b in blocks if isinstance(b, Heading) and b.nav and b.anchor]
 
 
 def inline(text: str) -> str:
