@@ -160,8 +160,7 @@ MESSAGES: dict[str, str] = {
     "answer.train": "**Trains faster?** {parts} [Training to accuracy ↓](#{anchor})",
     "answer.train.parts": "To {target} % test accuracy, compilation included: {parts}.",
     "answer.train.width": "at size `{size}` (hidden {hidden}, {regime}), ",
-    "answer.train.faster": "{mode} is first, in {seconds} against eager torch's {eager} "
-    "({ratio})",
+    "answer.train.faster": "{mode} is first, in {seconds} against eager torch's {eager} ({ratio})",
     "answer.train.first": "{mode} is first, in {seconds}",
     "answer.train.none": "no run reached {target} %",
     "answer.train.break_even": "; `jax.jit` pays its compilation back after {steps}",
@@ -182,8 +181,7 @@ MESSAGES: dict[str, str] = {
     "answer.strict.failed": "Not measured in this run: the `strict` cases' checks did not pass "
     "on both frameworks (their table says which).",
     "answer.compute": "**More compute?** {said} [Compile time and memory ↓](#{anchor})",
-    "answer.compute.said": "Compiling, {compile}; the training processes at their peak, "
-    "{memory}.",
+    "answer.compute.said": "Compiling, {compile}; the training processes at their peak, {memory}.",
     "answer.compute.compile": "{jax}, {torch}",
     "answer.compute.compile_memory": "while compiling {jit} against {base}: {pairs}",
     "answer.compute.train_memory": "while training {jit} against {base}: {pairs}",
