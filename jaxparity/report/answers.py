@@ -200,8 +200,8 @@ def more_compute(summ: Summary, t: Texts) -> str:
         return t("answer.compute", said=t("answer.compute.none"), anchor=anchor)
     compiled = t(
         "answer.compute.compile",
-        jax=_spent(t, "claim.cost.jax", jax_s) if jax_s else t("claim.cost.no_jax"),
-        torch=_spent(t, "claim.cost.torch", torch_s) if torch_s else _no_torch(summ, t),
+        jax=_spent(t, "answer.compute.jax", jax_s) if jax_s else t("answer.compute.no_jax"),
+        torch=_spent(t, "answer.compute.torch", torch_s) if torch_s else _no_torch(summ, t),
     )
     said = t(
         "answer.compute.said",
@@ -227,7 +227,7 @@ def _no_torch(summ: Summary, t: Texts) -> str:
         r for r in summ.of(kind="bench", mode=run_modes.TORCH_COMPILE.name) if r["status"] == "skip"
     ]
     why = f" ({t.reason(skipped[0]['reason'])})" if skipped else ""
-    return t("claim.cost.no_torch") + why
+    return t("answer.compute.no_torch") + why
 
 
 def _memory(runs: dict[str, list[dict[str, Any]]], t: Texts) -> list[str]:

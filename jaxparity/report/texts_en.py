@@ -138,10 +138,6 @@ MESSAGES: dict[str, str] = {
     "claim.ceiling": "**Ceiling** ({device}, float32 {n}×{n} matmul): {rates}. Each is the "
     "library's kernel (BLAS or XLA), not compilation: a matmul-bound case's ratio is the ratio "
     "of these.",
-    "claim.cost.jax": "`jax.jit` {total} s in all ({n}, median {median})",
-    "claim.cost.no_jax": "no JAX compile time",
-    "claim.cost.torch": "`torch.compile` {total} s ({n}, median {median})",
-    "claim.cost.no_torch": "`torch.compile` was not timed in this run",
     "claim.verdict": "**Verdict** — jitted JAX against eager PyTorch on this machine, per "
     "regime: {parts}. [The verdict in detail ↓](#{anchor})",
     "claim.verdict.part": "{regime}, {head} ({count} of {n}{geomean})",
@@ -183,6 +179,10 @@ MESSAGES: dict[str, str] = {
     "answer.compute": "**More compute?** {said} [Compile time and memory ↓](#{anchor})",
     "answer.compute.said": "Compiling, {compile}; the training processes at their peak, {memory}.",
     "answer.compute.compile": "{jax}, {torch}",
+    "answer.compute.jax": "`jax.jit` {total} s in all ({n}, median {median})",
+    "answer.compute.no_jax": "no JAX compile time",
+    "answer.compute.torch": "`torch.compile` {total} s ({n}, median {median})",
+    "answer.compute.no_torch": "`torch.compile` was not timed in this run",
     "answer.compute.compile_memory": "while compiling {jit} against {base}: {pairs}",
     "answer.compute.train_memory": "while training {jit} against {base}: {pairs}",
     "answer.compute.pair": "{jax} against {torch} (`{size}`)",

@@ -380,10 +380,6 @@ MESSAGES: dict[str, str] = {
     "claim.ceiling": "**Потолок** ({device}, матричное умножение float32 {n}×{n}): {rates}. "
     "Каждое значение — это ядро библиотеки (BLAS или XLA), а не компиляция: для кейса, "
     "упирающегося в матричное умножение, отношение скоростей — это отношение этих чисел.",
-    "claim.cost.jax": "`jax.jit` — всего {total} с ({n}, медиана {median})",
-    "claim.cost.no_jax": "времени компиляции JAX нет",
-    "claim.cost.torch": "`torch.compile` — {total} с ({n}, медиана {median})",
-    "claim.cost.no_torch": "`torch.compile` в этом запуске не замерялся",
     "claim.verdict": "**Итог** — JAX с jax.jit против PyTorch без компиляции на этой машине: "
     "{parts}. [Итог подробно ↓](#{anchor})",
     "claim.verdict.part": "где {regime}, {head} ({count} из {n}{geomean})",
@@ -432,6 +428,10 @@ MESSAGES: dict[str, str] = {
     "память ↓](#{anchor})",
     "answer.compute.said": "Компиляция: {compile}; пиковая память процессов обучения: {memory}.",
     "answer.compute.compile": "{jax}, {torch}",
+    "answer.compute.jax": "`jax.jit` — всего {total} с ({n}, медиана {median})",
+    "answer.compute.no_jax": "времени компиляции JAX нет",
+    "answer.compute.torch": "`torch.compile` — {total} с ({n}, медиана {median})",
+    "answer.compute.no_torch": "`torch.compile` в этом запуске не замерялся",
     "answer.compute.compile_memory": "при компиляции {jit} против {base} — {pairs}",
     "answer.compute.train_memory": "при обучении {jit} против {base} — {pairs}",
     "answer.compute.pair": "{jax} против {torch} (`{size}`)",
