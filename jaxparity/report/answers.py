@@ -23,7 +23,7 @@ import statistics
 from typing import Any
 
 from jaxparity.fmt import fmt_bytes, fmt_s, fmt_x
-from jaxparity.report import differences, strict_code, training
+from jaxparity.report import differences, header, strict_code, training
 from jaxparity.report import regimes as labels
 from jaxparity.report.comparisons import is_torch_compile
 from jaxparity.report.texts import Texts
@@ -195,9 +195,12 @@ def more_compute(summ: Summary, t: Texts) -> str:
     ]
     torch_s = [r["compile_s"] for r in timed if is_torch_compile(r) and r["compile_s"]]
     memory = _memory(training.runs(summ), t)
-    anchor = training.COMPUTE if memory else "glance"
+    # the training section's compute part where it measured memory, else the compile chart
+    link = {"anchor": training.COMPUTE, "where": t("answer.compute.where")}
+    if not memory:
+        link = {"anchor": header.GLANCE, "where": t("answer.compute.where.chart")}
     if not jax_s and not torch_s and not memory:
-        return t("answer.compute", said=t("answer.compute.none"), anchor=anchor)
+        return t("answer.compute", said=t("answer.compute.none"), **link)
     compiled = t(
         "answer.compute.compile",
         jax=_spent(t, "answer.compute.jax", jax_s) if jax_s else t("answer.compute.no_jax"),
@@ -208,7 +211,7 @@ def more_compute(summ: Summary, t: Texts) -> str:
         compile=compiled,
         memory="; ".join(memory) if memory else t("answer.compute.no_memory"),
     )
-    return t("answer.compute", said=said, anchor=anchor)
+    return t("answer.compute", said=said, **link)
 
 
 def _spent(t: Texts, key: str, seconds: list[float]) -> str:

@@ -18,6 +18,9 @@ from jaxparity.results import Results
 from jaxparity.summary import Summary
 from shared import run_modes
 
+GLANCE = "glance"
+"""The anchor of the charts: speed-ups and compile times."""
+
 
 def title(res: Results, summ: Summary, t: Texts) -> list[Block]:
     """The first screen's top: the title and the run in one line (when, on what machine)."""
@@ -110,7 +113,7 @@ def _label(r: dict[str, Any], t: Texts) -> str:
 
 def glance(summ: Summary, figures: dict[str, str], t: Texts) -> list[Block]:
     """Per device: speed-ups over eager torch and compile times, as bar charts."""
-    blocks: list[Block] = [Heading(2, t("glance.heading"), "glance", t("nav.glance"))]
+    blocks: list[Block] = [Heading(2, t("glance.heading"), GLANCE, t("nav.glance"))]
     for device in summ.devices:
         groups: dict[str, list[plots.Bar]] = defaultdict(list)
         for r in comparisons(summ, lambda r, device=device: r["device"] == device):

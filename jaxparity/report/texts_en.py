@@ -176,7 +176,9 @@ MESSAGES: dict[str, str] = {
     "check --topic strict` checks them; the default run includes them).",
     "answer.strict.failed": "Not measured in this run: the `strict` cases' checks did not pass "
     "on both frameworks (their table says which).",
-    "answer.compute": "**More compute?** {said} [Compile time and memory ↓](#{anchor})",
+    "answer.compute": "**More compute?** {said} [{where} ↓](#{anchor})",
+    "answer.compute.where": "Compile time and memory",
+    "answer.compute.where.chart": "Compile times",
     "answer.compute.said": "Compiling, {compile}; the training processes at their peak, {memory}.",
     "answer.compute.compile": "{jax}, {torch}",
     "answer.compute.jax": "`jax.jit` {total} s in all ({n}, median {median})",

@@ -424,8 +424,9 @@ MESSAGES: dict[str, str] = {
     "их).",
     "answer.strict.failed": "В этом запуске не замерялось: проверки кейсов темы `strict` не "
     "прошли в обоих фреймворках (какие — видно в их таблице).",
-    "answer.compute": "**Больше вычислительных ресурсов?** {said} [Время компиляции и "
-    "память ↓](#{anchor})",
+    "answer.compute": "**Больше вычислительных ресурсов?** {said} [{where} ↓](#{anchor})",
+    "answer.compute.where": "Время компиляции и память",
+    "answer.compute.where.chart": "Время компиляции",
     "answer.compute.said": "Компиляция: {compile}; пиковая память процессов обучения: {memory}.",
     "answer.compute.compile": "{jax}, {torch}",
     "answer.compute.jax": "`jax.jit` — всего {total} с ({n}, медиана {median})",
