@@ -149,7 +149,7 @@ def test_the_answers_in_english(trained: Path) -> None:
     # What the fixture's real strict records hold: three errors, three other behaviours.
     assert (
         "Of 6 ordinary Python functions, `jax.jit` refuses 3 (`TracerBoolConversionError`, "
-        "`TypeError`, `NonConcreteBooleanIndexError`) and runs the others otherwise"
+        "`TypeError`, `NonConcreteBooleanIndexError`) and runs 3 otherwise than Python does"
     ) in strict
     assert "`print` ran in 1 of 3 calls" in strict and "compilations: 4 for 4 shapes" in strict
     assert "breaking the graph in 3 and compiling again in 2" in strict

@@ -79,22 +79,20 @@ def _width(size: str, rows: list[dict[str, Any]], t: Texts) -> str:
     reached = [r for r in rows if _seconds(r) is not None]
     if not reached:
         return head + t("answer.train.none", target=_target())
-    best = min(reached, key=lambda r: _seconds(r) or 0.0)
+    best = min(reached, key=lambda r: training.extra(r, "time_to_accuracy_s"))
+    seconds = training.extra(best, "time_to_accuracy_s")
+    mode = t.mode(best["framework"], best["mode"])
     base = training.pick(rows, training.BASE)
     eager = _seconds(base)
     if best is base or eager is None:
-        first = t(
-            "answer.train.first",
-            mode=t.mode(best["framework"], best["mode"]),
-            seconds=fmt_s(_seconds(best)),
-        )
+        first = t("answer.train.first", mode=mode, seconds=fmt_s(seconds))
     else:
         first = t(
             "answer.train.faster",
-            mode=t.mode(best["framework"], best["mode"]),
-            seconds=fmt_s(_seconds(best)),
+            mode=mode,
+            seconds=fmt_s(seconds),
             eager=fmt_s(eager),
-            ratio=fmt_x(eager / (_seconds(best) or 1.0)),
+            ratio=fmt_x(eager / seconds),
         )
     return head + first + _break_even(rows, base, t) + _student(rows, eager, t)
 
@@ -147,7 +145,7 @@ def stricter_code(res: Results, summ: Summary, t: Texts) -> str:
         why = "answer.strict.failed" if found else "answer.strict.none"
         return t("answer.strict", said=t(why), anchor=strict_code.ANCHOR)
     refused = [j["jit_error"] for _, j in judged if j.get("jit_error")]
-    otherwise = [said for _, j in judged if not j.get("jit_error") for said in _otherwise(j, t)]
+    otherwise = [said for _, j in judged if not j.get("jit_error") if (said := _otherwise(j, t))]
     breaks = sum(1 for c, _ in judged if c.get("graph_break"))
     again = sum(1 for c, _ in judged if not c.get("graph_break") and c.get("compile_graphs", 0) > 1)
     fullgraph = sum(1 for c, _ in judged if c.get("fullgraph_error"))
@@ -157,7 +155,13 @@ def stricter_code(res: Results, summ: Summary, t: Texts) -> str:
         n=len(judged),
         refused=len(refused),
         errors=", ".join(f"`{e}`" for e in dict.fromkeys(refused)) or "—",
-        otherwise=t("answer.strict.otherwise", what="; ".join(otherwise)) if otherwise else "",
+        otherwise=t(
+            "answer.strict.otherwise",
+            k=len(otherwise),
+            what="; ".join(x for said in otherwise for x in said),
+        )
+        if otherwise
+        else "",
         breaks=breaks,
         again=again,
         fullgraph=fullgraph,

@@ -169,7 +169,7 @@ MESSAGES: dict[str, str] = {
     "({errors}){otherwise}; `torch.compile` runs all {n}, breaking the graph in {breaks} and "
     "compiling again in {again}, and refuses {fullgraph} of them only when asked for one graph "
     "(`fullgraph=True`){torch}.",
-    "answer.strict.otherwise": " and runs the others otherwise than Python does ({what})",
+    "answer.strict.otherwise": " and runs {k} otherwise than Python does ({what})",
     "answer.strict.torch": "; across the lesson's cases, refusing what the other runs is not "
     "JAX's alone: JAX {jax}, torch {torch} ([which](#{anchor}))",
     "answer.strict.none": "Not measured in this run: no `strict` case was checked (`jaxparity "

@@ -416,7 +416,7 @@ MESSAGES: dict[str, str] = {
     "{refused} ({errors}){otherwise}; `torch.compile` выполняет все {n}, в {breaks} из них "
     "разрывая граф вычислений и в {again} компилируя заново, а отказывается лишь в "
     "{fullgraph}, и только когда от него требуют один граф (`fullgraph=True`){torch}.",
-    "answer.strict.otherwise": ", а остальные выполняет не так, как Python ({what})",
+    "answer.strict.otherwise": ", а {k} выполняет не так, как Python ({what})",
     "answer.strict.torch": "; по всем кейсам урока отказывается выполнять то, что выполняет "
     "другой, не только JAX ({jax}), но и torch ({torch}; [какие кейсы](#{anchor}))",
     "answer.strict.none": "В этом запуске не замерялось: ни один кейс темы `strict` не "
