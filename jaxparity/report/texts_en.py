@@ -394,8 +394,8 @@ MESSAGES: dict[str, str] = {
     "count.versus": "`{variant}` {torch} vs {jax}",
     # Beyond speed (report/differences.py)
     "differences.heading": "Beyond speed: behaviour that differs on purpose, and memory",
-    "differences.training": "**Training as a student writes it** ({where}): one SGD step with "
-    "jitted JAX runs at {speedup} eager PyTorch's speed{student}.",
+    "differences.training": "**A training step, jitted and as a student writes it** ({where}): "
+    "one SGD step with jitted JAX runs at {speedup} eager PyTorch's speed{student}.",
     "differences.training.student": "; written as a student would ({mode}), {speedup}: its "
     "Python object graph is walked on every call",
     "differences.behaviour": "**Behaviour that differs on purpose**: in {n} of the {of} cases "

@@ -656,7 +656,8 @@ MESSAGES: dict[str, str] = {
     "count.versus": "`{variant}` {torch} против {jax}",
     # Помимо скорости (report/differences.py)
     "differences.heading": "Помимо скорости: намеренные различия в поведении и память",
-    "differences.training": "**Обучение в том виде, как его напишет студент** ({where}): "
+    "differences.training": "**Шаг обучения: с jax.jit и в том виде, как его напишет студент** "
+    "({where}): "
     "один шаг `SGD` в JAX с jax.jit работает со скоростью {speedup} от PyTorch без "
     "компиляции{student}.",
     "differences.training.student": "; в том виде, как его напишет студент ({mode}), — "
