@@ -20,7 +20,8 @@ class Heading:
     text: str
     anchor: str = ""
     nav: str = ""
-    """The section's name in the navigation bar (``navigation``); empty: not listed there."""
+    """The section's name in the navigation bar (``report.header.navigation``); empty: not
+    listed there."""
 
 
 @dataclass(frozen=True)
@@ -132,12 +133,6 @@ Block = (
     | Fold
     | Panels
 )
-
-
-def navigation(blocks: list[Block]) -> list[tuple[str, str]]:
-    """The page's sections as the navigation bar lists them: (name, anchor) of every heading
-    that has a name for it (``Heading.nav``), in page order."""
-    return [(b.nav, b.anchor) for b in blocks if isinstance(b, Heading) and b.nav and b.anchor]
 
 
 def inline(text: str) -> str:

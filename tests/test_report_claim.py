@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from jaxparity import document, fmt, report, results, summary
+from jaxparity import fmt, report, results, summary
 from jaxparity.document import Block, Bullets, Heading, Note, Para
-from jaxparity.report import blocks_of, claim, texts
+from jaxparity.report import blocks_of, claim, header, texts
 
 CASE = "training.to_accuracy"
 MIB = 1 << 20
@@ -215,7 +215,7 @@ def test_navigation_lists_every_section_in_page_order(trained: Path, lang: str) 
     assert LINK.findall(nav.text) == sections
     assert linked <= set(sections)
     assert {"compute", "strict-code", "differences", "machine", "method"} <= set(sections)
-    assert [a for _, a in document.navigation(blocks)] == sections
+    assert [a for _, a in header.sections(blocks)] == sections
 
 
 MEASURE = """<script>

@@ -8,7 +8,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from typing import Any
 
-from jaxparity import counts, document, plots
+from jaxparity import counts, plots
 from jaxparity.document import Block, Bullets, ExpandAll, Figure, Heading, Note, Para
 from jaxparity.fmt import fmt_whole_s
 from jaxparity.report import machine_and_method, selfcheck_section
@@ -39,10 +39,16 @@ def title(res: Results, summ: Summary, t: Texts) -> list[Block]:
     ]
 
 
+def sections(blocks: list[Block]) -> list[tuple[str, str]]:
+    """The page's sections as the navigation bar lists them: (name, anchor) of every heading
+    that has a name for it (``Heading.nav``), in page order."""
+    return [(b.nav, b.anchor) for b in blocks if isinstance(b, Heading) and b.nav and b.anchor]
+
+
 def navigation(blocks: list[Block], t: Texts) -> list[Block]:
     """The navigation bar: every section of the page that has a name for it, in page order,
     then the buttons that open and close every collapsed block."""
-    links = [f"[{name}](#{anchor})" for name, anchor in document.navigation(blocks)]
+    links = [f"[{name}](#{anchor})" for name, anchor in sections(blocks)]
     return [Para(" · ".join(links)), ExpandAll(t("expand.all"), t("expand.none"))]
 
 
