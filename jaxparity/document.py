@@ -19,6 +19,9 @@ class Heading:
     level: int
     text: str
     anchor: str = ""
+    nav: str = ""
+    """The section's name in the navigation bar (``report.header.navigation``); empty: not
+    listed there."""
 
 
 @dataclass(frozen=True)

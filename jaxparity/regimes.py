@@ -25,6 +25,7 @@ from __future__ import annotations
 from typing import Any
 
 from shared import run_modes
+from shared.cases.training._record import TO_ACCURACY
 from shared.run_modes import JAX_JIT, JAX_OP_BY_OP, TORCH_EAGER
 
 DISPATCH = "dispatch"
@@ -48,6 +49,14 @@ faster machine moves the floor and the calls together."""
 NEAR_FLOOR = 2.0
 """A speed-up is marked when its faster side runs within this factor of that side's floor:
 at least half of that call is the floor itself."""
+
+
+TIMED_AS_ITS = {("training.to_accuracy", TO_ACCURACY): "step"}
+"""A variant timed outside the paired harness → the paired variant of the same case whose
+regime it has. Training to accuracy runs in one fresh process per framework × mode, where no
+operation is counted; what it repeats, step after step, is the ``step`` the harness times
+beside it (same network, batch and size), so its regime is that step's: per-op dispatch at
+the lesson's width, the matrix products at the wide one."""
 
 
 def floor_of(found: Floors, device: str, framework: str, mode: str) -> float | None:
@@ -83,6 +92,18 @@ def place(records: list[dict[str, Any]], found: Floors) -> None:
             r["regime"] = DISPATCH if r["floors_per_op"] <= DISPATCH_FLOORS else KERNEL
         if r["speedup_vs_torch_eager"] and base is not None:
             r["near_floor"] = _near_floor(r, base, found)
+    _inherit(timed, eager)
+
+
+def _inherit(timed: list[dict[str, Any]], eager: dict[tuple[str, ...], dict[str, Any]]) -> None:
+    """Give the variants of :data:`TIMED_AS_ITS` their paired variant's regime."""
+    for r in timed:
+        paired_variant = TIMED_AS_ITS.get((r["case"], r["variant"]))
+        if paired_variant is None or r["regime"] is not None:
+            continue
+        base = eager.get((r["case"], paired_variant, r["size"], r["device"]))
+        if base is not None:
+            r["regime"], r["floors_per_op"] = base["regime"], base["floors_per_op"]
 
 
 def _near_floor(r: dict[str, Any], base: dict[str, Any], found: Floors) -> bool | None:

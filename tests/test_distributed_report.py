@@ -107,7 +107,7 @@ def test_the_section_gives_parity_figures_and_timings(folder: Path) -> None:
         ],
     )
     md = _report(folder, "en")
-    section = md[md.index("## Beyond one device") : md.index('<a id="details">')]
+    section = md[md.index("## Beyond one device") : md.index('<a id="differences">')]
     row = "| [distributed.data_parallel](#distributed-data_parallel) | {} | cpu | {} | {} | "
     assert row.format("torch", "pass", 2) + "2e-08 | 7e-09 | 6e-09 |" in section
     assert row.format("jax", "pass", 1) + "2e-08 | 7e-09 | 6e-09 |" in section
@@ -119,7 +119,7 @@ def test_the_section_gives_parity_figures_and_timings(folder: Path) -> None:
         "of the step); at size `cpu` on cpu, JAX jit runs a step at 1.5× the speed." in section
     )
     ru = _report(folder, "ru")
-    russian = ru[ru.index("## За пределами одного устройства") : ru.index('<a id="details">')]
+    russian = ru[ru.index("## За пределами одного устройства") : ru.index('<a id="differences">')]
     assert "со скоростью 1.6× (его all-reduce: 20 % шага)" in russian
     passed = texts.of("ru").status("pass")
     assert row.format("torch", passed, 2) + "2e-08 | 7e-09 | 6e-09 |" in russian

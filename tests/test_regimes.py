@@ -63,6 +63,27 @@ def test_near_the_floor_is_the_faster_sides_own_floor() -> None:
     assert fast_jit[0]["near_floor"] is None  # eager torch has no speed-up of its own
 
 
+def test_training_to_accuracy_has_its_steps_regime() -> None:
+    """Timed as a user trains, in fresh processes with nothing counted: the regime is that of
+    the paired step it repeats, width by width; a width without a placed step stays unplaced."""
+    step = _group("training.to_accuracy", 2e-3, 10, 2.5e-3)  # 20 floors per op: kernel-bound
+    for r in step:
+        r["size"], r["variant"] = "wide", "step"
+    trained = [
+        _record(case="training.to_accuracy", variant="to_accuracy", size=size, **mode)
+        for size in ("wide", "lesson")
+        for mode in ({"framework": "torch", "mode": "eager"}, {"framework": "jax", "mode": "scan"})
+    ]
+    regimes.place(step + trained, FLOORS)
+    assert [(r["size"], r["regime"]) for r in trained] == [
+        ("wide", regimes.KERNEL),
+        ("wide", regimes.KERNEL),
+        ("lesson", None),
+        ("lesson", None),
+    ]
+    assert trained[1]["floors_per_op"] == pytest.approx(20.0)
+
+
 def test_each_mode_stands_on_its_frameworks_floor() -> None:
     assert regimes.floor_of(FLOORS, "cpu", "jax", "nnx_jit") == 8e-6  # compiled JAX
     assert regimes.floor_of(FLOORS, "cpu", "jax", "eager") == 12e-6  # op by op

@@ -338,7 +338,8 @@ def test_claim_comes_first_and_sets_non_compute_apart(folder: Path) -> None:
     report.write(folder)
     md = (folder / results.REPORT_MD).read_text()
     assert md.index('id="claim"') < md.index('id="glance"') < md.index('id="topic-tensors"')
-    assert md.index('id="details"') < md.index('id="strict-code"') < md.index('id="machine"')
+    assert md.index('id="topic-strict"') < md.index('id="strict-code"')
+    assert md.index('id="strict-code"') < md.index('id="differences"') < md.index('id="machine"')
     assert "**Jitted JAX against eager PyTorch, dispatch-bound** (1 compute comparison" in md
 
 

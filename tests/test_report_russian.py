@@ -16,7 +16,7 @@ from jaxparity import bench, fmt, graphviz, results, selection
 from jaxparity.cli import main
 from jaxparity.document import inline
 from jaxparity.machine import libraries, naming
-from jaxparity.report import texts, texts_en, texts_ru
+from jaxparity.report import claim, texts, texts_en, texts_ru
 from shared import backends, cases, run_modes
 from tests.code_strings import ROOT, shape, strings
 from tests.conftest import RESULTS
@@ -31,11 +31,7 @@ LESSON_CLOSES = (
 )
 """The lesson's closing sentence, as its notebook has it (typos included: a quotation)."""
 
-PENDING = {
-    "torch.compile left out at --size test (torch.compile costs up to 11–18 s per compiled "
-    "function on a 2-core CPU; --modes to include)": "report/claim.py quotes the skipped "
-    "torch.compile's reason as recorded: t.reason(reason) there translates it",
-}
+PENDING: dict[str, str] = {}
 """English the Russian report still shows because a module another helper owns renders a
 recorded text as is, with what wiring it takes; each must still be found (once wired, the
 test says to delete its entry)."""
@@ -149,7 +145,7 @@ def test_russian_units(russian: str) -> None:
 
 
 def test_lesson_closes_in_its_own_words(russian: str) -> None:
-    assert texts_ru.MESSAGES["claim.claim"] == LESSON_CLOSES
+    assert claim.LESSON_CLOSES == LESSON_CLOSES
     assert f"Урок заканчивается так: «{LESSON_CLOSES}»." in prose(russian)
     assert "JAX обучает быстрее" not in russian
 

@@ -1,7 +1,7 @@
 """The report's "stricter code" parts: the table of the ``strict`` cases, read from the
 fixture's ``check.jsonl`` (real records of ``jaxparity check --topic strict``, with
-``strict.new_shapes`` at its ``lesson`` size, compiled by Inductor), and the claim's list of
-behaviours that differ, which says which framework refuses what."""
+``strict.new_shapes`` at its ``lesson`` size, compiled by Inductor), and the list of
+behaviours that differ (``report/differences.py``), which says which framework refuses what."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 from jaxparity import document, results, summary
-from jaxparity.report import second_half, strict_code, texts
+from jaxparity.report import differences, strict_code, texts
 from jaxparity.summary import Summary
 from shared import cases
 
@@ -100,15 +100,18 @@ def test_the_table_in_russian(folder: Path) -> None:
     assert rewrite.endswith("тот же ответ, что у torch без компиляции")
 
 
-def test_the_claim_says_which_framework_refuses() -> None:
-    """torch's refusals are not JAX's strictness: each differing behaviour names who refuses."""
+def test_the_differences_say_which_framework_refuses() -> None:
+    """torch's refusals are not JAX's strictness: each differing behaviour names who refuses,
+    and the count of who refuses what (the first screen's) leaves out both and neither."""
     passed = [
         {"case": case_id, "kind": "check", "device": "cpu", "status": "pass"}
         for case_id in ("tensors.dtype_promotion", "autograd.inplace_error", "tensors.inplace")
     ]
-    (line,) = second_half._strictness(Summary(passed, ["cpu"]), texts.of("en"))
+    summ = Summary(passed, ["cpu"])
+    (line,) = differences._behaviour(summ, texts.of("en"))
     assert "(torch refuses: `matmul_error`: torch 'RuntimeError', JAX '')" in line
     assert "(both refuse, differently: `exp_error`" in line
     assert "(`result_in_input_buffer`: torch True, JAX False)" in line
-    assert "refusing what the other runs: JAX 0, torch 1" in line
+    assert "In 3 of the" not in line and "in 3 of the" in line
     assert "(#strict-code)" in line
+    assert differences.refusing(differences.differing(summ)) == {"torch": 1}

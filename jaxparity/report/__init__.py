@@ -3,21 +3,27 @@
 Per topic and case: agreement with the oracle and between frameworks, timings (median and IQR)
 per framework × device × mode with JAX's speed-up over eager PyTorch, compile time apart, peak
 memory, share of the machine's matmul peak, scaling plots, and the two implementations side by
-side with the explanation. It closes with the lesson's claim, answered from the numbers.
+side with the explanation. It opens with the lesson's claim, answered from the numbers.
 
 One module per part of the page, in page order:
 
-* ``header`` — the run: title, counts, warnings, navigation, the speed-up and compile charts;
-* ``claim`` — the lesson's claim answered (``comparisons``: which timings it compares;
-  ``fastest_column``: each framework at its fastest idiom);
+* the first screen, above the fold at 1280×900: ``header.title`` (the title, the run in one
+  line), ``claim.first_screen`` — the lesson's sentence quoted, the three answers
+  (``answers``: trains faster? stricter code? more compute?, each linked to its evidence) and
+  the verdict per regime;
+* ``header.navigation`` — every section of the page in page order (``Heading.nav``);
+* ``header.run_details`` — what ran, the counts, the warnings;
+* ``claim.details`` — the verdict's detail: the method's words, the headline per regime, the
+  ``split`` table (``comparisons``: which timings it compares), ``fastest_column``;
+* ``header.glance`` — the speed-up and compile charts;
 * ``table1`` — the lesson's Table 1 (flops and runtime per operator class) measured;
 * ``case_sections`` — each topic and case: agreement, timings, ``scaling`` plots, the code;
-  a case's explainer from ``artifacts.jsonl``: ``graph_view``, ``matmul_counts``;
-* ``training`` — training to accuracy as a user trains, and what compute costs (right after
-  its case, the last one);
-* ``distributed`` — beyond one device: the distributed topic's engines side by side;
-* ``second_half`` — the claim's second half: stricter code, memory;
-* ``strict_code`` — stricter code, shown as code: the ``strict`` cases three ways;
+  a case's explainer from ``artifacts.jsonl``: ``graph_view``, ``matmul_counts``; after its
+  topic's cases, the evidence the answers link to: ``training`` (training to accuracy, and
+  what compute costs), ``strict_code`` (the ``strict`` cases three ways), ``distributed``
+  (beyond one device);
+* ``differences`` — beyond speed: behaviour that differs on purpose, JAX as a student writes
+  it, memory;
 * ``selfcheck_section`` — a few calls timed again by a second timer, against the harness;
 * ``machine_and_method`` — the machine the numbers come from, and how they were made.
 
@@ -29,14 +35,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from jaxparity import atomic, counts, fmt, results
-from jaxparity.document import Block, Heading, html, markdown
+from jaxparity.document import Block, html, markdown
 from jaxparity.report import (
     case_sections,
     claim,
+    differences,
     distributed,
     header,
     machine_and_method,
-    second_half,
     selfcheck_section,
     strict_code,
     table1,
@@ -46,26 +52,31 @@ from jaxparity.report import (
 from jaxparity.report.texts import Texts
 from jaxparity.results import Results
 from jaxparity.summary import Summary, build
+from shared import cases
 
 
 def blocks_of(res: Results, summ: Summary, t: Texts) -> tuple[list[Block], dict[str, str]]:
     """The whole page as blocks, and the SVG figures it shows by name."""
     figures: dict[str, str] = {}
-    blocks = header.run_header(res, summ, t)
-    blocks += claim.answer(summ, t)
-    blocks += header.glance(summ, figures, t)
-    blocks += header.left_out(summ, t)
-    blocks += table1.section(res, t)
-    blocks += case_sections.sections(res, summ, figures, t)
-    blocks += training.section(summ, figures, t)
-    blocks += distributed.section(res, summ, t)
-    blocks.append(Heading(2, t("second.part"), "details"))
-    blocks += second_half.details(summ, t)
-    blocks += strict_code.section(res, summ, t)
-    blocks += selfcheck_section.section(res, summ, t)
-    blocks += machine_and_method.machine(res, summ, t)
-    blocks += machine_and_method.method(res, t)
-    return blocks, figures
+    first = header.title(res, summ, t) + claim.first_screen(res, summ, t)
+    rest = header.run_details(res, summ, t)
+    rest += claim.details(summ, t)
+    rest += header.glance(summ, figures, t)
+    rest += header.left_out(summ, t)
+    rest += table1.section(res, t)
+    after: dict[str, list[Block]] = {
+        "training": training.section(summ, figures, t),
+        "strict": strict_code.section(res, summ, t),
+        "distributed": distributed.section(res, summ, t),
+    }
+    for topic in cases.TOPICS:
+        rest += case_sections.topic_section(res, summ, figures, t, topic)
+        rest += after.get(topic, [])
+    rest += differences.section(summ, t)
+    rest += selfcheck_section.section(res, summ, t)
+    rest += machine_and_method.machine(res, summ, t)
+    rest += machine_and_method.method(res, t)
+    return first + header.navigation(first + rest, t) + rest, figures
 
 
 def write(folder: Path, lang: str = texts.DEFAULT) -> Summary:

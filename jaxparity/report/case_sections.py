@@ -31,37 +31,38 @@ from shared import cases
 from shared.cases import Case
 
 
-def sections(res: Results, summ: Summary, figures: dict[str, str], t: Texts) -> list[Block]:
-    """Every topic with its cases, in lesson order."""
-    blocks: list[Block] = []
-    for topic in cases.TOPICS:
-        blocks.append(Heading(2, t(f"topic.{topic}"), f"topic-{topic}"))
-        for case in cases.select(topics=[topic]):
-            lo, hi = case.seed_lines
-            text = t.case(case)
-            blocks.append(Heading(3, f"`{case.id}` — {text.title}", anchor(case.id)))
-            status = Counter(r["status"] for r in summ.of(case=case.id, kind="check"))
-            parity = ", ".join(f"{n} {t.status(s)}" for s, n in sorted(status.items()))
-            blocks.append(
-                Para(
-                    t(
-                        "case.lesson",
-                        heading=case.section.heading,
-                        gloss=case.section.gloss,
-                        lo=lo,
-                        hi=hi,
-                        parity=parity,
-                    )
+def topic_section(
+    res: Results, summ: Summary, figures: dict[str, str], t: Texts, topic: str
+) -> list[Block]:
+    """One topic with its cases, in lesson order."""
+    name = t(f"topic.{topic}")
+    blocks: list[Block] = [Heading(2, name, f"topic-{topic}", name)]
+    for case in cases.select(topics=[topic]):
+        lo, hi = case.seed_lines
+        text = t.case(case)
+        blocks.append(Heading(3, f"`{case.id}` — {text.title}", anchor(case.id)))
+        status = Counter(r["status"] for r in summ.of(case=case.id, kind="check"))
+        parity = ", ".join(f"{n} {t.status(s)}" for s, n in sorted(status.items()))
+        blocks.append(
+            Para(
+                t(
+                    "case.lesson",
+                    heading=case.section.heading,
+                    gloss=case.section.gloss,
+                    lo=lo,
+                    hi=hi,
+                    parity=parity,
                 )
             )
-            if text.explanation:
-                blocks.append(Para(text.explanation))
-            blocks += _agreement(summ, case, t)
-            blocks += _timings(summ, case, t)
-            blocks += scaling(summ, case, figures, t)
-            if case.id in artifacts.HOOKS:
-                blocks += ARTIFACT_SECTIONS[artifacts.HOOKS[case.id][0]](res, summ, case, t)
-            blocks += _code(case, t)
+        )
+        if text.explanation:
+            blocks.append(Para(text.explanation))
+        blocks += _agreement(summ, case, t)
+        blocks += _timings(summ, case, t)
+        blocks += scaling(summ, case, figures, t)
+        if case.id in artifacts.HOOKS:
+            blocks += ARTIFACT_SECTIONS[artifacts.HOOKS[case.id][0]](res, summ, case, t)
+        blocks += _code(case, t)
     return blocks
 
 

@@ -35,7 +35,7 @@ def section(res: Results, summ: Summary, t: Texts) -> list[Block]:
     if not any(case.id in selected for case in cases.select(topics=[TOPIC])):
         return []
     blocks: list[Block] = [
-        Heading(2, t("distributed.heading"), "beyond-one-device"),
+        Heading(2, t("distributed.heading"), "beyond-one-device", t("nav.distributed")),
         Para(t("distributed.intro")),
         Bullets(
             [

@@ -1,5 +1,6 @@
-"""The run at a glance: title, what ran and how it went, the navigation, and the speed-up and
-compile-time charts of every compute comparison."""
+"""The run: its title and one line on the first screen; below it the navigation bar, what ran
+and how it went (counts, warnings); and at a glance, the speed-up and compile-time charts of
+every compute comparison."""
 
 from __future__ import annotations
 
@@ -15,16 +16,17 @@ from jaxparity.report.comparisons import CONFIDENCE, comparisons
 from jaxparity.report.texts import Texts
 from jaxparity.results import Results
 from jaxparity.summary import Summary
-from shared import cases, run_modes
+from shared import run_modes
+
+GLANCE = "glance"
+"""The anchor of the charts: speed-ups and compile times."""
 
 
-def run_header(res: Results, summ: Summary, t: Texts) -> list[Block]:
-    """Title, when and where, what ran and how it went, warnings, navigation."""
-    plan_b = res.plan.get("bench", {})
-    plan_c = res.plan.get("check", {})
+def title(res: Results, summ: Summary, t: Texts) -> list[Block]:
+    """The first screen's top: the title and the run in one line (when, on what machine)."""
     machine = res.machine
     when = machine.get("date") or dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    blocks: list[Block] = [
+    return [
         Heading(1, t("title")),
         Para(
             t(
@@ -32,6 +34,32 @@ def run_header(res: Results, summ: Summary, t: Texts) -> list[Block]:
                 when=when,
                 machine=_machine_name(machine, t),
                 gpu=t("header.gpu", gpu=machine["torch_gpu"]) if machine.get("torch_gpu") else "",
+            )
+        ),
+    ]
+
+
+def sections(blocks: list[Block]) -> list[tuple[str, str]]:
+    """The page's sections as the navigation bar lists them: (name, anchor) of every heading
+    that has a name for it (``Heading.nav``), in page order."""
+    return [(b.nav, b.anchor) for b in blocks if isinstance(b, Heading) and b.nav and b.anchor]
+
+
+def navigation(blocks: list[Block], t: Texts) -> list[Block]:
+    """The navigation bar: every section of the page that has a name for it, in page order,
+    then the buttons that open and close every collapsed block."""
+    links = [f"[{name}](#{anchor})" for name, anchor in sections(blocks)]
+    return [Para(" · ".join(links)), ExpandAll(t("expand.all"), t("expand.none"))]
+
+
+def run_details(res: Results, summ: Summary, t: Texts) -> list[Block]:
+    """Below the first screen: what ran (devices, sizes, modes), its counts and the warnings."""
+    plan_b = res.plan.get("bench", {})
+    plan_c = res.plan.get("check", {})
+    blocks: list[Block] = [
+        Para(
+            t(
+                "header.plan",
                 devices=", ".join(summ.devices),
                 bench_size=plan_b.get("size", "—"),
                 modes=_modes_text(plan_b, t),
@@ -47,11 +75,6 @@ def run_header(res: Results, summ: Summary, t: Texts) -> list[Block]:
         n for n in machine_and_method.load_note(res, summ, t) if isinstance(n, Note) and n.warn
     ]
     blocks += selfcheck_section.warnings(summ, t)
-    nav = [f"[{t(f'topic.{topic}')}](#topic-{topic})" for topic in cases.TOPICS]
-    parts = ("claim", "profile", "machine", "method")
-    nav += [f"[{t(f'nav.{part}')}](#{part})" for part in parts]
-    blocks.append(Para(" · ".join(nav)))
-    blocks.append(ExpandAll(t("expand.all"), t("expand.none")))
     return blocks
 
 
@@ -96,7 +119,7 @@ def _label(r: dict[str, Any], t: Texts) -> str:
 
 def glance(summ: Summary, figures: dict[str, str], t: Texts) -> list[Block]:
     """Per device: speed-ups over eager torch and compile times, as bar charts."""
-    blocks: list[Block] = [Heading(2, t("glance.heading"), "glance")]
+    blocks: list[Block] = [Heading(2, t("glance.heading"), GLANCE, t("nav.glance"))]
     for device in summ.devices:
         groups: dict[str, list[plots.Bar]] = defaultdict(list)
         for r in comparisons(summ, lambda r, device=device: r["device"] == device):

@@ -58,7 +58,7 @@ def machine(res: Results, summ: Summary, t: Texts) -> list[Block]:
         rows += _identity_rows(ident, t)
     known = {*MACHINE_KEYS, "tool", "date", "identity"}
     rows += [[f"`{k}`", t.value(v)] for k, v in sorted(m.items()) if k not in known]
-    blocks: list[Block] = [Heading(2, t("machine.heading"), "machine")]
+    blocks: list[Block] = [Heading(2, t("machine.heading"), "machine", t("nav.machine"))]
     if not ident and m:
         blocks.append(Note(t("machine.no_identity"), warn=True))
     blocks.append(
@@ -154,7 +154,7 @@ def method(res: Results, t: Texts) -> list[Block]:
         if k not in ("measured", "conclusion")
     )
     return [
-        Heading(2, t("method.heading"), "method"),
+        Heading(2, t("method.heading"), "method", t("nav.method")),
         Bullets(
             [
                 t("method.parity"),

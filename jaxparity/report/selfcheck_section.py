@@ -70,7 +70,7 @@ def section(res: Results, summ: Summary, t: Texts) -> list[Block]:
     if planned is None:
         return []
     blocks: list[Block] = [
-        Heading(2, t("selfcheck.heading"), ANCHOR),
+        Heading(2, t("selfcheck.heading"), ANCHOR, t("nav.selfcheck")),
         Para(
             t(
                 "selfcheck.intro",

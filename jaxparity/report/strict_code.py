@@ -20,6 +20,7 @@ from jaxparity.summary import Summary
 from shared import cases
 from shared.cases.strict._record import CALLS, LENGTH
 
+ANCHOR = "strict-code"
 PRIME = "\u2032"
 """Stands in for a backtick inside a framework's words shown as code (one would end it)."""
 SHAPES = LENGTH - 1
@@ -132,7 +133,10 @@ def section(res: Results, summ: Summary, t: Texts) -> list[Block]:
     ids = {case.id for case in strict}
     records = [r for r in res.checks if r["case"] in ids]
     devices = [d for d in summ.devices if any(r["device"] == d for r in records)] or ["cpu"]
-    blocks: list[Block] = [Heading(3, t("strict.heading"), "strict-code"), Para(t("strict.intro"))]
+    blocks: list[Block] = [
+        Heading(3, t("strict.heading"), ANCHOR, t("nav.strict")),
+        Para(t("strict.intro")),
+    ]
     for device in devices:
         if len(devices) > 1:
             blocks.append(Para(t("strict.device", device=device)))

@@ -41,7 +41,7 @@ below ``FUSED`` compilation clearly cut them, above ``UNFUSED`` they clearly gre
 def section(res: Results, t: Texts) -> list[Block]:
     """The heading, what is measured, the table, what it says, and how it was made."""
     blocks: list[Block] = [
-        Heading(2, t("profile.heading"), "profile"),
+        Heading(2, t("profile.heading"), "profile", t("nav.profile")),
         Para(t("profile.intro", source=t("profile.source", paper=LESSON_PAPER))),
     ]
     profile = res.profile

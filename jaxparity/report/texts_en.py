@@ -25,6 +25,7 @@ NOUNS: dict[str, tuple[str, ...]] = {
     "compute comparison": ("compute comparison", "compute comparisons"),
     "function": ("function", "functions"),
     "case": ("case", "cases"),
+    "step": ("step", "steps"),
 }
 
 
@@ -43,8 +44,9 @@ RECORDED: dict[str, str] = {}
 MESSAGES: dict[str, str] = {
     # The page and its header
     "title": "jaxparity — the PyTorch lesson in PyTorch and JAX, checked and timed",
-    "header.run": "Run of {when} on **{machine}**{gpu}; devices: {devices}; benchmark size "
-    "`{bench_size}`, modes: {modes}; parity at size `{check_size}`.",
+    "header.run": "Run of {when} on **{machine}**{gpu}.",
+    "header.plan": "Devices: {devices}; benchmark size `{bench_size}`, modes: {modes}; parity at "
+    "size `{check_size}`.",
     "header.gpu": " and **{gpu}**",
     "header.unknown_cpu": "an unknown CPU",
     "header.all_modes": "all",
@@ -57,9 +59,17 @@ MESSAGES: dict[str, str] = {
     "{skipped} skipped with a reason, {missing} missing",
     "counts.not_selected": "; {not_selected} not selected",
     "nav.claim": "The lesson's claim",
+    "nav.details": "The verdict in detail",
+    "nav.glance": "At a glance",
+    "nav.profile": "Table 1, measured",
+    "nav.training": "Time to accuracy",
+    "nav.compute": "More compute?",
+    "nav.strict": "The same Python, three ways",
+    "nav.distributed": "The engines side by side",
+    "nav.differences": "Beyond speed",
+    "nav.selfcheck": "Second timer",
     "nav.machine": "Machine",
     "nav.method": "Method",
-    "nav.profile": "Table 1, measured",
     "note.warning": "Warning:",
     "expand.all": "Expand all",
     "expand.none": "Collapse all",
@@ -81,10 +91,12 @@ MESSAGES: dict[str, str] = {
     "verdict.loss": "loss",
     # The lesson's claim
     "claim.heading": "The lesson's claim, from the numbers",
-    "claim.claim": "JAX trains faster thanks to compilation, but needs stricter code and more "
-    "compute.",
-    "claim.intro": "The lesson closes: *{claim}* Every sentence below is generated from this "
-    "run's results. A speed-up is the median of paired ratios (eager torch and the other timed "
+    "claim.quote": "The lesson closes: «{quote}». In English (our translation): *JAX trains "
+    "models faster thanks to optimisation and compilation, but needs stricter code and a large "
+    "amount of compute.*",
+    "details.heading": "The verdict, in detail",
+    "claim.intro": "Every sentence of the claim's answers is generated from this run's "
+    "results. A speed-up is the median of paired ratios (eager torch and the other timed "
     "in alternating blocks, seconds apart) with its {confidence} interval in brackets, made to "
     "hold for the next run (see the method). Each comparison is placed in a regime, measured in "
     "this run: *dispatch-bound* (many small operations, each costing about what dispatching it "
@@ -92,17 +104,17 @@ MESSAGES: dict[str, str] = {
     "libraries' kernels decide); counts and means are given per regime, never mixed. A win "
     "means at least {margin} faster with {confidence} confidence (the whole interval at or "
     "above {tie}×), a loss at least {margin} slower; anything else is a tie.",
-    "claim.nothing": "No compute case finished on both eager torch and jitted JAX.",
-    "claim.jit": "**Jitted JAX against eager PyTorch, {regime}** ({n}: {rule}): {count}; "
-    "geometric mean {geomean}{extremes}.{near}",
+    "claim.nothing": "**Verdict**: not measured in this run — no compute case finished on both "
+    "eager torch and jitted JAX.",
+    "claim.jit": "**Jitted JAX against eager PyTorch, {regime}** ({n}; {rule}){extremes}.{near}",
     "claim.rule.dispatch": "eager torch at most {k} floors per dispatched operation",
     "claim.rule.kernel": "eager torch above {k} floors per dispatched operation",
     "claim.jit.unplaced": "**Jitted JAX against eager PyTorch, not placed in a regime** ({n}: "
-    "this run recorded no operation counts or no floor): {count}; no mean, as it would mix the "
-    "two regimes.",
+    "this run recorded no operation counts or no floor): no mean, as it would mix the two "
+    "regimes.",
     "claim.near": " In {n} of them the faster side runs within {near}× of its own floor (marked "
     "{mark}): the ratio there measures dispatch more than work.",
-    "claim.extremes": ", from {low} ({low_where}) to {high} ({high_where})",
+    "claim.extremes": ": from {low} ({low_where}) to {high} ({high_where})",
     "claim.lesson": "**At the lesson's own sizes** (size `{size}`): {parts}.",
     "claim.lesson.part": "{regime} ({n}): {count}{geomean}",
     "claim.lesson.mean": ", geometric mean {geomean}",
@@ -126,27 +138,59 @@ MESSAGES: dict[str, str] = {
     "claim.ceiling": "**Ceiling** ({device}, float32 {n}×{n} matmul): {rates}. Each is the "
     "library's kernel (BLAS or XLA), not compilation: a matmul-bound case's ratio is the ratio "
     "of these.",
-    "claim.cost": "**What compilation costs**: {jax}; {torch}. Compile seconds are measured "
-    "apart, never inside a timing.",
-    "claim.cost.jax": "`jax.jit` {total} s in all ({n}, median {median})",
-    "claim.cost.no_jax": "no JAX compile time",
-    "claim.cost.torch": "`torch.compile` {total} s ({n}, median {median})",
-    "claim.cost.no_torch": "`torch.compile` was not timed in this run",
-    "claim.verdict": "**Verdict**: on this machine, {parts}{why}. {price}",
-    "claim.verdict.part": "{regime}, {head} ({count} of {n})",
+    "claim.verdict": "**Verdict** — jitted JAX against eager PyTorch on this machine, per "
+    "regime: {parts}. [The verdict in detail ↓](#{anchor})",
+    "claim.verdict.part": "{regime}, {head} ({count} of {n}{geomean})",
+    "claim.verdict.mean": "; geometric mean {geomean}",
     "claim.verdict.most": "the claim's first half holds for most",
     "claim.verdict.more_often": "it holds more often than not",
     "claim.verdict.never": "it does not show: jitted JAX never won clearly",
     "claim.verdict.in_places": "it holds only in places",
-    "claim.why": ". Why: {reasons}",
+    "claim.why": "**Why**: {reasons}.",
     "claim.why.fused": "compilation (fusion, dead code removed, one dispatch per call) speeds "
     "JAX up in {n} of {of} cases",
     "claim.why.kernels": "JAX's kernels and dispatch alone beat eager torch in {n} (op by op, "
     "before any compilation: a library's kernel, not the compiler)",
     "claim.why.slow_ops": "op by op JAX is slower than eager torch in {n}",
-    "claim.price": "The price: {jit} s of JAX compilation in this run{torch}, and code written "
-    "as pure functions of arrays.",
-    "claim.price.torch": " ({seconds} s for torch.compile)",
+    # The first screen's three answers (report/answers.py)
+    "answer.train": "**Trains faster?** {parts} [Training to accuracy ↓](#{anchor})",
+    "answer.train.parts": "To {target} % test accuracy, compilation included: {parts}.",
+    "answer.train.width": "at size `{size}` (hidden {hidden}, {regime}), ",
+    "answer.train.faster": "{mode} is first, in {seconds} against eager torch's {eager} ({ratio})",
+    "answer.train.first": "{mode} is first, in {seconds}",
+    "answer.train.none": "no run reached {target} %",
+    "answer.train.break_even": "; `jax.jit` pays its compilation back after {steps}",
+    "answer.train.never": "; `jax.jit` never pays its compilation back (its step is not faster)",
+    "answer.train.student": ", `nnx.jit` as a student writes it takes {seconds}{ratio}",
+    "answer.train.ratio": " ({ratio})",
+    "answer.train.student_not": ", `nnx.jit` as a student writes it did not reach {target} %",
+    "answer.strict": "**Stricter code?** {said} [Three ways ↓](#{anchor})",
+    "answer.strict.said": "Of {n} ordinary Python functions, `jax.jit` refuses {refused} "
+    "({errors}){otherwise}; `torch.compile` runs all {n}, breaking the graph in {breaks} and "
+    "compiling again in {again}, and refuses {fullgraph} of them only when asked for one graph "
+    "(`fullgraph=True`){torch}.",
+    "answer.strict.otherwise": " and runs {k} otherwise than Python does ({what})",
+    "answer.strict.torch": "; across the lesson's cases, refusing what the other runs is not "
+    "JAX's alone: JAX {jax}, torch {torch} ([which](#{anchor}))",
+    "answer.strict.none": "Not measured in this run: no `strict` case was checked (`jaxparity "
+    "check --topic strict` checks them; the default run includes them).",
+    "answer.strict.failed": "Not measured in this run: the `strict` cases' checks did not pass "
+    "on both frameworks (their table says which).",
+    "answer.compute": "**More compute?** {said} [{where} ↓](#{anchor})",
+    "answer.compute.where": "Compile time and memory",
+    "answer.compute.where.chart": "Compile times",
+    "answer.compute.said": "Compiling, {compile}; the training processes at their peak, {memory}.",
+    "answer.compute.compile": "{jax}, {torch}",
+    "answer.compute.jax": "`jax.jit` {total} s in all ({n}, median {median})",
+    "answer.compute.no_jax": "no JAX compile time",
+    "answer.compute.torch": "`torch.compile` {total} s ({n}, median {median})",
+    "answer.compute.no_torch": "`torch.compile` was not timed in this run",
+    "answer.compute.compile_memory": "while compiling {jit} against {base}: {pairs}",
+    "answer.compute.train_memory": "while training {jit} against {base}: {pairs}",
+    "answer.compute.pair": "{jax} against {torch} (`{size}`)",
+    "answer.compute.no_memory": "not measured in this run (training to accuracy measures it)",
+    "answer.compute.none": "Not measured in this run: nothing was compiled, and training to "
+    "accuracy did not run.",
     # The lesson's Table 1, measured (report/table1.py)
     "profile.heading": "Where the time goes — the lesson's Table 1, measured",
     "profile.intro": "The lesson argues that neural networks are matrix products with a table "
@@ -348,25 +392,23 @@ MESSAGES: dict[str, str] = {
     "count.same_differ": ". Where both compute the same products ({which}), the times differ "
     "(torch vs JAX: {times}): at this size, something else decides",
     "count.versus": "`{variant}` {torch} vs {jax}",
-    # The claim's second half
-    "second.part": "The claim's second half",
-    "second.heading": "Stricter code and more memory",
-    "second.training": "**Training** ({where}): one SGD step with jitted JAX runs at {speedup} "
-    "eager PyTorch's speed{student}.",
-    "second.training.student": "; written as a student would ({mode}), {speedup}: its Python "
-    "object graph is walked on every call",
-    "second.strict": "**Stricter code?** In {n} of the {of} cases the two frameworks behave "
-    "differently on purpose, each asserted and confirmed in this run, and JAX is not always "
-    "the stricter one (refusing what the other runs: JAX {jax}, torch {torch}) — "
+    # Beyond speed (report/differences.py)
+    "differences.heading": "Beyond speed: behaviour that differs on purpose, and memory",
+    "differences.training": "**A training step, jitted and as a student writes it** ({where}): "
+    "one SGD step with jitted JAX runs at {speedup} eager PyTorch's speed{student}.",
+    "differences.training.student": "; written as a student would ({mode}), {speedup}: its "
+    "Python object graph is walked on every call",
+    "differences.behaviour": "**Behaviour that differs on purpose**: in {n} of the {of} cases "
+    "the two frameworks behave differently, each asserted and confirmed in this run — "
     "{which}{more}. [The same Python, three ways](#strict-code): eagerly, through "
     "`torch.compile` and through `jax.jit`.",
-    "second.refuses.torch": "torch refuses",
-    "second.refuses.jax": "JAX refuses",
-    "second.refuses.both": "both refuse, differently",
-    "second.strict.more": "; and {n} more",
-    "second.memory": "**Memory**, where a benchmark measured it: {parts}.",
-    "second.memory.none": "**Memory**: no benchmark measured memory in this run.",
-    "second.memory.peak": "peak",
+    "differences.refuses.torch": "torch refuses",
+    "differences.refuses.jax": "JAX refuses",
+    "differences.refuses.both": "both refuse, differently",
+    "differences.more": "; and {n} more",
+    "differences.memory": "**Memory**, where a benchmark measured it: {parts}.",
+    "differences.memory.none": "**Memory**: no benchmark measured memory in this run.",
+    "differences.memory.peak": "peak",
     # Stricter code, shown as code (report/strict_code.py)
     "strict.heading": "Stricter code: the same Python, three ways",
     "strict.intro": "The lesson closes by saying that JAX trains faster thanks to "
@@ -374,7 +416,7 @@ MESSAGES: dict[str, str] = {
     "the same ordinary Python function run eagerly by torch, through `torch.compile` and "
     "through `jax.jit`, "
     "and the way JAX says the same thing. Each cell is what this run observed and the judge "
-    "accepted; [topic 8](#topic-strict) has the code and the explanations. Where Dynamo "
+    "accepted; [the topic's cases](#topic-strict) have the code and the explanations. Where Dynamo "
     "cannot capture something, `torch.compile` breaks the graph and runs that part in "
     "Python; `jax.jit` refuses it, and torch refuses it too when asked for one graph "
     "(`fullgraph=True`). Graphs are counted by a backend that runs them as captured, JAX's "
@@ -634,7 +676,7 @@ MESSAGES: dict[str, str] = {
     "training.fastest.eager": "; eager torch took {seconds} ({ratio} as long)",
     "training.fastest.none": "No run reached {target} % within its epochs.",
     "training.memory_pointer": "training to accuracy, each framework and mode in a fresh "
-    "process: see [what compute costs](#training-to-accuracy)",
+    "process: see [what compute costs](#{anchor})",
     "training.curves": "The {runs} curves lie on top of each other: over the {steps} steps "
     "they all took, their losses differ by at most {diff} (float32 rounding, carried forward by "
     "every update; the oracle judges the same training step by step).",

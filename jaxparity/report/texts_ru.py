@@ -33,6 +33,7 @@ NOUNS: dict[str, tuple[str, ...]] = {
     ),
     "function": ("функция", "функции", "функций"),
     "case": ("кейс", "кейса", "кейсов"),
+    "step": ("шаг", "шага", "шагов"),
 }
 
 UNITS = Units(("с", "мс", "мкс", "нс"), ("ГиБ", "МиБ", "КиБ", "Б"))
@@ -279,8 +280,9 @@ RECORDED: dict[str, str] = {
 MESSAGES: dict[str, str] = {
     # The page and its header
     "title": "jaxparity — урок по PyTorch на PyTorch и на JAX, с проверкой и замерами",
-    "header.run": "Запуск {when} на **{machine}**{gpu}; устройства: {devices}; размер замеров "
-    "`{bench_size}`, режимы: {modes}; проверка совпадения на размере `{check_size}`.",
+    "header.run": "Запуск {when} на **{machine}**{gpu}.",
+    "header.plan": "Устройства: {devices}; размер замеров `{bench_size}`, режимы: {modes}; "
+    "проверка совпадения на размере `{check_size}`.",
     "header.gpu": " и **{gpu}**",
     "header.unknown_cpu": "неизвестном CPU",
     "header.all_modes": "все",
@@ -293,9 +295,17 @@ MESSAGES: dict[str, str] = {
     "провалено {failed}), пропущено с указанием причины {skipped}, отсутствует {missing}",
     "counts.not_selected": "; не выбрано {not_selected}",
     "nav.claim": "Утверждение урока",
+    "nav.details": "Итог подробно",
+    "nav.glance": "Коротко",
+    "nav.profile": "Таблица 1 в цифрах",
+    "nav.training": "Время до точности",
+    "nav.compute": "Больше ресурсов?",
+    "nav.strict": "Один Python тремя способами",
+    "nav.distributed": "Движки рядом",
+    "nav.differences": "Помимо скорости",
+    "nav.selfcheck": "Второй таймер",
     "nav.machine": "Машина",
     "nav.method": "Методика",
-    "nav.profile": "Таблица 1 в цифрах",
     "note.warning": "Внимание:",
     "expand.all": "Развернуть всё",
     "expand.none": "Свернуть всё",
@@ -317,9 +327,9 @@ MESSAGES: dict[str, str] = {
     "verdict.loss": "поражение",
     # The lesson's claim
     "claim.heading": "Утверждение урока в цифрах",
-    "claim.claim": "Jax позволяет обучать модели быстрее благодаря оптимизации и компиляции, но "
-    "требует более строгое кода и большого количества вычислительных ресурсов",
-    "claim.intro": "Урок заканчивается так: «{claim}». Каждое предложение ниже сгенерировано из "
+    "claim.quote": "Урок заканчивается так: «{quote}».",
+    "details.heading": "Итог подробно",
+    "claim.intro": "Каждое предложение ответов на утверждение урока сгенерировано из "
     "результатов этого запуска. Ускорение — это медиана парных отношений (torch без компиляции "
     "и второй участник замеряются чередующимися блоками с разницей в секунды) с интервалом "
     "{confidence} в квадратных скобках, построенным так, чтобы он выдержал и следующий запуск "
@@ -330,20 +340,20 @@ MESSAGES: dict[str, str] = {
     "отдельно для каждого узкого места и никогда не смешиваются. Победа означает, что JAX быстрее "
     "хотя бы на {margin} с уверенностью {confidence} (весь интервал не ниже {tie}×), "
     "поражение — что он хотя бы на {margin} медленнее; всё остальное — ничья.",
-    "claim.nothing": "Ни один вычислительный кейс не завершился и в torch без компиляции, и в "
-    "JAX с jax.jit.",
-    "claim.jit": "**JAX с jax.jit против PyTorch без компиляции, {regime}** ({n}: {rule}): "
-    "{count}; среднее геометрическое {geomean}{extremes}.{near}",
+    "claim.nothing": "**Итог**: в этом запуске не замерялся — ни один вычислительный кейс не "
+    "завершился и в torch без компиляции, и в JAX с jax.jit.",
+    "claim.jit": "**JAX с jax.jit против PyTorch без компиляции, {regime}** ({n}; {rule})"
+    "{extremes}.{near}",
     "claim.rule.dispatch": "torch без компиляции тратит на каждую запущенную операцию не больше "
     "{k} нижних границ",
     "claim.rule.kernel": "torch без компиляции тратит на каждую запущенную операцию больше {k} "
     "нижних границ",
     "claim.jit.unplaced": "**JAX с jax.jit против PyTorch без компиляции, узкое место не "
     "определено** ({n}: в этом запуске не записаны числа операций или нижняя граница): "
-    "{count}; среднего нет — оно смешало бы оба случая.",
+    "среднего нет — оно смешало бы оба случая.",
     "claim.near": " В {n} из них более быстрая сторона работает не дольше {near} своих нижних "
     "границ (помечено {mark}): такое отношение измеряет запуск операций больше, чем работу.",
-    "claim.extremes": ", от {low} ({low_where}) до {high} ({high_where})",
+    "claim.extremes": ": от {low} ({low_where}) до {high} ({high_where})",
     "claim.lesson": "**На собственных размерах урока** (размер `{size}`): {parts}.",
     "claim.lesson.part": "{regime} ({n}): {count}{geomean}",
     "claim.lesson.mean": ", среднее геометрическое {geomean}",
@@ -370,28 +380,66 @@ MESSAGES: dict[str, str] = {
     "claim.ceiling": "**Потолок** ({device}, матричное умножение float32 {n}×{n}): {rates}. "
     "Каждое значение — это ядро библиотеки (BLAS или XLA), а не компиляция: для кейса, "
     "упирающегося в матричное умножение, отношение скоростей — это отношение этих чисел.",
-    "claim.cost": "**Чего стоит компиляция**: {jax}; {torch}. Время компиляции замеряется "
-    "отдельно, никогда не внутри замера.",
-    "claim.cost.jax": "`jax.jit` — всего {total} с ({n}, медиана {median})",
-    "claim.cost.no_jax": "времени компиляции JAX нет",
-    "claim.cost.torch": "`torch.compile` — {total} с ({n}, медиана {median})",
-    "claim.cost.no_torch": "`torch.compile` в этом запуске не замерялся",
-    "claim.verdict": "**Итог**: на этой машине {parts}{why}. {price}",
-    "claim.verdict.part": "{regime}: {head} ({count} из {n})",
+    "claim.verdict": "**Итог** — JAX с jax.jit против PyTorch без компиляции на этой машине: "
+    "{parts}. [Итог подробно ↓](#{anchor})",
+    "claim.verdict.part": "где {regime}, {head} ({count} из {n}{geomean})",
+    "claim.verdict.mean": "; среднее геометрическое {geomean}",
     "claim.verdict.most": "первая половина утверждения верна для большинства вычислительных кейсов",
     "claim.verdict.more_often": "она верна чаще, чем нет",
     "claim.verdict.never": "она не подтверждается: JAX с jax.jit ни разу не выиграл явно",
     "claim.verdict.in_places": "она верна лишь местами",
-    "claim.why": ". Почему: {reasons}",
+    "claim.why": "**Почему**: {reasons}.",
     "claim.why.fused": "компиляция (слияние операций, удаление лишнего кода, один запуск на "
     "вызов) ускоряет JAX в {n} из {of} кейсов",
     "claim.why.kernels": "ядра и запуск операций JAX сами по себе обгоняют torch без компиляции "
     "в {n} (по одной операции, до всякой компиляции: заслуга ядра библиотеки, а не "
     "компилятора)",
     "claim.why.slow_ops": "по одной операции JAX медленнее torch без компиляции в {n}",
-    "claim.price": "Цена: {jit} с компиляции JAX в этом запуске{torch} и код, написанный как "
-    "чистые функции от массивов.",
-    "claim.price.torch": " ({seconds} с на `torch.compile`)",
+    # Три ответа первого экрана (report/answers.py)
+    "answer.train": "**Обучает быстрее?** {parts} [Обучение до заданной точности ↓](#{anchor})",
+    "answer.train.parts": "До {target} % верных ответов на тестовых изображениях, с учётом "
+    "компиляции: {parts}.",
+    "answer.train.width": "на размере `{size}` (скрытый слой {hidden}; {regime}) ",
+    "answer.train.faster": "первым дошёл {mode}, за {seconds} против {eager} у torch без "
+    "компиляции ({ratio})",
+    "answer.train.first": "первым дошёл {mode}, за {seconds}",
+    "answer.train.none": "ни один запуск не дошёл до {target} %",
+    "answer.train.break_even": "; `jax.jit` окупает компиляцию через {steps}",
+    "answer.train.never": "; `jax.jit` не окупает компиляцию никогда (его шаг не быстрее)",
+    "answer.train.student": ", `nnx.jit` в том виде, как его напишет студент, — за {seconds}"
+    "{ratio}",
+    "answer.train.ratio": " ({ratio})",
+    "answer.train.student_not": ", `nnx.jit` в том виде, как его напишет студент, не дошёл до "
+    "{target} %",
+    "answer.strict": "**Более строгий код?** {said} [Три способа ↓](#{anchor})",
+    "answer.strict.said": "Из {n} обычных функций на Python `jax.jit` отказывается выполнять "
+    "{refused} ({errors}){otherwise}; `torch.compile` выполняет все {n}, в {breaks} из них "
+    "разрывая граф вычислений и в {again} компилируя заново, а отказывается лишь в "
+    "{fullgraph}, и только когда от него требуют один граф (`fullgraph=True`){torch}.",
+    "answer.strict.otherwise": ", а {k} выполняет не так, как Python ({what})",
+    "answer.strict.torch": "; по всем кейсам урока отказывается выполнять то, что выполняет "
+    "другой, не только JAX ({jax}), но и torch ({torch}; [какие кейсы](#{anchor}))",
+    "answer.strict.none": "В этом запуске не замерялось: ни один кейс темы `strict` не "
+    "проверялся (их проверяет `jaxparity check --topic strict`; запуск по умолчанию включает "
+    "их).",
+    "answer.strict.failed": "В этом запуске не замерялось: проверки кейсов темы `strict` не "
+    "прошли в обоих фреймворках (какие — видно в их таблице).",
+    "answer.compute": "**Больше вычислительных ресурсов?** {said} [{where} ↓](#{anchor})",
+    "answer.compute.where": "Время компиляции и память",
+    "answer.compute.where.chart": "Время компиляции",
+    "answer.compute.said": "Компиляция: {compile}; пиковая память процессов обучения: {memory}.",
+    "answer.compute.compile": "{jax}, {torch}",
+    "answer.compute.jax": "`jax.jit` — всего {total} с ({n}, медиана {median})",
+    "answer.compute.no_jax": "времени компиляции JAX нет",
+    "answer.compute.torch": "`torch.compile` — {total} с ({n}, медиана {median})",
+    "answer.compute.no_torch": "`torch.compile` в этом запуске не замерялся",
+    "answer.compute.compile_memory": "при компиляции {jit} против {base} — {pairs}",
+    "answer.compute.train_memory": "при обучении {jit} против {base} — {pairs}",
+    "answer.compute.pair": "{jax} против {torch} (`{size}`)",
+    "answer.compute.no_memory": "в этом запуске не замерялась (её замеряет обучение до "
+    "заданной точности)",
+    "answer.compute.none": "В этом запуске не замерялось: ничего не компилировалось, а "
+    "обучение до заданной точности не запускалось.",
     # Таблица 1 лекции, измеренная (report/table1.py)
     "profile.heading": "Куда уходит время — таблица 1 урока, измеренная",
     "profile.intro": "Урок доказывает таблицей из работы {source}, что нейросети — это "
@@ -606,25 +654,25 @@ MESSAGES: dict[str, str] = {
     "count.same_differ": ". Там, где оба вычисляют одни и те же произведения ({which}), времена "
     "различаются (torch против JAX: {times}): на этом размере решает что-то другое",
     "count.versus": "`{variant}` {torch} против {jax}",
-    # The claim's second half
-    "second.part": "Вторая половина утверждения",
-    "second.heading": "Более строгий код и больше памяти",
-    "second.training": "**Обучение** ({where}): один шаг `SGD` в JAX с jax.jit работает со "
-    "скоростью {speedup} от PyTorch без компиляции{student}.",
-    "second.training.student": "; в том виде, как его напишет студент ({mode}), — {speedup}: "
-    "граф объектов Python обходится при каждом вызове",
-    "second.strict": "**Более строгий код?** В {n} из {of} кейсов фреймворки намеренно ведут "
-    "себя по-разному, и каждое различие проверено и подтверждено в этом запуске, причём "
-    "строже не всегда JAX (отказывается выполнять то, что выполняет другой: JAX — {jax}, "
-    "torch — {torch}) — {which}{more}. [Один и тот же Python тремя способами](#strict-code): "
-    "без компиляции, через `torch.compile` и через `jax.jit`.",
-    "second.refuses.torch": "отказывается torch",
-    "second.refuses.jax": "отказывается JAX",
-    "second.refuses.both": "отказываются оба, по-разному",
-    "second.strict.more": "; и ещё {n}",
-    "second.memory": "**Память** там, где её измерял замер: {parts}.",
-    "second.memory.none": "**Память**: ни один замер в этом запуске не измерял память.",
-    "second.memory.peak": "пик",
+    # Помимо скорости (report/differences.py)
+    "differences.heading": "Помимо скорости: намеренные различия в поведении и память",
+    "differences.training": "**Шаг обучения: с jax.jit и в том виде, как его напишет студент** "
+    "({where}): "
+    "один шаг `SGD` в JAX с jax.jit работает со скоростью {speedup} от PyTorch без "
+    "компиляции{student}.",
+    "differences.training.student": "; в том виде, как его напишет студент ({mode}), — "
+    "{speedup}: граф объектов Python обходится при каждом вызове",
+    "differences.behaviour": "**Намеренные различия в поведении**: в {n} из {of} кейсов "
+    "фреймворки ведут себя по-разному, и каждое различие проверено и подтверждено в этом "
+    "запуске — {which}{more}. [Один и тот же Python тремя способами](#strict-code): без "
+    "компиляции, через `torch.compile` и через `jax.jit`.",
+    "differences.refuses.torch": "отказывается torch",
+    "differences.refuses.jax": "отказывается JAX",
+    "differences.refuses.both": "отказываются оба, по-разному",
+    "differences.more": "; и ещё {n}",
+    "differences.memory": "**Память** там, где её измерял замер: {parts}.",
+    "differences.memory.none": "**Память**: ни один замер в этом запуске не измерял память.",
+    "differences.memory.peak": "пик",
     # Stricter code, shown as code (report/strict_code.py)
     "strict.heading": "Более строгий код: один и тот же Python тремя способами",
     "strict.intro": "Урок заканчивается словами о том, что JAX обучает модели быстрее "
@@ -632,7 +680,7 @@ MESSAGES: dict[str, str] = {
     "в коде: одна и та же обычная функция на Python — в torch без компиляции, через "
     "`torch.compile` и через `jax.jit`, — и то, как то же самое принято писать в JAX. В "
     "каждой ячейке то, что наблюдалось в этом запуске и что принял судья; код и объяснения — "
-    "в [разделе 8](#topic-strict). Там, где `torch.compile` не может что-то захватить, он "
+    "в [кейсах темы](#topic-strict). Там, где `torch.compile` не может что-то захватить, он "
     "разрывает граф вычислений и выполняет эту часть в Python; `jax.jit` от такого кода "
     "отказывается, и torch тоже отказывается, если потребовать один граф "
     "(`fullgraph=True`). Графы считает бэкенд, который выполняет их как есть, компиляции "
@@ -911,7 +959,7 @@ MESSAGES: dict[str, str] = {
     "training.fastest.eager": "; torch без компиляции потратил {seconds} (в {ratio} дольше)",
     "training.fastest.none": "Ни один запуск не дошёл до {target} % за отведённые эпохи.",
     "training.memory_pointer": "обучение до заданной точности, каждый фреймворк и режим в "
-    "свежем процессе: см. [чего стоят вычисления](#training-to-accuracy)",
+    "свежем процессе: см. [чего стоят вычисления](#{anchor})",
     "training.curves": "Все {runs} кривые лежат одна на другой: на {steps} шагах, пройденных "
     "всеми, их лоссы отличаются не больше чем на {diff} (округление float32, которое каждое "
     "обновление несёт дальше; эталон проверяет то же обучение шаг за шагом).",

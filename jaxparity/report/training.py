@@ -36,6 +36,9 @@ from shared.cases.training._record import (
 
 CASE = "training.to_accuracy"
 BASE = run_modes.TORCH_EAGER.key
+ANCHOR = "training-to-accuracy"
+COMPUTE = "compute"
+"""The anchor of "More compute?": compile time and memory, measured."""
 COLUMNS = (
     "mode",
     "reached",
@@ -70,11 +73,12 @@ def break_even(
     return compile_s / saved if saved > 0 else float("inf")
 
 
-def _extra(r: dict[str, Any], key: str) -> Any:
+def extra(r: dict[str, Any], key: str) -> Any:
+    """A value the run recorded beside a row's fields (``time_to_accuracy_s``, …), or None."""
     return (r["extra"] or {}).get(key)
 
 
-def _runs(summ: Summary) -> dict[str, list[dict[str, Any]]]:
+def runs(summ: Summary) -> dict[str, list[dict[str, Any]]]:
     """The finished rows per width, in the case's order of sizes and modes."""
     by_size: dict[str, list[dict[str, Any]]] = {}
     for r in summ.of(case=CASE, kind="bench", variant=TO_ACCURACY, status="pass"):
@@ -87,7 +91,7 @@ def section(summ: Summary, figures: dict[str, str], t: Texts) -> list[Block]:
     sentences; or why there is nothing to show."""
     case = cases.get(CASE)
     blocks: list[Block] = [
-        Heading(3, t("training.heading"), "training-to-accuracy"),
+        Heading(3, t("training.heading"), ANCHOR, t("nav.training")),
         Para(
             t(
                 "training.intro",
@@ -101,16 +105,16 @@ def section(summ: Summary, figures: dict[str, str], t: Texts) -> list[Block]:
             )
         ),
     ]
-    runs = _runs(summ)
-    if not runs:
+    found = runs(summ)
+    if not found:
         failed = summ.of(case=CASE, kind="bench", variant=TO_ACCURACY, status="fail")
         blocks.append(Para(t("training.none" if not failed else "training.failed")))
         return blocks
     assert case.bench is not None
-    for size in [s for s in case.bench.sizes if s in runs]:
-        blocks += _width(size, runs[size], figures, t)
-    blocks.append(Heading(4, t("training.compute.heading")))
-    blocks.append(Bullets([*_compute(runs, t), t("training.compute.gpu")]))
+    for size in [s for s in case.bench.sizes if s in found]:
+        blocks += _width(size, found[size], figures, t)
+    blocks.append(Heading(4, t("training.compute.heading"), COMPUTE, t("nav.compute")))
+    blocks.append(Bullets([*_compute(found, t), t("training.compute.gpu")]))
     blocks.append(Para(t("training.method")))
     return blocks
 
@@ -131,7 +135,7 @@ def _width(size: str, rows: list[dict[str, Any]], figures: dict[str, str], t: Te
         (
             t.mode(r["framework"], r["mode"]),
             run_modes.colour(r["framework"], r["mode"]),
-            list(_extra(r, "losses") or []),
+            list(extra(r, "losses") or []),
         )
         for r in rows
     ]
@@ -141,10 +145,10 @@ def _width(size: str, rows: list[dict[str, Any]], figures: dict[str, str], t: Te
         figures[name] = svg
         blocks.append(Figures([Figure(name, svg, t("training.plot.alt", size=size))]))
         blocks += _curves_agree([vs for _, _, vs in series], t)
-    base = _pick(rows, BASE)
-    eager_step = _extra(base, "steady_step_s") if base else None
+    base = pick(rows, BASE)
+    eager_step = extra(base, "steady_step_s") if base else None
     blocks.append(Para(_fastest(rows, base, t)))
-    missing = [t.mode(*m.key) for m in _modes() if _pick(rows, m.key) is None]
+    missing = [t.mode(*m.key) for m in _modes() if pick(rows, m.key) is None]
     if missing:
         blocks.append(Para(t("training.missing", modes=", ".join(missing))))
     body = [[_cell(c, r, eager_step, t) for c in COLUMNS] for r in rows]
@@ -170,12 +174,12 @@ def _curves_agree(curves: list[list[float]], t: Texts) -> list[Block]:
 
 def _fastest(rows: list[dict[str, Any]], base: dict[str, Any] | None, t: Texts) -> str:
     """Which mode reached the target first, and eager torch beside it (or who did not)."""
-    reached = [r for r in rows if _extra(r, "time_to_accuracy_s") is not None]
+    reached = [r for r in rows if extra(r, "time_to_accuracy_s") is not None]
     if not reached:
         return t("training.fastest.none", target=f"{100 * TARGET_ACCURACY:g}")
-    best = min(reached, key=lambda r: _extra(r, "time_to_accuracy_s"))
-    seconds = _extra(best, "time_to_accuracy_s")
-    eager = _extra(base, "time_to_accuracy_s") if base else None
+    best = min(reached, key=lambda r: extra(r, "time_to_accuracy_s"))
+    seconds = extra(best, "time_to_accuracy_s")
+    eager = extra(base, "time_to_accuracy_s") if base else None
     return t(
         "training.fastest",
         target=f"{100 * TARGET_ACCURACY:g}",
@@ -191,30 +195,30 @@ def _cell(column: str, r: dict[str, Any], eager_step: float | None, t: Texts) ->
     if column == "mode":
         return t.mode(r["framework"], r["mode"])
     if column == "reached":
-        seconds = _extra(r, "time_to_accuracy_s")
+        seconds = extra(r, "time_to_accuracy_s")
         return fmt_s(seconds) if seconds is not None else t("training.not_reached")
     if column == "epochs":
-        return t("training.epochs", epochs=_extra(r, "epochs"), steps=_extra(r, "steps"))
+        return t("training.epochs", epochs=extra(r, "epochs"), steps=extra(r, "steps"))
     if column == "compile":
         return fmt_s(r["compile_s"]) if run_modes.compiles(r["framework"], r["mode"]) else "—"
     if column == "first":
-        return fmt_s(_extra(r, "first_step_s"))
+        return fmt_s(extra(r, "first_step_s"))
     if column == "step":
-        return fmt_s(_extra(r, "steady_step_s"))
+        return fmt_s(extra(r, "steady_step_s"))
     if column == "epoch":
-        seconds = _extra(r, "epoch_s") or []
+        seconds = extra(r, "epoch_s") or []
         return fmt_s(statistics.median(seconds[1:] or seconds)) if seconds else "—"
     if column == "break_even":
         if (r["framework"], r["mode"]) == BASE or not run_modes.compiles(r["framework"], r["mode"]):
             return "—"
-        steps = break_even(r["compile_s"], eager_step, _extra(r, "steady_step_s"))
+        steps = break_even(r["compile_s"], eager_step, extra(r, "steady_step_s"))
         if steps is None:
             return "—"
         return (
             t("training.never") if steps == float("inf") else f"{steps:,.0f}".replace(",", "\u202f")
         )
     return fmt_bytes(
-        _extra(
+        extra(
             r,
             {
                 "rss_before": "rss_before_compile_bytes",
@@ -225,7 +229,8 @@ def _cell(column: str, r: dict[str, Any], eager_step: float | None, t: Texts) ->
     )
 
 
-def _pick(rows: list[dict[str, Any]], key: tuple[str, str]) -> dict[str, Any] | None:
+def pick(rows: list[dict[str, Any]], key: tuple[str, str]) -> dict[str, Any] | None:
+    """The row of one framework × mode (``RunMode.key``), if the run has it."""
     return next((r for r in rows if (r["framework"], r["mode"]) == key), None)
 
 
@@ -233,7 +238,7 @@ RESOURCES = {
     "compile": (run_modes.TORCH_COMPILE.key, lambda r: r["compile_s"], fmt_s),
     "compile_memory": (
         run_modes.TORCH_COMPILE.key,
-        lambda r: _extra(r, "rss_compile_peak_bytes"),
+        lambda r: extra(r, "rss_compile_peak_bytes"),
         fmt_bytes,
     ),
     "train_memory": (BASE, lambda r: r["peak_bytes"], fmt_bytes),
@@ -250,7 +255,7 @@ def _compute(runs: dict[str, list[dict[str, Any]]], t: Texts) -> list[str]:
     for resource, (against, value, fmt) in RESOURCES.items():
         groups: dict[str, list[str]] = {"more": [], "less": [], "alike": []}
         for size, rows in runs.items():
-            base = _pick(rows, against)
+            base = pick(rows, against)
             for r in rows:
                 if r["framework"] != "jax" or base is None:
                     continue
