@@ -321,7 +321,7 @@ def test_write_graph_writes_files_a_student_can_open(backend_name: str, tmp_path
     import shutil
 
     backend = load_on(backend_name, "cpu")
-    written = backend.topic("autograd").write_graph(tmp_path)
+    written = backend.topic("autograd_artifacts").write_graph(tmp_path)
     suffixes = {p.name.removeprefix(f"autograd.graph_view.{backend_name}") for p in written}
     expected = {".dot", ".jaxpr.txt" if backend_name == "jax" else ".tape.txt"}
     if shutil.which("dot"):
@@ -352,7 +352,7 @@ def test_torch_graph_files_without_torchviz(
     else:
         monkeypatch.setenv("PATH", str(bin_dir))  # no dot anywhere
     out = tmp_path / "graphs"
-    written = load_on("torch", "cpu").topic("autograd").write_graph(out)
+    written = load_on("torch", "cpu").topic("autograd_artifacts").write_graph(out)
     dot_file = out / "autograd.graph_view.torch.dot"
     svg = [dot_file.with_suffix(".svg")] if graphviz == "dot" else []
     assert written == [out / "autograd.graph_view.torch.tape.txt", dot_file, *svg]
@@ -369,7 +369,7 @@ def test_matmul_counts_show_what_each_side_computes(backend_name: str) -> None:
     and needs no product at all for b's gradient or an unused input's."""
     inputs = data.inputs("autograd.backward_inputs")
     matmuls = inputs["num_iters"] + 1
-    counts = load_on(backend_name, "cpu").topic("autograd").matmul_counts(inputs)
+    counts = load_on(backend_name, "cpu").topic("autograd_artifacts").matmul_counts(inputs)
     want_forward = matmuls if backend_name == "torch" else 1
     assert counts == {
         "forward": want_forward,
