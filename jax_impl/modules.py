@@ -6,6 +6,10 @@ parameter is decided by the *type* of each ``nnx.Variable`` (``nnx.Param``, ``nn
 …), selected with filters. Randomness is explicit (``rngs=nnx.Rngs(seed)``), gradients are
 returned by ``nnx.grad`` instead of stored on the parameters, and ``Linear.kernel`` is
 (in, out): the transpose of torch's ``Linear.weight``.
+
+Beside it, what a student need not read: ``modules_checks.py`` (the batch check),
+``modules_weights.py`` (the shared weights in and out) and ``modules_timing.py`` (the benchmark
+setup, ``TIMED``).
 """
 
 from __future__ import annotations

@@ -4,6 +4,10 @@ Compare with ``jax_impl/modules.py``: same classes, same attribute names, same o
 module *owns* its parameters (tensors with ``requires_grad``) and registers whatever is assigned
 to it as an ``nn.Parameter`` or ``nn.Module``; gradients land in ``p.grad`` after
 ``backward()`` and an optimizer mutates the parameters in place.
+
+Beside it, what a student need not read: ``modules_checks.py`` (the batch check),
+``modules_weights.py`` (the shared weights in and out) and ``modules_timing.py`` (the benchmark
+setup, ``TIMED``).
 """
 
 from __future__ import annotations
