@@ -1,7 +1,7 @@
 """A jaxpr as Graphviz DOT, as ``torch_impl/tape_dot.py`` draws torch's tape.
 
-``autograd.graph_view`` draws the lesson's MSE with it; JAX has no drawing of its own, and
-this one takes torchviz's look so the two pictures read alike side by side.
+``autograd.graph_view`` draws the lesson's MSE with it: JAX draws no jaxpr itself, and this
+drawing takes torchviz's look so that the two pictures read alike side by side.
 """
 
 from __future__ import annotations

@@ -21,8 +21,8 @@ from shared.run_modes import EAGER, JIT, JIT_DONATED, NNX_JIT
 
 
 def _pure_sgd_step(graphdef: nnx.GraphDef, tx: optax.GradientTransformation) -> Callable:
-    """The same step as a pure function of plain arrays, for ``jax.jit``: parameters (a nested
-    dict from ``nnx.to_pure_dict``) and optimizer state go in, new ones come out.
+    """``modules._sgd_step`` as a pure function of plain arrays, for ``jax.jit``: parameters (a
+    nested dict from ``nnx.to_pure_dict``) and optimizer state go in, new ones come out.
 
     ``nnx.merge`` rebuilds the module only while tracing, so the compiled step is plain XLA.
     Per call, jit only flattens a dict of arrays: no Python object graph to walk (``nnx.jit``)
