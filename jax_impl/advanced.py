@@ -23,7 +23,8 @@ import optax
 from flax import nnx
 
 from jax_impl.backend import jax_device, place, timed_on_device
-from jax_impl.modules import DeepNetwork, export_weights, load_weights
+from jax_impl.modules import DeepNetwork
+from jax_impl.modules_weights import export_weights, load_weights
 from shared.tooling import tooling
 
 Params = Any

@@ -6,17 +6,17 @@ argnums=...)`` is a new function that returns the gradients of ``f`` w.r.t. the 
 name; nothing is stored, so nothing accumulates, and arrays are immutable, so nothing saved for
 the backward pass can be overwritten. Where torch says ``detach()``, JAX says
 ``lax.stop_gradient``.
+
+Beside it, what a student need not read: ``autograd_timing.py`` (the benchmark setups,
+``TIMED``), ``autograd_artifacts.py`` (``write_graph``, ``matmul_counts``) and ``jaxpr_dot.py``
+(the drawing ``graph_view`` returns).
 """
 
 from __future__ import annotations
 
 import itertools
-import re
-import shutil
-import subprocess
 import weakref
-from collections.abc import Callable, Mapping
-from pathlib import Path
+from collections.abc import Callable
 
 import jax
 import jax.extend.core
@@ -24,10 +24,8 @@ import jax.numpy as jnp
 import numpy as np
 from jax import lax
 
-from jax_impl.backend import jax_device
-from shared import data
-from shared.run_modes import EAGER
-from shared.tooling import tooling
+from jax_impl.jaxpr_dot import draw as _jaxpr_dot  # named as graph_view's code calls it
+from shared.tooling import timed_apart, tooling
 
 
 @tooling
@@ -205,67 +203,6 @@ def graph_view(*, X: jax.Array, y: jax.Array, w: jax.Array, b: jax.Array) -> dic
     }
 
 
-@tooling
-def _jaxpr_dot(jaxpr: jax.extend.core.Jaxpr, names: tuple[str, ...]) -> tuple[str, int]:
-    """A jaxpr as Graphviz DOT: one box per input, equation and output, edges along vars.
-
-    Drawn in torchviz's colours (inputs light blue, the output green), top-level equations
-    only: a nested ``jit`` or ``custom_vjp_call`` is one box named after its primitive.
-    """
-    lines = [
-        "digraph {",
-        '\tgraph [size="12,12"]',
-        "\tnode [fontname=monospace fontsize=10 height=0.2 shape=box style=filled]",
-    ]
-    producer: dict[object, str] = {}
-
-    def aval(var: object) -> str:
-        return var.aval.str_short()
-
-    for i, (var, name) in enumerate(zip(jaxpr.invars, names, strict=True)):
-        producer[var] = f"in{i}"
-        lines.append(f'\tin{i} [label="{name}\\n{aval(var)}" fillcolor=lightblue]')
-    for i, eqn in enumerate(jaxpr.eqns):
-        consts = [f" {v.val}" for v in eqn.invars if isinstance(v, jax.extend.core.Literal)]
-        scalars = [f" {k}={v}" for k, v in eqn.params.items() if isinstance(v, int | float)]
-        label = eqn.primitive.name + "".join(scalars + consts)
-        lines.append(f'\top{i} [label="{label}\\n{aval(eqn.outvars[0])}" fillcolor=white]')
-        lines += [
-            f"\t{producer[v]} -> op{i}"
-            for v in eqn.invars
-            if not isinstance(v, jax.extend.core.Literal) and v in producer
-        ]
-        producer.update({v: f"op{i}" for v in eqn.outvars})
-    for i, var in enumerate(jaxpr.outvars):
-        lines.append(f'\tout{i} [label="Loss\\n{aval(var)}" fillcolor=darkolivegreen1]')
-        lines.append(f"\t{producer[var]} -> out{i}")
-    lines.append("}")
-    nodes = len(jaxpr.invars) + len(jaxpr.eqns) + len(jaxpr.outvars)
-    return "\n".join(lines) + "\n", nodes
-
-
-def write_graph(out_dir: str | Path) -> list[Path]:
-    """Write ``graph_view``'s jaxpr (forward and gradient) and its DOT graph for the lesson's
-    data: ``.jaxpr.txt`` and ``.dot`` always, ``.svg`` when Graphviz's ``dot`` is installed.
-    Returns the files written."""
-    out = graph_view(**data.inputs("autograd.graph_view", "lesson"))
-    directory = Path(out_dir)
-    directory.mkdir(parents=True, exist_ok=True)
-    text = directory / "autograd.graph_view.jax.jaxpr.txt"
-    text.write_text(f"# the loss\n{out['jaxpr']}\n\n# jax.grad of it\n{out['grad_jaxpr']}\n")
-    dot = directory / "autograd.graph_view.jax.dot"
-    dot.write_text(out["graph_text"])
-    return [text, dot, *_render_svg(dot)]
-
-
-def _render_svg(dot_file: Path) -> list[Path]:
-    if shutil.which("dot") is None:
-        return []
-    svg = dot_file.with_suffix(".svg")
-    subprocess.run(["dot", "-Tsvg", str(dot_file), "-o", str(svg)], check=True)
-    return [svg]
-
-
 def unsupported_op(*, weight: jax.Array, idx: jax.Array) -> dict:
     """The lesson's complex embedding lookup (``jnp.take`` of rows) + norm differentiates.
 
@@ -352,68 +289,8 @@ def backward_inputs(
     }
 
 
-def _backward_arrays(inputs: Mapping[str, np.ndarray], device: str) -> tuple[jax.Array, ...]:
-    d = jax_device(device)
-    return tuple(jax.device_put(inputs[k], d) for k in "ABbc")
-
-
-def matmul_counts(inputs: Mapping[str, np.ndarray], device: str = "cpu") -> dict[str, int]:
-    """Matrix products in the XLA program each bench variant really runs, and the forward's.
-
-    Counted in the optimised HLO of ``jax.jit(jax.grad(loss, argnums))``: every ``dot`` and
-    every matmul library call, times the number of places it is called from. XLA computes
-    the loop's repeated ``A @ B`` once (the forward count is 1), drops the forward from
-    every gradient, and folds ``b``'s gradient into a constant.
-    """
-    args = _backward_arrays(inputs, device)
-    loss = _calc_loss_of(inputs["q"], inputs["num_iters"])
-    counts = {"forward": _hlo_matmuls(jax.jit(loss).lower(*args).compile().as_text())}
-    for variant, argnums in _ARGNUMS.items():
-        compiled = jax.jit(jax.grad(loss, argnums=argnums)).lower(*args).compile()
-        counts[variant] = _hlo_matmuls(compiled.as_text())
-    return counts
-
-
-def _hlo_matmuls(hlo: str) -> int:
-    """Matmuls executed by an HLO module: ``dot`` ops and cuBLAS/oneDNN matmul custom calls,
-    each computation counted once per call site (fusions are computations called by name)."""
-    own: dict[str, int] = {}
-    calls: dict[str, list[str]] = {}
-    entry = name = ""
-    for line in hlo.splitlines():
-        header = re.match(r"(ENTRY )?%?([\w.\-]+) \(.*\{$", line)
-        if header and not line.startswith(" "):
-            name = header.group(2)
-            entry = name if header.group(1) else entry
-            own[name], calls[name] = 0, []
-            continue
-        if not name:
-            continue
-        own[name] += bool(re.search(r"= \S+ dot\(", line)) + bool(
-            re.search(r'custom_call_target="[^"]*(gemm|matmul)[^"]*"', line, re.IGNORECASE)
-        )
-        calls[name] += re.findall(r"(?:calls|body|to_apply)=%?([\w.\-]+)", line)
-
-    def total(computation: str) -> int:
-        return own.get(computation, 0) + sum(total(c) for c in calls.get(computation, []))
-
-    return total(entry)
-
-
-def _backward_setup(argnums: tuple[int, ...]) -> Callable:
-    """A plain function of ``(A, B, b, c)``: the harness jits it, as one would in practice."""
-
-    def setup(inputs: Mapping[str, np.ndarray], device: str, mode: str) -> tuple:
-        loss = _calc_loss_of(inputs["q"], inputs["num_iters"])
-        return jax.grad(loss, argnums=argnums), _backward_arrays(inputs, device)
-
-    return setup
-
-
 _regression_grad = jax.jit(jax.grad(regression_loss, argnums=(0, 1)), static_argnames="total")
 """∂loss/∂(w, b), compiled once per shape: the step each chunk of the batch runs."""
-_regression_grad_op_by_op = jax.grad(regression_loss, argnums=(0, 1))
-"""The same step uncompiled: each primitive dispatched on its own (the benchmark's ``eager``)."""
 
 
 def accumulation(
@@ -478,28 +355,6 @@ def _row_chunks(n: int, parts: int) -> list[slice]:
     return [slice(int(a), int(b)) for a, b in itertools.pairwise(starts)]
 
 
-def _accumulation_setup(chunked: bool) -> Callable:
-    """As in the lesson, ``X`` stays in host memory (NumPy) and moves to the device inside
-    the call, whole (``full``) or a chunk at a time (``chunked``); ``y``, ``w`` and ``b``
-    live there. The gradient step is compiled (``_regression_grad``, mode ``jit_grad``) or
-    op by op (mode ``eager``); the loop over chunks and the copies are Python, so the harness
-    must not wrap it in one ``jit``: that would turn ``X`` into one argument copied to the
-    device whole."""
-
-    def setup(inputs: Mapping[str, np.ndarray], device: str, mode: str) -> tuple:
-        d = jax_device(device)
-        w, b, y = (jax.device_put(inputs[k], d) for k in "wby")
-        parts = inputs["chunks"] if chunked else 1
-        step = _regression_grad_op_by_op if mode == EAGER else _regression_grad
-
-        def gradients(w: jax.Array, b: jax.Array, X: np.ndarray, y: jax.Array) -> tuple:
-            return _chunked_gradients(w, b, X, y, parts, d, step)
-
-        return gradients, (w, b, inputs["X"], y)
-
-    return setup
-
-
 def inplace_error(*, x: jax.Array, m: jax.Array, v: jax.Array) -> dict:
     """Arrays are immutable: any item assignment is a TypeError, at once.
 
@@ -559,10 +414,4 @@ def clone_detach(*, x: jax.Array, y: jax.Array, v: jax.Array, p: jax.Array) -> d
     }
 
 
-TIMED = {
-    "autograd.backward_inputs": {v: _backward_setup(n) for v, n in _ARGNUMS.items()},
-    "autograd.accumulation": {
-        "full": _accumulation_setup(chunked=False),
-        "chunked": _accumulation_setup(chunked=True),
-    },
-}
+__getattr__ = timed_apart(__name__)  # TIMED, the benchmark setups: autograd_timing.py

@@ -30,7 +30,9 @@ from jax import lax
 from jax.sharding import AxisType, NamedSharding
 from jax.sharding import PartitionSpec as P
 
-from jax_impl.modules import DeepNetwork, _pure_sgd_step, export_weights, load_weights
+from jax_impl.modules import DeepNetwork
+from jax_impl.modules_timing import _pure_sgd_step
+from jax_impl.modules_weights import export_weights, load_weights
 from shared.tooling import tooling
 from shared.workers import check_workers, launch, per_worker
 

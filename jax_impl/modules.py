@@ -6,11 +6,15 @@ parameter is decided by the *type* of each ``nnx.Variable`` (``nnx.Param``, ``nn
 …), selected with filters. Randomness is explicit (``rngs=nnx.Rngs(seed)``), gradients are
 returned by ``nnx.grad`` instead of stored on the parameters, and ``Linear.kernel`` is
 (in, out): the transpose of torch's ``Linear.weight``.
+
+Beside it, what a student need not read: ``modules_checks.py`` (the batch check),
+``modules_weights.py`` (the shared weights in and out) and ``modules_timing.py`` (the benchmark
+setup, ``TIMED``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Mapping
 
 import jax
 import jax.numpy as jnp
@@ -19,22 +23,9 @@ import optax
 from flax import nnx
 
 from jax_impl.backend import jax_device
-from shared.run_modes import EAGER, JIT, JIT_DONATED, NNX_JIT
-from shared.tooling import tooling
-from shared.validation import CaseInputError, require
-
-
-@tooling
-def check_batch(x: jax.Array, input_dim: int, dtype: jnp.dtype) -> None:
-    """Refuse a batch the first ``Linear`` cannot take: a ``CaseInputError`` naming the shape
-    and dtype it expects.
-
-    Without it JAX fails inside ``dot_general`` on a wrong feature size and silently *promotes*
-    a batch of another dtype (ints, float16) instead of refusing it. Shapes and dtypes are
-    static under ``jit``, so the check costs nothing in compiled code.
-    """
-    if x.ndim != 2 or x.shape[1] != input_dim or x.dtype != dtype:
-        require("x", x.shape, x.dtype.name, (None, input_dim), jnp.dtype(dtype).name)
+from jax_impl.modules_checks import check_batch
+from jax_impl.modules_weights import _placed, _swap_layout, _torch_style_params, export_weights
+from shared.tooling import timed_apart, tooling
 
 
 @tooling
@@ -280,67 +271,6 @@ class DeepNetwork(nnx.Module):
         return self.fc_out(x)
 
 
-@tooling
-def _torch_style_params(model: nnx.Module) -> Iterator[tuple[str, tuple, nnx.Variable]]:
-    """(torch-style name, NNX path, variable) of every ``nnx.Param``.
-
-    The name drops each ``nnx.Sequential``'s own ``layers`` attribute (torch numbers a
-    Sequential's children directly) and calls the ``kernel`` a ``weight``.
-    """
-    for path, _ in nnx.to_flat_state(nnx.state(model, nnx.Param)):
-        node, parts = model, []
-        for key in path:
-            if not (isinstance(node, nnx.Sequential) and key == "layers"):
-                parts.append("weight" if key == "kernel" else str(key))
-            node = node[key] if isinstance(key, int) else getattr(node, key)
-        yield ".".join(parts), path, node
-
-
-@tooling
-def _swap_layout(path: tuple, value: jax.Array | np.ndarray) -> jax.Array | np.ndarray:
-    """Between the layouts: a kernel (in, out) is the transposed weight (out, in), both ways."""
-    return value.T if path[-1] == "kernel" else value
-
-
-@tooling
-def export_weights(model: nnx.Module) -> dict[str, np.ndarray]:
-    """The ``nnx.Param``s as NumPy copies in the shared (torch) format: kernels transposed."""
-    return {
-        name: np.array(_swap_layout(path, var[...]))
-        for name, path, var in _torch_style_params(model)
-    }
-
-
-@tooling
-def load_weights(model: nnx.Module, params: Mapping[str, np.ndarray]) -> nnx.Module:
-    """Write NumPy parameters (shared torch format) into ``model``'s variables; returns it.
-
-    A torch ``weight`` (out, in) becomes the ``kernel`` (in, out). Every name and shape is
-    checked first, and an error names each offending parameter by its torch name and NNX path.
-    """
-    own = {name: (path, var) for name, path, var in _torch_style_params(model)}
-    problems = [f"{name}: missing" for name in own if name not in params]
-    problems += [
-        f"{name}: not a parameter of {type(model).__name__}" for name in params if name not in own
-    ]
-    for name, (path, var) in own.items():
-        want = _swap_layout(path, var[...]).shape
-        if name in params and np.shape(params[name]) != want:
-            where = ".".join(map(str, path))
-            problems.append(
-                f"{name} ({where}): expected shape {want}, got {np.shape(params[name])}"
-            )
-    if problems:
-        raise CaseInputError(
-            f"cannot load weights into {type(model).__name__}: " + "; ".join(problems)
-        )
-    for name, (path, var) in own.items():
-        value = _swap_layout(path, np.asarray(params[name]))
-        device = next(iter(var[...].devices()))
-        var[...] = jax.device_put(jnp.asarray(value, var[...].dtype), device)
-    return model
-
-
 def _loss(model: nnx.Module, x: jax.Array, labels: jax.Array) -> jax.Array:
     return optax.softmax_cross_entropy_with_integer_labels(model(x), labels).mean()
 
@@ -361,13 +291,6 @@ def _run_network(model: nnx.Module, x: jax.Array, labels: jax.Array) -> dict:
             for name, path, _ in _torch_style_params(model)
         },
     }
-
-
-@tooling
-def _placed(model: nnx.Module, weights: Mapping[str, np.ndarray], device: str) -> nnx.Module:
-    load_weights(model, weights)
-    nnx.update(model, jax.device_put(nnx.state(model), jax_device(device)))
-    return model
 
 
 def first_network(
@@ -440,28 +363,6 @@ def _sgd_step(
     return loss
 
 
-def _pure_sgd_step(graphdef: nnx.GraphDef, tx: optax.GradientTransformation) -> Callable:
-    """The same step as a pure function of plain arrays, for ``jax.jit``: parameters (a nested
-    dict from ``nnx.to_pure_dict``) and optimizer state go in, new ones come out.
-
-    ``nnx.merge`` rebuilds the module only while tracing, so the compiled step is plain XLA.
-    Per call, jit only flattens a dict of arrays: no Python object graph to walk (``nnx.jit``)
-    and no ``nnx.Variable`` wrappers to unpack (a ``State`` costs ~20 µs more per call here).
-    """
-
-    def sgd_step(
-        params: dict, opt_state: optax.OptState, x: jax.Array, labels: jax.Array
-    ) -> tuple[dict, optax.OptState, jax.Array]:
-        def loss_of(params: dict) -> jax.Array:
-            return _loss(nnx.merge(graphdef, params), x, labels)
-
-        loss, grads = jax.value_and_grad(loss_of)(params)
-        updates, opt_state = tx.update(grads, opt_state, params)
-        return optax.apply_updates(params, updates), opt_state, loss
-
-    return sgd_step
-
-
 def train_step(
     *,
     x: jax.Array,
@@ -489,45 +390,4 @@ def train_step(
     }
 
 
-def _train_step_setup(inputs: Mapping[str, np.ndarray], device: str, mode: str) -> tuple:
-    """One SGD step on a DeepNetwork. ``nnx_jit``: the ``nnx.jit`` step over the module and
-    ``nnx.Optimizer``, as a student writes it (the harness times it as is; its first call is
-    the compilation). ``jit``: :func:`_pure_sgd_step` over ``nnx.split`` state, which the
-    harness wraps in ``jax.jit``. ``jit_donated``: that step jitted with its state donated, as a
-    training loop runs it (:func:`_donated_training`)."""
-    d = jax_device(device)
-    dims = {k: inputs[k] for k in ("input_dim", "hidden_dim", "num_classes", "num_layers")}
-    model = _placed(DeepNetwork(**dims), inputs["weights"], device)
-    tx = optax.sgd(inputs["lr"])
-    x, labels = jax.device_put(inputs["x"], d), jax.device_put(inputs["labels"], d)
-    if mode == NNX_JIT:
-        return _sgd_step, (model, nnx.Optimizer(model, tx, wrt=nnx.Param), x, labels)
-    graphdef, state = nnx.split(model)
-    params = nnx.to_pure_dict(state)
-    if mode in (JIT, EAGER):  # eager: the same pure step, op by op
-        return _pure_sgd_step(graphdef, tx), (params, tx.init(params), x, labels)
-    if mode == JIT_DONATED:
-        return _donated_training(graphdef, tx, params), (x, labels)
-    raise ValueError(
-        f"modules.train_step has no JAX mode {mode!r}; modes: jit, eager, nnx_jit, jit_donated"
-    )
-
-
-def _donated_training(
-    graphdef: nnx.GraphDef, tx: optax.GradientTransformation, params: dict
-) -> Callable:
-    """The pure step as a JAX training loop writes it: ``jax.jit`` with the parameters and the
-    optimiser state donated, so XLA may write the new ones into the old buffers. A donated
-    buffer is gone after the call, so each call's new state is the next call's input (the
-    plain ``jit`` mode times the step on the same state every call)."""
-    step = jax.jit(_pure_sgd_step(graphdef, tx), donate_argnums=(0, 1))
-    state = [params, tx.init(params)]
-
-    def train(x: jax.Array, labels: jax.Array) -> jax.Array:
-        state[0], state[1], loss = step(state[0], state[1], x, labels)
-        return loss
-
-    return train
-
-
-TIMED = {"modules.train_step": {"step": _train_step_setup}}
+__getattr__ = timed_apart(__name__)  # TIMED, the benchmark setup: modules_timing.py

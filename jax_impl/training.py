@@ -19,7 +19,9 @@ import optax
 from flax import nnx
 
 from jax_impl.backend import jax_device
-from jax_impl.modules import DeepNetwork, _placed, _pure_sgd_step, _sgd_step, export_weights
+from jax_impl.modules import DeepNetwork, _sgd_step
+from jax_impl.modules_timing import _pure_sgd_step
+from jax_impl.modules_weights import _placed, export_weights
 from shared import backends
 from shared.cases.training._record import TO_ACCURACY_MODES
 from shared.run_modes import EAGER, JIT, JIT_GRAD, NNX_JIT, SCAN
@@ -135,8 +137,8 @@ def _set_up(inputs: Mapping[str, Any], device: str) -> tuple[nnx.Module, Any, di
 
 @tooling
 def _pure(model: nnx.Module, tx: optax.GradientTransformation) -> tuple[Callable, dict, Any]:
-    """The pure step (``jax_impl.modules._pure_sgd_step``), the parameters as a plain dict and
-    the optimizer state: what ``jax.jit`` compiles."""
+    """The pure step (``jax_impl.modules_timing._pure_sgd_step``), the parameters as a plain
+    dict and the optimizer state: what ``jax.jit`` compiles."""
     graphdef, state = nnx.split(model)
     params = nnx.to_pure_dict(state)
     return _pure_sgd_step(graphdef, tx), params, tx.init(params)

@@ -1,14 +1,15 @@
 """What two cases' explanations need beyond parity and timings, saved in ``artifacts.jsonl``.
 
 ``autograd.graph_view`` is explained by files a student opens side by side: torch's tape as DOT
-(torchviz's drawing, or without torchviz the same drawing by ``torch_impl/tape_dot.py``; the check's
-``drawn_by`` observation says which), and JAX's jaxpr with a drawing of it (each backend's
-``write_graph``, into ``graphs/``; an SVG beside each DOT file only where Graphviz's ``dot`` is
-installed, the DOT text always). ``autograd.backward_inputs`` is explained by the matrix products
-each side really computes per bench variant (each backend's ``matmul_counts``), at every size the
-benchmarks of this run time it, and at ``test``. ``jaxparity run`` and ``check`` collect them right
-after the parity checks, for the selected cases only; each result is appended as soon as it is
-known, and a failure is a record with a one-line reason, as in ``check.jsonl``.
+(torchviz's drawing, or without torchviz the same drawing by ``torch_impl/tape_dot.py``; the
+check's ``drawn_by`` observation says which), and JAX's jaxpr with a drawing of it (each
+backend's ``write_graph``, into ``graphs/``; an SVG beside each DOT file only where Graphviz's
+``dot`` is installed, the DOT text always). ``autograd.backward_inputs`` is explained by the
+matrix products each side really computes per bench variant (each backend's ``matmul_counts``),
+at every size the benchmarks of this run time it, and at ``test``. Both functions live in each
+backend's ``autograd_artifacts.py`` (:data:`MODULE`). ``jaxparity run`` and ``check`` collect
+them right after the parity checks, for the selected cases only; each result is appended as soon
+as it is known, and a failure is a record with a one-line reason, as in ``check.jsonl``.
 """
 
 from __future__ import annotations
@@ -37,8 +38,12 @@ def _matmul_counts(module: ModuleType, folder: Path, device: str, size: str) -> 
 
 Hook = Callable[[ModuleType, Path, str, str], dict[str, Any]]
 
+MODULE = "{topic}_artifacts"
+"""The backend module a hook calls: ``torch_impl/autograd_artifacts.py`` beside
+``torch_impl/autograd.py`` (plumbing and measurement, kept out of the code a student reads)."""
+
 HOOKS: dict[str, tuple[str, Hook, bool]] = {
-    # case id: (record kind, what to call on the backend's topic module, per device × size?)
+    # case id: (record kind, what to call on the backend's artifacts module, per device × size?)
     "autograd.graph_view": ("graph", _graph, False),
     "autograd.backward_inputs": ("matmul_counts", _matmul_counts, True),
 }
@@ -104,7 +109,8 @@ def collect(
                     record["reason"] = f"no {device} visible to {name}"
                 else:
                     try:
-                        record.update(hook(backend.topic(case.topic), folder, device, size))
+                        module = backend.topic(MODULE.format(topic=case.topic))
+                        record.update(hook(module, folder, device, size))
                         record["status"] = "pass"
                     except Exception as e:  # an artifact that fails is a result, not a crash
                         record.update(status="fail", reason=one_line(e))

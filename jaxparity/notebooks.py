@@ -120,12 +120,15 @@ def _fingerprint(cells: list[NotebookNode], made_of: Iterable[bytes]) -> str:
 
 def _topic_files(topic: str) -> list[Path]:
     """The files of ``topic``: its cases, interface, inputs and oracles, both implementations
-    (a module ``<package>/<topic>.py`` or a package ``<package>/<topic>/``)."""
+    (a module ``<package>/<topic>.py`` or a package ``<package>/<topic>/``) and the modules
+    beside them (``sources.companions``: the timing setups a live timing runs, the weights)."""
     found = []
     for package in (*TOPIC_PACKAGES, *(sources.FRAMEWORK_PACKAGES.values())):
         module, folder = ROOT / package / f"{topic}.py", ROOT / package / topic
         found += [module] if module.is_file() else []
         found += sorted(folder.rglob("*.py")) if folder.is_dir() else []
+    for framework in sources.FRAMEWORK_PACKAGES:
+        found += sources.companions(framework, topic)
     return found
 
 

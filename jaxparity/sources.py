@@ -25,6 +25,13 @@ def path_of(framework: str, case: Case) -> Path:
     return ROOT / FRAMEWORK_PACKAGES[framework] / f"{case.topic}.py"
 
 
+def companions(framework: str, topic: str) -> list[Path]:
+    """The modules beside a topic's own, ``<package>/<topic>_<what>.py``: what a long topic keeps
+    apart because a student need not read it (its timing setups, artifacts, plumbing), each
+    mirrored by the module of the same name in the other package. Never shown."""
+    return sorted((ROOT / FRAMEWORK_PACKAGES[framework]).glob(f"{topic}_*.py"))
+
+
 @dataclass(frozen=True)
 class _Module:
     lines: list[str]

@@ -7,7 +7,7 @@ import inspect
 
 import pytest
 
-from jaxparity import interface_stubs
+from jaxparity import interface_stubs, sources
 from shared import backends
 from shared.interface import TOPIC_PROTOCOLS, Backend, case_functions
 
@@ -77,18 +77,38 @@ def test_timed_variants_match_registry(backend_name: str, topic: str) -> None:
     assert set(timed) <= {c.id for c in select(topics=[topic]) if c.timed}
 
 
+def _public_functions(module_name: str) -> list[set[str]]:
+    """Per backend, the public functions its module ``module_name`` defines (not imports)."""
+    found = []
+    for b in backends.KNOWN:
+        module = backends.load(b).topic(module_name)
+        functions = {n: v for n, v in vars(module).items() if inspect.isfunction(v)}
+        found.append(
+            {
+                n
+                for n, v in functions.items()
+                if not n.startswith("_") and v.__module__ == module.__name__
+            }
+        )
+    return found
+
+
 def test_same_public_names_on_both_sides() -> None:
     """Mirrored modules: a public function in one backend's topic has its twin in the other."""
     for topic in TOPIC_PROTOCOLS:
-        names = [
-            {
-                n
-                for n, v in vars(backends.load(b).topic(topic)).items()
-                if inspect.isfunction(v) and not n.startswith("_") and v.__module__.endswith(topic)
-            }
-            for b in backends.KNOWN
-        ]
+        names = _public_functions(topic)
         assert names[0] == names[1], topic
+
+
+@pytest.mark.parametrize("topic", list(TOPIC_PROTOCOLS))
+def test_modules_beside_a_topic_are_mirrored(topic: str) -> None:
+    """What leaves ``torch_impl/<topic>.py`` for a module of its own leaves
+    ``jax_impl/<topic>.py`` for the module of the same name, with the same public functions."""
+    found = [{p.stem for p in sources.companions(f, topic)} for f in sources.FRAMEWORK_PACKAGES]
+    assert found[0] == found[1], topic
+    for stem in sorted(found[0]):
+        names = _public_functions(stem)
+        assert names[0] == names[1], stem
 
 
 @pytest.mark.parametrize("backend_name", list(backends.KNOWN))

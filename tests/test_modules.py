@@ -71,7 +71,7 @@ def test_weights_transfer_both_ways(both, network: str) -> None:
     bit for bit; the Flax kernel is the transposed torch weight."""
     torch_backend, jax_backend, _ = both
     tm, jm = _build(torch_backend, network), _build(jax_backend, network)
-    t_mod, j_mod = torch_backend.topic("modules"), jax_backend.topic("modules")
+    t_mod, j_mod = torch_backend.topic("modules_weights"), jax_backend.topic("modules_weights")
 
     from_torch = t_mod.export_weights(tm)
     assert_same = np.testing.assert_array_equal
@@ -118,19 +118,19 @@ def test_bad_batch_is_refused_while_tracing() -> None:
 
 def test_wrong_weights_name_the_parameter(target) -> None:
     backend, _ = target
-    modules = backend.topic("modules")
+    weights_module = backend.topic("modules_weights")
     model = _build(backend, "deep")
-    weights = modules.export_weights(model)
+    weights = weights_module.export_weights(model)
     bad = {**weights, "fc_in.0.weight": weights["fc_in.0.weight"].T}
     del bad["fc_out.bias"]
     with pytest.raises(CaseInputError) as e:
-        modules.load_weights(model, {**bad, "fc_in.0.bias": np.zeros(32, np.float32)})
+        weights_module.load_weights(model, {**bad, "fc_in.0.bias": np.zeros(32, np.float32)})
     message = str(e.value)
     assert "fc_in.0.weight" in message and "expected shape (32, 64), got (64, 32)" in message
     assert "fc_out.bias: missing" in message
     assert "fc_in.0.bias: not a parameter of DeepNetwork" in message
     # Checked before anything is written: the model still has its own weights.
-    for name, value in modules.export_weights(model).items():
+    for name, value in weights_module.export_weights(model).items():
         np.testing.assert_array_equal(value, weights[name])
 
 

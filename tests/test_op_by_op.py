@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from jaxparity import sources
 from shared import backends, cases, data
 
 jax = pytest.importorskip("jax", reason="the JAX backend is not installed")
@@ -33,13 +34,15 @@ TIMED = [
 
 
 def _ours() -> set[str]:
-    """Names of the functions our JAX modules define: an inner ``jit`` would carry one."""
+    """Names of the functions our JAX modules define (each topic's and those beside it, its
+    timing setups among them): an inner ``jit`` would carry one."""
     backend = backends.load("jax")
     names = set()
     for topic in cases.TOPICS:
-        module = backend.topic(topic)
-        names |= {n for n, f in inspect.getmembers(module, inspect.isfunction)}
-        names |= {n for n, f in vars(module).items() if hasattr(f, "lower")}  # jitted objects
+        beside = [backend.topic(path.stem) for path in sources.companions("jax", topic)]
+        for module in (backend.topic(topic), *beside):
+            names |= {n for n, f in inspect.getmembers(module, inspect.isfunction)}
+            names |= {n for n, f in vars(module).items() if hasattr(f, "lower")}  # jitted
     return names
 
 

@@ -18,7 +18,8 @@ from torch.func import functional_call
 
 from shared.tooling import tooling
 from torch_impl.backend import place, timed_on_device, torch_device
-from torch_impl.modules import DeepNetwork, load_weights
+from torch_impl.modules import DeepNetwork
+from torch_impl.modules_weights import load_weights
 
 Params = dict[str, torch.Tensor]
 LossesFn = Callable[..., torch.Tensor]

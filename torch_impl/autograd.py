@@ -6,25 +6,22 @@ tape; ``backward()`` walks the tape once, frees it, and *adds* into each leaf's 
 Tensors are mutable, so autograd guards the tensors it saved for the backward pass (a version
 counter per tensor), and ``detach()`` cuts a tensor out of the tape while sharing its memory.
 JAX has none of this state: it differentiates functions, by argument, and returns values.
+
+Beside it, what a student need not read: ``autograd_timing.py`` (the benchmark setups,
+``TIMED``) and ``autograd_artifacts.py`` (``write_graph``, ``matmul_counts``).
 """
 
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 import warnings
 import weakref
-from collections.abc import Callable, Iterator, Mapping
-from pathlib import Path
+from collections.abc import Iterator
 
-import numpy as np
 import torch
 
-from shared import data
-from shared.tooling import tooling
+from shared.tooling import timed_apart, tooling
 from torch_impl import tape_dot
-from torch_impl.backend import torch_device
 
 
 def _leaf(t: torch.Tensor) -> torch.Tensor:
@@ -234,31 +231,6 @@ def graph_view(*, X: torch.Tensor, y: torch.Tensor, w: torch.Tensor, b: torch.Te
     }
 
 
-def write_graph(out_dir: str | Path) -> list[Path]:
-    """Write ``graph_view``'s graph of the lesson's data for a student: the tape as text
-    (``.tape.txt``) and as DOT (``.dot``, torchviz or not) always, and ``.svg`` when
-    Graphviz's ``dot`` is installed. Returns the files written."""
-    inputs = {
-        k: torch.from_numpy(v) for k, v in data.inputs("autograd.graph_view", "lesson").items()
-    }
-    out = graph_view(**inputs)
-    directory = Path(out_dir)
-    directory.mkdir(parents=True, exist_ok=True)
-    text = directory / "autograd.graph_view.torch.tape.txt"
-    text.write_text(out["tape"])
-    path = directory / "autograd.graph_view.torch.dot"
-    path.write_text(out["graph_text"])
-    return [text, path, *_render_svg(path)]
-
-
-def _render_svg(dot_file: Path) -> list[Path]:
-    if shutil.which("dot") is None:
-        return []
-    svg = dot_file.with_suffix(".svg")
-    subprocess.run(["dot", "-Tsvg", str(dot_file), "-o", str(svg)], check=True)
-    return [svg]
-
-
 def unsupported_op(*, weight: torch.Tensor, idx: torch.Tensor) -> dict:
     """The lesson's complex ``Embedding`` + ``linalg.norm``: refused already in the *forward* pass
     (a RuntimeError: embedding "does not support automatic differentiation for outputs with
@@ -353,64 +325,6 @@ _INPUTS = {"all": None, "A": "A", "b": "b", "unused": "c"}
 """Bench variant → the leaf passed as ``backward(inputs=[...])`` (``None``: every leaf)."""
 
 
-def _backward_leaves(
-    inputs: Mapping[str, np.ndarray], device: str
-) -> tuple[torch.Tensor, dict[str, torch.Tensor]]:
-    """The lesson's tape, built once (outside any timed region), and its leaves by variant."""
-    d = torch_device(device)
-    A, B, b, c = (
-        torch.from_numpy(np.asarray(inputs[k])).to(d).requires_grad_(True) for k in "ABbc"
-    )
-    loss = calc_loss(A, B, inputs["q"], b, inputs["num_iters"])
-    return loss, {"A": A, "B": B, "b": b, "c": c}
-
-
-def matmul_counts(inputs: Mapping[str, np.ndarray], device: str = "cpu") -> dict[str, int]:
-    """Matrix products each bench variant's backward really runs, and the forward's.
-
-    Counted on the tape: a hook on every ``MmBackward0`` node sees which input gradients it
-    computed (``None`` for the ones ``inputs=`` made unnecessary). The forward count is the
-    number of such nodes: eager torch runs every ``A @ B`` of the loop, even though it is
-    the same product each time.
-    """
-    counts: dict[str, int] = {}
-    for variant, chosen in _INPUTS.items():
-        loss, leaves = _backward_leaves(inputs, device)
-        mm_nodes = [n for n in _nodes(loss.grad_fn) if n.name() == "MmBackward0"]
-        counts.setdefault("forward", len(mm_nodes))
-        done = [0]
-
-        def count(grad_inputs: tuple, grad_outputs: tuple, done: list = done) -> None:
-            done[0] += sum(g is not None for g in grad_inputs)
-
-        for node in mm_nodes:
-            node.register_hook(count)
-        loss.backward(inputs=None if chosen is None else [leaves[chosen]])
-        counts[variant] = done[0]
-    return counts
-
-
-def _backward_setup(variant: str) -> Callable:
-    """Time only ``backward`` over a tape built in the setup, as the lesson's ``%%time`` does.
-
-    ``retain_graph=True`` keeps the tape for the next timed call; it holds no big saved
-    tensors here (``A @ B`` saves ``A`` and ``B`` themselves, ``q * C`` saves nothing).
-    """
-
-    def setup(inputs: Mapping[str, np.ndarray], device: str, mode: str) -> tuple:
-        loss, leaves = _backward_leaves(inputs, device)
-        chosen = None if _INPUTS[variant] is None else [leaves[_INPUTS[variant]]]
-
-        def backward(loss: torch.Tensor) -> tuple:
-            _zero_grad(*leaves.values())
-            loss.backward(inputs=chosen, retain_graph=True)
-            return tuple(t.grad for t in leaves.values() if t.grad is not None)
-
-        return backward, (loss,)
-
-    return setup
-
-
 def accumulation(
     *,
     x: torch.Tensor,
@@ -461,24 +375,6 @@ def _chunked_gradients(
     ):
         regression_loss(w, b, X_part.to(device), y_part, total=len(y)).backward()
     return w.grad, b.grad
-
-
-def _accumulation_setup(chunked: bool) -> Callable:
-    """As in the lesson, ``X`` stays in host memory and moves to the device inside the call,
-    whole (``full``) or a chunk at a time (``chunked``); ``y``, ``w`` and ``b`` live there."""
-
-    def setup(inputs: Mapping[str, np.ndarray], device: str, mode: str) -> tuple:
-        d = torch_device(device)
-        y = torch.from_numpy(inputs["y"]).to(d)
-        w, b = (torch.from_numpy(inputs[k]).to(d).requires_grad_(True) for k in "wb")
-        parts = inputs["chunks"] if chunked else 1
-
-        def gradients(w: torch.Tensor, b: torch.Tensor, X: torch.Tensor, y: torch.Tensor) -> tuple:
-            return _chunked_gradients(w, b, X, y, parts, d)
-
-        return gradients, (w, b, torch.from_numpy(inputs["X"]), y)
-
-    return setup
 
 
 def inplace_error(*, x: torch.Tensor, m: torch.Tensor, v: torch.Tensor) -> dict:
@@ -563,10 +459,4 @@ def clone_detach(*, x: torch.Tensor, y: torch.Tensor, v: torch.Tensor, p: torch.
     }
 
 
-TIMED = {
-    "autograd.backward_inputs": {variant: _backward_setup(variant) for variant in _INPUTS},
-    "autograd.accumulation": {
-        "full": _accumulation_setup(chunked=False),
-        "chunked": _accumulation_setup(chunked=True),
-    },
-}
+__getattr__ = timed_apart(__name__)  # TIMED, the benchmark setups: autograd_timing.py

@@ -26,7 +26,8 @@ from torch.utils.data import DataLoader, DistributedSampler, TensorDataset
 
 from shared.tooling import tooling
 from shared.workers import check_workers, launch, per_worker
-from torch_impl.modules import DeepNetwork, _sgd_step, load_weights
+from torch_impl.modules import DeepNetwork, _sgd_step
+from torch_impl.modules_weights import load_weights
 
 PROCESS_GROUP = {"cpu": "gloo", "gpu": "nccl"}
 """The communication library under ``torch.distributed`` per device."""

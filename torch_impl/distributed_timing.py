@@ -31,7 +31,8 @@ import torch.distributed as dist
 from torch.nn.parallel import DistributedDataParallel
 
 from torch_impl.distributed import _in_process_group, _mean_all_reduce, _on_workers
-from torch_impl.modules import DeepNetwork, _sgd_step, load_weights
+from torch_impl.modules import DeepNetwork, _sgd_step
+from torch_impl.modules_weights import load_weights
 
 WORKERS = 2
 

@@ -4,6 +4,10 @@ Compare with ``jax_impl/modules.py``: same classes, same attribute names, same o
 module *owns* its parameters (tensors with ``requires_grad``) and registers whatever is assigned
 to it as an ``nn.Parameter`` or ``nn.Module``; gradients land in ``p.grad`` after
 ``backward()`` and an optimizer mutates the parameters in place.
+
+Beside it, what a student need not read: ``modules_checks.py`` (the batch check),
+``modules_weights.py`` (the shared weights in and out) and ``modules_timing.py`` (the benchmark
+setup, ``TIMED``).
 """
 
 from __future__ import annotations
@@ -14,22 +18,10 @@ import numpy as np
 import torch
 from torch import nn
 
-from shared.tooling import tooling
-from shared.validation import CaseInputError, require
+from shared.tooling import timed_apart
 from torch_impl.backend import torch_device
-
-
-@tooling
-def check_batch(x: torch.Tensor, input_dim: int, dtype: torch.dtype) -> None:
-    """Refuse a batch the first ``Linear`` cannot take: a ``CaseInputError`` naming the shape
-    and dtype it expects.
-
-    Without it torch says ``mat1 and mat2 shapes cannot be multiplied (4x63 and 64x32)``, or
-    for a float64 batch ``mat1 and mat2 must have the same dtype``.
-    """
-    if x.ndim != 2 or x.shape[1] != input_dim or x.dtype != dtype:  # no strings per call
-        name = str(x.dtype).removeprefix("torch.")
-        require("x", tuple(x.shape), name, (None, input_dim), str(dtype).removeprefix("torch."))
+from torch_impl.modules_checks import check_batch
+from torch_impl.modules_weights import _placed, export_weights
 
 
 class Identity(nn.Module):
@@ -234,41 +226,6 @@ class DeepNetwork(nn.Module):
         return self.fc_out(x)
 
 
-@tooling
-def export_weights(model: nn.Module) -> dict[str, np.ndarray]:
-    """The parameters as NumPy copies under their ``named_parameters()`` names (the shared
-    format: ``Linear.weight`` is (out, in))."""
-    return {name: p.detach().cpu().numpy().copy() for name, p in model.named_parameters()}
-
-
-@tooling
-def load_weights(model: nn.Module, params: Mapping[str, np.ndarray]) -> nn.Module:
-    """Copy NumPy parameters (shared format) into ``model`` in place; returns ``model``.
-
-    Every name and shape is checked before anything is written, and an error names each
-    offending parameter. (``load_state_dict`` would say the same in its own words, as a
-    RuntimeError, and also wants buffers.)
-    """
-    own = dict(model.named_parameters())
-    problems = [f"{name}: missing" for name in own if name not in params]
-    problems += [
-        f"{name}: not a parameter of {type(model).__name__}" for name in params if name not in own
-    ]
-    problems += [
-        f"{name}: expected shape {tuple(p.shape)}, got {np.shape(params[name])}"
-        for name, p in own.items()
-        if name in params and np.shape(params[name]) != tuple(p.shape)
-    ]
-    if problems:
-        raise CaseInputError(
-            f"cannot load weights into {type(model).__name__}: " + "; ".join(problems)
-        )
-    with torch.no_grad():  # an in-place write to a leaf that requires grad is otherwise refused
-        for name, p in own.items():
-            p.copy_(torch.as_tensor(np.asarray(params[name])))
-    return model
-
-
 def _loss(model: nn.Module, x: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
     return nn.functional.cross_entropy(model(x), labels.long())  # class indices must be int64
 
@@ -287,11 +244,6 @@ def _run_network(model: nn.Module, x: torch.Tensor, labels: torch.Tensor) -> dic
         "loss": loss.detach(),
         **{f"grad.{name}": p.grad for name, p in model.named_parameters()},
     }
-
-
-@tooling
-def _placed(model: nn.Module, weights: Mapping[str, np.ndarray], device: str) -> nn.Module:
-    return load_weights(model.to(torch_device(device)), weights)
 
 
 def first_network(
@@ -384,21 +336,4 @@ def train_step(
     }
 
 
-def _train_step_setup(inputs: Mapping[str, np.ndarray], device: str, mode: str) -> tuple:
-    """One SGD step on a DeepNetwork. The timed function mutates the model, as training does;
-    for ``compile`` the harness wraps it in ``torch.compile`` (graph breaks at ``backward()``
-    and the optimizer step are torch.compile's own business)."""
-    d = torch_device(device)
-    dims = {k: inputs[k] for k in ("input_dim", "hidden_dim", "num_classes", "num_layers")}
-    model = _placed(DeepNetwork(**dims), inputs["weights"], device)
-    optimizer = torch.optim.SGD(model.parameters(), lr=inputs["lr"])
-
-    def sgd_step(x: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
-        return _sgd_step(model, optimizer, x, labels)
-
-    x = torch.from_numpy(inputs["x"]).to(d)
-    labels = torch.from_numpy(inputs["labels"]).to(d, torch.int64)
-    return sgd_step, (x, labels)
-
-
-TIMED = {"modules.train_step": {"step": _train_step_setup}}
+__getattr__ = timed_apart(__name__)  # TIMED, the benchmark setup: modules_timing.py

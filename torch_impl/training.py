@@ -20,7 +20,8 @@ from shared.run_modes import COMPILE
 from shared.tooling import tooling
 from shared.validation import require_indices
 from torch_impl.backend import torch_device
-from torch_impl.modules import DeepNetwork, _placed, _sgd_step, export_weights
+from torch_impl.modules import DeepNetwork, _sgd_step
+from torch_impl.modules_weights import _placed, export_weights
 
 DIMS = ("input_dim", "hidden_dim", "num_classes", "num_layers")
 

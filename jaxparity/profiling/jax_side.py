@@ -8,8 +8,8 @@ run as one loop. XLA:CPU runs the program as one *thunk* per kernel, and
 instruction, with ``hlo_op`` and ``hlo_module`` stats), so each event is looked up in the
 compiled program's text and classified by what the kernel computes (``hlo.Program``). The
 model runs as ``jax.jit`` over ``nnx.split`` state, ``nnx.merge`` inside (as
-``jax_impl/modules.py::_pure_sgd_step``): ``nnx.jit`` would add ~0.7 ms of Python per call
-and stand in for JAX unfairly at the tiny network.
+``jax_impl/modules_timing.py::_pure_sgd_step``): ``nnx.jit`` would add ~0.7 ms of Python per
+call and stand in for JAX unfairly at the tiny network.
 
 Op by op (the same function without ``jax.jit``), JAX dispatches each function on its own as
 a small compiled module (``jit_dot_general``, ``jit_relu``, ``jit__mean``), each event
@@ -89,13 +89,14 @@ def jaxpr_flops(jaxpr: Jaxpr, tally: PerClass | None = None) -> PerClass:
 
 def _model(network: Network, data: dict[str, Any]) -> nnx.Module:
     from jax_impl import modules
+    from jax_impl.modules_weights import load_weights
 
     if network.id == networks.LESSON_MLP.id:
         dims = (data["input_dim"], data["hidden_dim"], data["num_classes"])
-        model = modules.load_weights(modules.MyFirstNetwork(*dims), data["weights"])
+        model = load_weights(modules.MyFirstNetwork(*dims), data["weights"])
     elif network.id == networks.WIDE_MLP.id:
         model = modules.DeepNetwork(**networks.WIDE_DIMS)
-        model = modules.load_weights(model, data["weights"])
+        model = load_weights(model, data["weights"])
     else:
         from jax_impl.resnet import load_state, resnet101
 

@@ -85,13 +85,14 @@ class _Sizes(TorchDispatchMode):
 
 def _model(network: Network, data: dict[str, Any]) -> nn.Module:
     from torch_impl import modules
+    from torch_impl.modules_weights import load_weights
 
     if network.id == networks.LESSON_MLP.id:
         dims = (data["input_dim"], data["hidden_dim"], data["num_classes"])
-        model = modules.load_weights(modules.MyFirstNetwork(*dims), data["weights"])
+        model = load_weights(modules.MyFirstNetwork(*dims), data["weights"])
     elif network.id == networks.WIDE_MLP.id:
         model = modules.DeepNetwork(**networks.WIDE_DIMS)
-        model = modules.load_weights(model, data["weights"])
+        model = load_weights(model, data["weights"])
     else:
         from torch_impl.resnet import load_state, resnet101
 

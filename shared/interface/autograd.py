@@ -12,8 +12,9 @@ only against each other. Every case first checks its inputs with
 :func:`shared.validation.require`: a wrong shape or dtype is a
 :class:`shared.validation.CaseInputError`, never a silent broadcast. Besides the cases, each
 backend module provides the lesson's functions under the same names (``lesson_z``,
-``predict``, ``mse``, ``regression_loss``, ``calc_loss``), ``write_graph(out_dir)`` and
-``matmul_counts(inputs, device)`` (see ``torch_impl/autograd.py`` and ``jax_impl``'s).
+``predict``, ``mse``, ``regression_loss``, ``calc_loss``), and the module beside it,
+``autograd_artifacts.py``, ``write_graph(out_dir)`` and ``matmul_counts(inputs, device)`` (see
+``torch_impl/`` and ``jax_impl/``).
 """
 
 from __future__ import annotations

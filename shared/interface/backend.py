@@ -17,7 +17,8 @@ Outputs: TypeAlias = dict[str, Any]
 TimedSetup: TypeAlias = Callable[[Mapping[str, np.ndarray], str, str], tuple[Callable, tuple]]
 """``setup(inputs, device, mode) -> (fn, args)``: places the inputs (outside the timed region)
 and returns the function to time with its arguments. Each topic module has
-``TIMED: dict[case_id, dict[variant, TimedSetup]]``."""
+``TIMED: dict[case_id, dict[variant, TimedSetup]]`` (a long topic keeps it beside it, in
+``<topic>_timing.py``, and finds it there: ``shared.tooling.timed_apart``)."""
 
 
 @runtime_checkable
