@@ -12,15 +12,18 @@ pass, after compilation and before any block is timed:
 * **torch.compile** — each compiled graph the call runs, plus the aten operations it runs
   outside them (``torch.profiler``: its ``Torch-Compiled Region`` events; a dispatch mode
   would make dynamo run the function uncompiled);
-* **JAX, any mode** — the top-level equations of the call's jaxpr (``jax.make_jaxpr``):
-  without ``jax.jit`` each one is dispatched on its own. A function that is itself jitted (a
-  ``jit`` equation: ``jax.jit`` around the whole call, or a jitted library function such as
-  ``jax.nn.relu``'s body) is one dispatch; a ``custom_jvp`` / ``custom_vjp`` call is counted
-  by its body's equations, as it runs them one by one when nothing compiles it. So jitted JAX
-  counts 1, and a Python loop around a jitted step counts one per step.
+* **JAX ``jit`` and op by op** — the top-level equations of the call's jaxpr
+  (``jax.make_jaxpr``): without ``jax.jit`` each one is dispatched on its own. A function
+  that is itself jitted (a ``jit`` equation: ``jax.jit`` around the whole call, or a jitted
+  library function such as ``jax.nn.relu``'s body) is one dispatch; a ``custom_jvp`` /
+  ``custom_vjp`` call is counted by its body's equations, as it runs them one by one when
+  nothing compiles it. So jitted JAX counts 1.
 
-A count that cannot be made (a function the tracer or the profiler refuses) is ``None``, with a
-warning; the benchmark is timed all the same.
+JAX's other modes (``nnx_jit``, ``scan``, ``jit_grad``, ``jit_donated``) are not counted: their
+setups hand over stateful callables (an ``nnx`` module updated in place, a state threaded from
+call to call), and tracing one would leave tracers in that state for the timed calls to trip
+over. A count that cannot be made (a function the tracer or the profiler refuses) is ``None``,
+with a warning; the benchmark is timed all the same.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ import warnings
 from collections.abc import Callable
 from typing import Any
 
-from shared.run_modes import COMPILE, EAGER
+from shared.run_modes import COMPILE, EAGER, JIT
 
 EXPANDED = ("custom_jvp_call", "custom_vjp_call", "custom_vjp_call_jaxpr")
 """JAX primitives that run their body op by op when called outside ``jax.jit``."""
@@ -45,7 +48,7 @@ def per_call(framework: str, mode: str, call: Callable[..., Any], args: tuple) -
             return _torch_eager(call, args)
         if framework == "torch" and mode == COMPILE:
             return _torch_compiled(call, args)
-        if framework == "jax":
+        if framework == "jax" and mode in (JIT, EAGER):
             return _jax(call, args)
     except Exception as e:  # a count is an aid to reading the timing, never a reason to lose it
         warnings.warn(f"operations of {framework} {mode} not counted: {e!r}", stacklevel=2)

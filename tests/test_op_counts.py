@@ -34,7 +34,9 @@ def test_jax_counts_top_level_equations_a_jitted_function_one() -> None:
     assert op_counts.per_call("jax", "eager", three, (x,)) == 3
     assert op_counts.per_call("jax", "jit", jax.jit(three), (x,)) == 1
     step = jax.jit(three)
-    assert op_counts.per_call("jax", "jit_grad", lambda x: step(step(x)), (x,)) == 2
+    assert op_counts.per_call("jax", "eager", lambda x: step(step(x)), (x,)) == 2  # a loop
+    # Modes whose setups hand over stateful callables are not traced (tracers would stay).
+    assert op_counts.per_call("jax", "jit_grad", lambda x: step(step(x)), (x,)) is None
     # jax.nn.relu is a custom_jvp around a jitted body: op by op, that body is one dispatch.
     assert op_counts.per_call("jax", "eager", lambda x: jax.nn.relu(x) + 1, (x,)) == 2
 
