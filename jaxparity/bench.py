@@ -118,3 +118,12 @@ PYTEST_BLOCKS = 1
 suite, untimed: every target once) ..."""
 PYTEST_BLOCK_S = 0.2
 """... and seconds of timed calls in that block, under ``--benchmark-enable``."""
+
+JAX_CACHE = "JAX_COMPILATION_CACHE_DIR"
+JAX_CACHE_VARS = (
+    JAX_CACHE,
+    "JAX_PERSISTENT_CACHE_MIN_COMPILE_TIME_SECS",
+    "JAX_PERSISTENT_CACHE_MIN_ENTRY_SIZE_BYTES",
+)
+"""JAX's persistent compilation cache, as environment variables: the folder, and the least
+compile time and size of an entry it keeps (0: all)."""

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from jaxparity import atomic, bench_resume, results
-from jaxparity.bench import GC_OFF_WHILE_TIMING, MALLOC_PINNED
+from jaxparity.bench import GC_OFF_WHILE_TIMING, JAX_CACHE, JAX_CACHE_VARS, MALLOC_PINNED
 from jaxparity.bench_plan import CASES_FILE, repo
 from jaxparity.bench_resume import PassWork
 from jaxparity.outdir import ClaimedRun
@@ -161,11 +161,11 @@ def _advance(outcomes: Path, progress: dict[str, int], advance: Callable[[str], 
 def child_env(cache: Path) -> dict[str, str]:
     """The environment of a process that times (a benchmark pass, a self-check)."""
     return {
-        # torch.compile's first pass starts cold, as jax.jit does (JAX keeps no compilation
-        # cache on disk by default): its compile seconds, the ones reported, are what a first
-        # run pays. Later passes reuse the run's cache (2–6× faster here), only to save time.
-        "TORCHINDUCTOR_CACHE_DIR": str(cache / "inductor"),
-        "TRITON_CACHE_DIR": str(cache / "triton"),
+        # The first pass compiles with empty caches, torch.compile's and jax.jit's: its compile
+        # seconds, the ones reported, are what a first run pays. Later passes reuse the run's
+        # caches (2–6× faster here), only to save time. JAX's persistent cache is off by
+        # default: here it keeps every compilation, however quick (op-by-op primitives too).
+        **{name: str(cache / "jax") if name == JAX_CACHE else "0" for name in JAX_CACHE_VARS},
         **MALLOC_PINNED,
         # unless the user chose a cache or an allocator setting on purpose; not the variables
         # of a pytest-xdist worker this may run under (a test), which disable pytest-benchmark,

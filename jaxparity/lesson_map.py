@@ -15,24 +15,13 @@ import sys
 from pathlib import Path
 
 from jaxparity import sources
+from jaxparity.report import texts
 from shared import cases, data, oracles
 from shared.cases import Case
 from shared.oracles import Stat
 
 ROOT = Path(__file__).resolve().parent.parent
 PATH = ROOT / "LESSON_MAP.md"
-TOPIC_TITLES = {
-    "tensors": "Tensors",
-    "devices": "Device placement",
-    "autograd": "Autograd",
-    "advanced": "Advanced differentiation",
-    "modes": "Grad modes",
-    "modules": "Modules and networks",
-    "resnet": "ResNet-101",
-    "training": "Training to accuracy",
-    "strict": "Stricter code, shown as code",
-    "distributed": "Beyond one device",
-}
 
 INTRO = """\
 # Lesson map: every case of the lesson, in PyTorch and in JAX/Flax
@@ -59,9 +48,9 @@ by side and runs it; the tests named run it on every backend and device.
 def build() -> str:
     """The whole map, as Markdown."""
     parts = [INTRO]
-    for number, topic in enumerate(cases.TOPICS, start=1):
+    for topic in cases.TOPICS:
         topic_cases = cases.select(topics=[topic])
-        parts.append(f"\n## {number}. {TOPIC_TITLES[topic]}\n")
+        parts.append(f"\n## {texts.of('en').topic(topic)}\n")
         parts.append("| case | lesson | PyTorch | JAX/Flax | judged by | tested and timed |")
         parts.append("|---|---|---|---|---|---|")
         parts += [_row(case) for case in topic_cases]

@@ -92,7 +92,7 @@ def overview(lang: str = "en") -> Overview:
     """Every case, by topic, with its title in ``lang`` and whether it is timed."""
     t = texts.of(lang)
     rows = [
-        [t(f"topic.{case.topic}"), case.id, t.case(case).title, "✓" if case.timed else ""]
+        [t.topic(case.topic), case.id, t.case(case).title, "✓" if case.timed else ""]
         for case in cases.select()
     ]
     return Overview(lang, rows)

@@ -156,7 +156,7 @@ def _cell_id(name: str) -> str:
 
 def _index(lang: str) -> NotebookNode:
     t = texts.of(lang)
-    links = [f"- [{t('topic.' + stem.split('_', 1)[1])}]({stem}.ipynb)" for stem in names()[1:]]
+    links = [f"- [{t.topic(stem.split('_', 1)[1])}]({stem}.ipynb)" for stem in names()[1:]]
     report = REFERENCE.relative_to(ROOT) / "report.md"
     cells = [
         _markdown(
@@ -177,7 +177,7 @@ def _index(lang: str) -> NotebookNode:
 
 
 def _topic(topic: str, lang: str, committed: list[dict[str, Any]]) -> NotebookNode:
-    title = texts.of(lang)(f"topic.{topic}")
+    title = texts.of(lang).topic(topic)
     cells = [
         _markdown("title", f"# {text(lang, 'title', topic=title)}\n\n{text(lang, 'intro')}"),
         _code("install", _install(lang, _stem(topic))),

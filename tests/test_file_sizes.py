@@ -20,9 +20,6 @@ timing setups beside it in ``<topic>_timing.py``, a test file's subjects in
 ``test_<thing>_<subject>.py``), so that a thing is found by its file's name and read whole."""
 
 ALLOWED_OVER: dict[str, str] = {
-    # The report's texts: another change rewrites the claim's texts now.
-    "jaxparity/report/texts_en.py": "being split by the lead after the claim rewrite",
-    "jaxparity/report/texts_ru.py": "being split by the lead after the claim rewrite",
     # A topic module is what a student reads (jaxparity.sources, the notebooks): its timing
     # setups, artifacts and drawing already live beside it, and what is left is shown.
     "torch_impl/autograd.py": "the code the notebooks show for autograd's ten cases is over "

@@ -211,7 +211,7 @@ def test_the_report_shows_table_1_with_and_without_a_profile(
     (folder / results.PROFILE).write_text(json.dumps(lesson))
     main(["report", "--out", str(folder), "--lang", lang])
     md = (folder / results.REPORT_MD).read_text()
-    section = md[md.index(f"## {t('profile.heading')}") : md.index(f"## {t('topic.tensors')}")]
+    section = md[md.index(f"## {t('profile.heading')}") : md.index(f"## {t.topic('tensors')}")]
     assert "99.80 / 61.0" in section and "`MyFirstNetwork(64, 32, 2)` · 4×64" in section
     for framework, modes in collect.MODES.items():
         assert all(f"| {t.mode(framework, m)} |" in section for m in modes)
@@ -220,7 +220,7 @@ def test_the_report_shows_table_1_with_and_without_a_profile(
     (folder / results.PROFILE).unlink()
     main(["report", "--out", str(folder), "--lang", lang])
     md = (folder / results.REPORT_MD).read_text()
-    section = md[md.index(f"## {t('profile.heading')}") : md.index(f"## {t('topic.tensors')}")]
+    section = md[md.index(f"## {t('profile.heading')}") : md.index(f"## {t.topic('tensors')}")]
     assert t("profile.none", file=results.PROFILE) in section and "99.80 / 61.0" in section
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import types
 from dataclasses import dataclass
 from html import unescape
 from string import Formatter
@@ -95,6 +96,25 @@ def test_every_language_has_every_message_with_its_fields() -> None:
             assert _fields(template) <= _fields(en[key]), f"{lang} {key}: {template!r}"
             assert _fields(en[key]) - _fields(template) <= {"gloss"}, f"{lang} {key}"
         assert set(module.NOUNS) == set(texts_en.NOUNS), lang
+
+
+def test_each_message_lives_in_one_part_and_the_same_part_in_every_language() -> None:
+    """Each language's messages are split by the part of the report that shows them
+    (``texts_<lang>/<part>.py``): an id in two parts would be one silently overwritten, and
+    a part's ids are the same in every language, so a translator finds them side by side."""
+    for module in texts.LANGUAGES.values():
+        parts = {
+            name: set(vars(part)["MESSAGES"])
+            for name, part in vars(module).items()
+            if isinstance(part, types.ModuleType) and hasattr(part, "MESSAGES")
+        }
+        assert sum(len(ids) for ids in parts.values()) == len(module.MESSAGES), module.__name__
+        english = {
+            name: set(vars(part)["MESSAGES"])
+            for name, part in vars(texts_en).items()
+            if isinstance(part, types.ModuleType) and hasattr(part, "MESSAGES")
+        }
+        assert parts == english, module.__name__
 
 
 def test_every_topic_and_machine_entry_has_a_name() -> None:

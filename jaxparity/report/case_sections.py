@@ -35,7 +35,7 @@ def topic_section(
     res: Results, summ: Summary, figures: dict[str, str], t: Texts, topic: str
 ) -> list[Block]:
     """One topic with its cases, in lesson order."""
-    name = t(f"topic.{topic}")
+    name = t.topic(topic)
     blocks: list[Block] = [Heading(2, name, f"topic-{topic}", name)]
     for case in cases.select(topics=[topic]):
         lo, hi = case.seed_lines

@@ -35,7 +35,7 @@ from jaxparity import fmt
 from jaxparity.errors import RAISED
 from jaxparity.machine import naming
 from jaxparity.report import texts_en, texts_ru
-from shared import run_modes
+from shared import cases, run_modes
 from shared.cases import Case
 from shared.cases.model import Text
 
@@ -144,6 +144,11 @@ class Texts:
     def machine(self, identity: Mapping[str, Any]) -> str:
         """A machine identity in one line (``jaxparity.machine.naming.label``), in these words."""
         return naming.label(dict(identity), {k: self.quote(v) for k, v in naming.WORDS.items()})
+
+    def topic(self, name: str) -> str:
+        """A topic's title as the report and notebooks number it: ``3. Autograd`` (the
+        number is its place in ``shared.cases.TOPICS``, written nowhere else)."""
+        return f"{cases.TOPICS.index(name) + 1}. {self(f'topic.{name}')}"
 
     def verdict(self, verdict: str | None) -> str:
         """``win``, ``tie`` or ``loss`` as a word of this language; ``—`` when none."""
