@@ -16,6 +16,13 @@ from ≈ 200 s to ≈ 150 s."""
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
+        "--slow",
+        action="store_true",
+        help="also run the tests marked slow (a real benchmark run, every notebook headless in "
+        "both languages): the work the main job and `jaxparity notebooks` do anyway, left out "
+        "of a plain run for its time",
+    )
+    parser.addoption(
         "--case",
         action="append",
         default=None,
@@ -140,6 +147,11 @@ runs): in two processes they start first, so the other process works through the
 meanwhile instead of waiting for them at the end."""
 
 
+SLOW_REASON = (
+    "slow: the main job and `jaxparity notebooks` do this work; `pytest --slow` includes it"
+)
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     chosen = chosen_cases(config)
     if chosen:
@@ -147,5 +159,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if dropped:
             config.hook.pytest_deselected(items=dropped)
             items[:] = [item for item in items if concerns(item, chosen)]
+    if not config.getoption("slow"):
+        for item in items:
+            if "slow" in item.keywords:
+                item.add_marker(pytest.mark.skip(reason=SLOW_REASON))
     if os.environ.get("PYTEST_XDIST_WORKER"):  # the workers collect; the order is theirs
         items.sort(key=lambda item: item.nodeid.split("::")[0] not in LONGEST_FIRST)

@@ -1,10 +1,11 @@
 """The lesson notebooks: generated from the tested code, committed with outputs, and run here.
 
-The English notebooks run headless in one kernel (nbclient); the Russian ones have the very
-same code cells (checked cell by cell), so running them again would test nothing new — the
-generator (``jaxparity notebooks``) runs both languages, each notebook in a fresh kernel, when
-it writes them. What it writes is checked cheaply: each committed notebook's cells and
-fingerprint against what the generator builds now, without running anything.
+A plain test run executes the English notebooks headless in one kernel (nbclient) but the two
+heaviest, and two Russian ones (the Russian code cells are the English ones, checked cell by
+cell); ``pytest --slow`` runs the rest, and the generator (``jaxparity notebooks``) runs both
+languages, each notebook in a fresh kernel, whenever it writes them. What it writes is checked
+cheaply: each committed notebook's cells and fingerprint against what the generator builds
+now, without running anything.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import nbformat
@@ -190,20 +192,50 @@ def test_writing_again_rewrites_nothing_current(tmp_path: Path) -> None:
     assert notebooks.write(tmp_path, ["en"], topics=[], run=False).written == []  # keeps its run
 
 
-def test_english_notebooks_run_headless(tmp_path: Path) -> None:
+HEAVY = {
+    "07_resnet": "ResNet-101 built and compiled in both frameworks, ≈ 18 s",
+    "10_distributed": "worker processes started for every case, ≈ 24 s",
+}
+"""English notebooks a plain test run leaves to ``--slow`` (of ≈ 72 s for all eleven): their
+cases are run by the parity tests, their committed outputs are checked above, and a change to
+their code marks them stale, so `jaxparity notebooks` runs them again before they are
+committed."""
+RUSSIAN = ("00_index", "03_autograd")
+"""Russian notebooks a plain test run executes: their code cells are the English ones
+(``test_both_languages_say_the_same_code``), so these two — the index's table and the
+graph section's pictures — show the Russian runtime's words; ``--slow`` runs them all."""
+
+
+def _run_headless(lang: str, stems: Iterable[str], cwd: Path) -> None:
+    """Execute ``stems`` of ``lang`` in one kernel: no cell may fail, and every comparison
+    cell must say the two frameworks agree."""
     from jupyter_client.manager import KernelManager
 
+    chosen = notebooks.build(lang)
     km = KernelManager(kernel_name="python3")
-    km.start_kernel(cwd=str(tmp_path), env=notebooks.kernel_env())
+    km.start_kernel(cwd=str(cwd), env=notebooks.kernel_env())
     try:
-        for stem, nb in notebooks.build("en").items():
-            done = notebooks.execute(nb, tmp_path, km=km)  # raises on an error in any cell
+        for stem in stems:
+            done = notebooks.execute(chosen[stem], cwd, km=km)  # raises on an error in any cell
             compared = [c for c in done.cells if c.get("id", "").endswith("-compare")]
             for cell in compared:
                 (shown,) = [o.data["text/plain"] for o in cell.outputs if "data" in o]
-                assert shown.endswith(MESSAGES["en"]["agree"]), (stem, cell.id, shown)
+                assert shown.endswith(MESSAGES[lang]["agree"]), (stem, cell.id, shown)
     finally:
         km.shutdown_kernel(now=True)
+
+
+def test_notebooks_run_headless(tmp_path: Path) -> None:
+    """Every English notebook but the :data:`HEAVY` ones, and :data:`RUSSIAN`."""
+    _run_headless("en", [s for s in notebooks.names() if s not in HEAVY], tmp_path)
+    _run_headless("ru", RUSSIAN, tmp_path)
+
+
+@pytest.mark.slow
+def test_every_notebook_runs_headless(tmp_path: Path) -> None:
+    """The rest: the heavy English notebooks, and every other Russian one."""
+    _run_headless("en", list(HEAVY), tmp_path)
+    _run_headless("ru", [s for s in notebooks.names() if s not in RUSSIAN], tmp_path)
 
 
 def test_the_comparison_runs_the_cells_version() -> None:
