@@ -220,6 +220,11 @@ LONG_CHARS = 48
 ``LONG_MIN_EM`` wide; a shorter one wraps between its words and at its identifiers' ``<wbr>``
 only."""
 LONG_MIN_EM = 10
+WITH_INTERVAL = re.compile(r"[^ \[]+ \[[^\]]+\].*")
+"""A number and its interval (``0.84× [0.79–0.89×]``, a mark after it): each part, split at
+the first plain space (a thousands separator is a narrow no-break one), stays on one line;
+the interval may go under the number, so that a wide table of them fits (Russian headings
+are longer)."""
 
 CSS = """
 body{font:15px/1.5 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#1d1d1f;
@@ -237,6 +242,7 @@ td.long{overflow-wrap:anywhere;min-width:LONG_MIN_EMem}
 td code{font-size:12px}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 td.num,td.word,td.pass,td.fail,td.skip{white-space:nowrap}
+td.ratio{white-space:normal}td.ratio span{white-space:nowrap}
 td.pass{color:#1b7f3a;font-weight:600}td.fail{color:#fff;background:#d6336c;font-weight:600}
 td.skip{color:#8a6d00}
 .note{border-left:4px solid #4c8bf5;background:#f0f5ff;padding:8px 12px;margin:12px 0;
@@ -315,11 +321,19 @@ def cell_class(b: Table, i: int, cell: str) -> str:
     if cell in b.statuses:
         return b.statuses[cell]
     if i in b.numeric:
-        return "num"
+        return "num ratio" if WITH_INTERVAL.fullmatch(cell) else "num"
     shown = visible(cell)
     if len(shown) <= WORD_CHARS and not re.search(r"\s", shown):
         return "word"
     return "long" if len(shown) > LONG_CHARS else ""
+
+
+def _cell_html(cell: str, cls: str) -> str:
+    if cls in ("", "long"):
+        return _cell(cell)
+    if cls == "num ratio":
+        return " ".join(f"<span>{inline(part)}</span>" for part in cell.split(" ", 1))
+    return inline(cell)
 
 
 def _html_table(b: Table) -> str:
@@ -330,7 +344,7 @@ def _html_table(b: Table) -> str:
         for i, cell in enumerate(row):
             cls = cell_class(b, i, cell)
             attr = f' class="{cls}"' if cls else ""
-            cells.append(f"<td{attr}>{_cell(cell) if cls in ('', 'long') else inline(cell)}</td>")
+            cells.append(f"<td{attr}>{_cell_html(cell, cls)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     return (
         f'<div class="table"><table><thead><tr>{head}</tr></thead>'

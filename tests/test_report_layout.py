@@ -51,6 +51,8 @@ def _narrowest(text: str, cls: str) -> float:
         return document.LONG_MIN_EM * FONT_PX / CHAR_PX
     if not shown:
         return 1
+    if cls == "num ratio":  # a number, and its interval under it
+        return max(len(part) for part in text.split(" ", 1))
     if not cls:  # between words, and after an identifier's dot, underscore or slash
         return max((len(w) for w in re.split(r"\s+|(?<=[A-Za-z0-9][._/])", shown)), default=1)
     return len(shown)  # one line
@@ -99,6 +101,8 @@ def test_the_rule_counts_what_stays_on_one_line() -> None:
     reasons = Table(["a"], [["why " * 40]])
     words = Table(["a"], [["torch без компиляции"]])
     assert narrowest_px(numbers) > 26 * CHAR_PX
+    interval = Table(["a"], [["1\u202f642× [1\u202f191–2\u202f266×]"]], numeric=(0,))
+    assert narrowest_px(interval) == len("[1 191–2 266×]") * CHAR_PX + CELL_PX
     assert narrowest_px(reasons) == document.LONG_MIN_EM * FONT_PX + CELL_PX
     assert narrowest_px(words) == len("компиляции") * CHAR_PX + CELL_PX
 

@@ -108,11 +108,28 @@ def _break_even(rows: list[dict[str, Any]], base: dict[str, Any] | None, t: Text
     )
     if steps is None:
         return ""
+    said = _jit_took(jit, base, t)
     if steps == float("inf"):
-        return t("answer.train.never")
+        return t("answer.train.never", jit=said)
     n = round(steps)
     word = t.count(n, "step").split(" ", 1)[1]  # the noun's form for n
-    return t("answer.train.break_even", steps=f"{n:,} {word}".replace(",", "\u202f"))
+    return t("answer.train.break_even", jit=said, steps=f"{n:,} {word}".replace(",", "\u202f"))
+
+
+def _jit_took(jit: dict[str, Any], base: dict[str, Any], t: Texts) -> str:
+    """``jax.jit``'s time to accuracy and how much of it went to building the model and its
+    data (the frameworks' first-use costs, before any step), beside eager torch's: at the
+    lesson's width that, not the steps, decides who is first."""
+    seconds, build = _seconds(jit), training.extra(jit, "build_s")
+    eager_build = training.extra(base, "build_s")
+    if seconds is None or build is None or eager_build is None:
+        return t("answer.train.jit.short")
+    return t(
+        "answer.train.jit",
+        seconds=fmt_s(seconds),
+        build=fmt_s(build),
+        eager_build=fmt_s(eager_build),
+    )
 
 
 def _student(rows: list[dict[str, Any]], eager: float | None, t: Texts) -> str:

@@ -24,6 +24,8 @@ SPLIT_COLUMNS = (
     "jit_vs_compile",
     "verdict",
 )
+NUMERIC = tuple(i for i, c in enumerate(SPLIT_COLUMNS) if c not in ("where", "regime", "verdict"))
+"""The columns of numbers (right-aligned, each on one line); the regime is words."""
 
 
 def table(rows: list[dict[str, Any]], t: Texts) -> list[Block]:
@@ -57,7 +59,7 @@ def table(rows: list[dict[str, Any]], t: Texts) -> list[Block]:
                 near=f"{regimes.NEAR_FLOOR:g}",
             )
         ),
-        Table(header, body, (1, 2, *range(4, len(header) - 1))),
+        Table(header, body, NUMERIC),
     ]
 
 

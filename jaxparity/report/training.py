@@ -43,6 +43,7 @@ COLUMNS = (
     "mode",
     "reached",
     "epochs",
+    "build",
     "compile",
     "first",
     "step",
@@ -199,6 +200,8 @@ def _cell(column: str, r: dict[str, Any], eager_step: float | None, t: Texts) ->
         return fmt_s(seconds) if seconds is not None else t("training.not_reached")
     if column == "epochs":
         return t("training.epochs", epochs=extra(r, "epochs"), steps=extra(r, "steps"))
+    if column == "build":
+        return fmt_s(extra(r, "build_s"))
     if column == "compile":
         return fmt_s(r["compile_s"]) if run_modes.compiles(r["framework"], r["mode"]) else "—"
     if column == "first":

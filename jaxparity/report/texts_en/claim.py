@@ -72,8 +72,11 @@ MESSAGES: dict[str, str] = {
     "answer.train.faster": "{mode} is first, in {seconds} against eager torch's {eager} ({ratio})",
     "answer.train.first": "{mode} is first, in {seconds}",
     "answer.train.none": "no run reached {target} %",
-    "answer.train.break_even": "; `jax.jit` pays its compilation back after {steps}",
-    "answer.train.never": "; `jax.jit` never pays its compilation back (its step is not faster)",
+    "answer.train.jit": "; `jax.jit` takes {seconds} ({build} of it building the model and its "
+    "data before the first step; eager torch {eager_build}) and",
+    "answer.train.jit.short": "; `jax.jit`",
+    "answer.train.break_even": "{jit} pays its compilation back after {steps}",
+    "answer.train.never": "{jit} never pays its compilation back (its step is not faster)",
     "answer.train.student": ", `nnx.jit` as a student writes it takes {seconds}{ratio}",
     "answer.train.ratio": " ({ratio})",
     "answer.train.student_not": ", `nnx.jit` as a student writes it did not reach {target} %",

@@ -33,6 +33,7 @@ MESSAGES: dict[str, str] = {
     "training.col.mode": "framework · mode",
     "training.col.reached": "time to accuracy",
     "training.col.epochs": "epochs (steps)",
+    "training.col.build": "building",
     "training.col.compile": "compile",
     "training.col.first": "first step",
     "training.col.step": "steady step",
@@ -61,15 +62,17 @@ MESSAGES: dict[str, str] = {
     "holding most of the card whatever it trains, while torch's caching allocator grows as "
     "tensors need it. These figures are the host's, where both allocate as they go.",
     "training.method": "How: compile seconds as the paired harness measures them — "
-    "`lower().compile()` for `jax.jit` (the step, or the whole `lax.scan` epoch), the first "
-    "call for `torch.compile` and `nnx.jit` (the first training step) — with an empty "
-    "inductor cache per process. The first step is the seconds from a built model to the first "
-    "loss (compilation included); the steady step, the median over the epochs after the "
-    "first of an epoch's training seconds per step (batch gathering included, evaluation "
-    "not). Break-even steps: compile seconds ÷ (eager torch's steady step − the mode's), "
-    "from the same run; *never* where the compiled step is not faster. Memory: the process's "
-    "peak resident set (`VmHWM`, reset through `/proc/self/clear_refs` before compiling and "
-    "again before training): the framework's libraries, the data and the allocators' caches "
-    "included, as `top` shows a user. One run per row, on a machine that may be shared: read "
-    "differences under about 20 % as noise.",
+    "`lower().compile()` for `jax.jit` (the step, or the whole `lax.scan` epoch), the first call "
+    "for `torch.compile` and `nnx.jit` (the first training step) — with an empty inductor cache "
+    "per process. Building: the seconds from the start to a model with its data in place, before "
+    "any step: first-use costs (torch's first optimizer imports `torch._dynamo`; Flax's first "
+    "layer runs its initialisers op by op, each compiled on its first use). The first step is the "
+    "seconds from a built model to the first loss (compilation included); the steady step, the "
+    "median over the epochs after the first of an epoch's training seconds per step (batch "
+    "gathering included, evaluation not). Break-even steps: compile seconds ÷ (eager torch's "
+    "steady step − the mode's), from the same run; *never* where the compiled step is not faster. "
+    "Memory: the process's peak resident set (`VmHWM`, reset through `/proc/self/clear_refs` "
+    "before compiling and again before training): the framework's libraries, the data and the "
+    "allocators' caches included, as `top` shows a user. One run per row, on a machine that may "
+    "be shared: read differences under about 20 % as noise.",
 }

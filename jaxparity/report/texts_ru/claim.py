@@ -81,8 +81,11 @@ MESSAGES: dict[str, str] = {
     "компиляции ({ratio})",
     "answer.train.first": "первым дошёл {mode}, за {seconds}",
     "answer.train.none": "ни один запуск не дошёл до {target} %",
-    "answer.train.break_even": "; `jax.jit` окупает компиляцию через {steps}",
-    "answer.train.never": "; `jax.jit` не окупает компиляцию никогда (его шаг не быстрее)",
+    "answer.train.jit": "; `jax.jit` — за {seconds} (из них {build} на создание модели и её "
+    "данных до первого шага; у torch без компиляции — {eager_build}) и",
+    "answer.train.jit.short": "; `jax.jit`",
+    "answer.train.break_even": "{jit} окупает компиляцию через {steps}",
+    "answer.train.never": "{jit} не окупает компиляцию никогда (его шаг не быстрее)",
     "answer.train.student": ", `nnx.jit` в том виде, как его напишет студент, — за {seconds}"
     "{ratio}",
     "answer.train.ratio": " ({ratio})",

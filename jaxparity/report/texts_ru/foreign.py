@@ -3,6 +3,13 @@ keyed by the English text) and what a run recorded with values in it (``RECORDED
 English template → its Russian template)."""
 
 FOREIGN: dict[str, str] = {
+    # jax_impl/training.py: why an epoch is not timed jitted whole or op by op
+    "an epoch is timed with the jitted step looped in Python (jit_grad) and as one compiled "
+    "scan (scan): jax.jit over the epoch's Python loop would unroll every step into one program, "
+    "and op by op it is the step variant's op-by-op step once per batch": "эпоха замеряется как "
+    "скомпилированный шаг в цикле на Python (jit_grad) и как один скомпилированный `scan` "
+    "(scan): `jax.jit` над циклом эпохи на Python развернул бы все шаги в одну программу, а по "
+    "одной операции это тот же шаг варианта step по одной операции, по разу на батч",
     # shared.run_modes: each mode's label and description
     "torch eager": "torch без компиляции",
     "PyTorch as the lesson writes it: each op dispatched as Python reaches it": "PyTorch, как "
@@ -208,6 +215,9 @@ RECORDED: dict[str, str] = {
     # bench/harness.py: what the test suite (untimed) skips
     "{cost}; timed runs include it (jaxparity bench, or pytest bench --benchmark-enable)": "{cost}"
     "; замеряющие запуски его включают (`jaxparity bench` или `pytest bench --benchmark-enable`)",
+    # jax_impl/training.py: the modes that time only an epoch (scan, jit_grad), and why
+    "a single step has no epoch to loop over: {mode} is timed in the epoch variant": "у одного "
+    "шага нет эпохи, по которой идти циклом: {mode} замеряется в варианте epoch",
     # shared.backends, jaxparity.artifacts: a framework or device missing
     "no {device} visible to {framework} on this machine": "{framework} не видит {device} на этой "
     "машине",
