@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from jaxparity import document, fmt, results, summary
+from jaxparity import document, document_style, fmt, results, summary
 from jaxparity.cli import main
 from jaxparity.document import Block, Fold, Table
 from jaxparity.report import blocks_of, case_sections, texts
@@ -48,7 +48,7 @@ def _narrowest(text: str, cls: str) -> float:
     """The fewest characters a cell of this class can be wide (``cell_class``)."""
     shown = document.visible(text)
     if cls == "long":
-        return document.LONG_MIN_EM * FONT_PX / CHAR_PX
+        return document_style.LONG_MIN_EM * FONT_PX / CHAR_PX
     if not shown:
         return 1
     if cls == "num ratio":  # a number, and its interval under it
@@ -103,7 +103,7 @@ def test_the_rule_counts_what_stays_on_one_line() -> None:
     assert narrowest_px(numbers) > 26 * CHAR_PX
     interval = Table(["a"], [["1\u202f642× [1\u202f191–2\u202f266×]"]], numeric=(0,))
     assert narrowest_px(interval) == len("[1 191–2 266×]") * CHAR_PX + CELL_PX
-    assert narrowest_px(reasons) == document.LONG_MIN_EM * FONT_PX + CELL_PX
+    assert narrowest_px(reasons) == document_style.LONG_MIN_EM * FONT_PX + CELL_PX
     assert narrowest_px(words) == len("компиляции") * CHAR_PX + CELL_PX
 
 
