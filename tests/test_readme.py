@@ -92,11 +92,6 @@ def test_every_relative_link_resolves() -> None:
     assert not broken, "\n".join(broken)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the lead fills the fresh-clone durations and the reference report's findings, "
-    "then removes this mark",
-)
 def test_no_placeholder_is_left() -> None:
     left = {
         str(page.relative_to(ROOT)): sorted(set(PLACEHOLDER.findall(page.read_text())))
