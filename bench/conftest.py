@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from bench import plan
+from bench import plan, selfcheck_hook
 from jaxparity.bench_targets import block_id, schedule
 from jaxparity.machine import describe_machine
 
@@ -32,3 +32,10 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         found = plan.of(metafunc.config)
         order = schedule(plan.targets(found), found["blocks"])
         metafunc.parametrize("bench_block", order, ids=[block_id(t, b) for t, b in order])
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:
+    """After a comparison group's last block, the self-check's second timer of its checked
+    calls (``bench/selfcheck_hook.py``), while the machine is as the blocks met it."""
+    selfcheck_hook.after(item, nextitem)

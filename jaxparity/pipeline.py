@@ -107,15 +107,16 @@ def bench_step(run: ClaimedRun, case_list: list, out: Console) -> int:
 
 
 def selfcheck_step(run: ClaimedRun, out: Console) -> None:
-    """After the benchmarks, a few of their calls timed again by a second timer, each in a
-    fresh process (``selfcheck.py``), unless this run did it before (an interrupted
-    self-check runs again whole: about 40 s)."""
+    """The self-check's verdict: a few of the benchmarks' calls timed again by a second timer,
+    each in a fresh process (``selfcheck.py``). The passes time them, right after their
+    blocks; this times only what no pass did (a pass that broke, a run resumed from before)."""
     plan = run.record.get("selfcheck") or {}
     if not plan.get("checks") or run.done("selfcheck"):
         return
-    run.reset(results.SELFCHECK)
-    with progress("self-check", len(plan["checks"])) as advance:
-        selfcheck_run.run(plan, run.folder, run.run_id, advance)
+    left = selfcheck_run.missing(plan, run.folder, run.run_id)
+    if left:
+        with progress("self-check", left) as advance:
+            selfcheck_run.run(plan, run.folder, run.run_id, advance)
     checked = summary.build(results.load(run.folder)).selfcheck
     off = selfcheck.outside(checked)
     timed = [r for r in checked if r["ratio"] is not None]

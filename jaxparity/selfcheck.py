@@ -2,12 +2,15 @@
 
 The harness (``bench/harness.py``) times every call through pytest-benchmark in paired blocks,
 with both frameworks in one process. A reader checks a number with their own ``%timeit``; the
-self-check does that for them, after the benchmarks: each call in :data:`CHECKED` that the
-run's plan timed is set up again in a fresh process of its own, with only its framework
-imported, and timed by that framework's own way of timing (``jaxparity/second_timer.py``:
-``torch.utils.benchmark.Timer`` for torch, a ``block_until_ready`` loop for JAX). The report
-shows the harness's median ÷ the second timer's per call, and warns where the two differ by
-more than :data:`WITHIN`.
+self-check does that for them: each call in :data:`CHECKED` that the run's plan timed is set
+up again in a fresh process of its own, with only its framework imported, and timed by that
+framework's own way of timing (``jaxparity/second_timer.py``: ``torch.utils.benchmark.Timer``
+for torch, a ``block_until_ready`` loop for JAX), once per pass, right after the pass's blocks
+of the call (``bench/selfcheck_hook.py``): this machine's speed moves in episodes of seconds
+to tens of seconds, by up to a third on these multi-threaded calls (docs/method.md), and a
+second timer minutes away from the harness's blocks compared two states of the machine, not
+two timers. The report shows the harness's median ÷ the second timer's per call, and warns
+where the two differ by more than :data:`WITHIN`.
 
 This module is the list and the arithmetic: what to check for a plan, and the rows the summary
 and the report show. ``selfcheck_run.py`` launches the children.
@@ -29,7 +32,8 @@ MIN_RUN_S = 0.5
 the JAX loop's length). Each also pays a fresh process: Python, one framework and the case
 imported, the inputs made, compilation. Counted on the shared 2-core machine (2026-12-05, CPU
 seconds, which the load hardly changes here: these children run one core): 2.3–4.0 s a
-process, 19 s for :data:`CHECKED`'s six, so about 40 s with the default run's 2 passes."""
+process, 19 s for :data:`CHECKED`'s six, so about 40 s with the default run's 2 passes, spent
+inside the passes."""
 
 
 @dataclass(frozen=True)
@@ -66,10 +70,10 @@ is not checked: a fresh process would compile again (11–18 s a function here).
 
 def plan(bench: dict[str, Any]) -> dict[str, Any]:
     """The self-check of a benchmark plan: the checked calls it times, on each of its
-    devices (none when the plan times none of them), each in as many fresh processes as the
-    plan has passes. A process keeps a state for its life: the same call's median moved by a
-    third between two fresh processes on the quiet Zen 4 (``jaxparity.bench.INFLATION``),
-    and the harness's median pools its passes' processes; so does the second timer's."""
+    devices (none when the plan times none of them), each in one fresh process per pass of
+    the plan, timed right after that pass's blocks of the call: the same call's median moved
+    by a third between two fresh processes on the quiet Zen 4 (``jaxparity.bench.INFLATION``),
+    and the harness's median pools its passes; so does the second timer's."""
     timed = {Target.from_row(row).id for row in bench.get("targets", [])}
     checks = [
         {**asdict(target), "framework": c.framework, "bound": c.bound}
@@ -85,6 +89,33 @@ def _key(r: dict[str, Any]) -> tuple[str, ...]:
     return (r["case_id"], r["variant"], r["size"], r["framework"], r["device"], r["mode"])
 
 
+def pooled(saved: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One record per check from ``selfcheck.jsonl``'s one per process: the median of its
+    processes' medians (``second_s``), each in pass order (``second_each``), or the first
+    failure or skip. A later line of the same process (a resumed pass) replaces an earlier."""
+    by_check: dict[tuple[str, ...], dict[int, dict[str, Any]]] = {}
+    for s in saved:
+        by_check.setdefault(_key(s), {})[s.get("process", 1)] = s
+    out = []
+    for found in by_check.values():
+        each = [found[p] for p in sorted(found)]
+        broken = next((s for s in each if s["status"] != "pass"), None)
+        if broken:
+            out.append(broken)
+            continue
+        seconds = [x for s in each for x in s.get("second_each") or [s["second_s"]]]
+        out.append(
+            {
+                **each[0],
+                "second_s": statistics.median(seconds),
+                "second_each": seconds,
+                "calls": sum(s.get("calls") or 0 for s in each),
+                "load_1m": max((s.get("load_1m") or 0 for s in each), default=None),
+            }
+        )
+    return out
+
+
 def _per_pass(blocks: list[dict[str, Any]]) -> list[float]:
     """The harness's median of one target per pass (process), from its blocks' medians."""
     found: dict[int, list[float]] = {}
@@ -96,8 +127,8 @@ def _per_pass(blocks: list[dict[str, Any]]) -> list[float]:
 
 def _agreement(ratio: float | None, passes: list[float], each: list[float]) -> str | None:
     """``within``: the two medians within :data:`WITHIN`; ``states``: they are not, but one of
-    the harness's processes and one of the second timer's agree within it (a state a process
-    keeps for its life, on either side, not the harness's way of timing); ``differs``: no
+    the harness's processes and one of the second timer's agree within it (a state of the
+    machine one side met and the other did not, not the harness's way of timing); ``differs``: no
     process of one agrees with any of the other's."""
     if ratio is None:
         return None
@@ -122,7 +153,7 @@ def rows(
         if r["kind"] == "bench" and r["status"] == "pass"
     }
     out = []
-    for s in saved:
+    for s in pooled(saved):
         found = harness.get(_key(s))
         harness_s = found["median_s"] if found else None
         second_s = s.get("second_s")

@@ -2,15 +2,18 @@
 
 Each runs ``python -m jaxparity.second_timer`` with the environment of the benchmark passes
 (``bench_run.child_env``: the pinned allocator, the caches, no pytest-xdist variables) and
-the orphan guard, one after another, never beside the benchmarks. Each finished check is one
-line appended to ``selfcheck.jsonl`` at once, tagged with the run's id.
+the orphan guard, never beside the benchmarks. A pass starts them itself, right after the
+paired blocks of a checked call's comparison group (``bench/selfcheck_hook.py``), so the
+harness's blocks and the second timer's are seconds apart and meet the same state of the
+machine; :func:`run`, after the passes, times only what no pass did (a run resumed from
+before, a pass that broke). Each finished check is one line appended to ``selfcheck.jsonl``
+at once, tagged with the run's id and the pass (``process``) it follows.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -42,7 +45,7 @@ def command(check: dict[str, Any], min_run_s: float) -> list[str]:
     ]
 
 
-def _one(check: dict[str, Any], min_run_s: float, env: dict[str, str]) -> dict[str, Any]:
+def one(check: dict[str, Any], min_run_s: float, env: dict[str, str]) -> dict[str, Any]:
     """Run one check's child; its result, or why there is none."""
     try:
         done = subprocess.run(
@@ -68,41 +71,64 @@ def _one(check: dict[str, Any], min_run_s: float, env: dict[str, str]) -> dict[s
     return {"status": "pass", "reason": None, **found}
 
 
-def _pooled(check: dict[str, Any], plan: dict[str, Any], env: dict[str, str]) -> dict[str, Any]:
-    """One check in ``plan["processes"]`` fresh processes, one after another: the median of
-    their medians (``second_each``), or the first failure or skip."""
-    found = []
-    for _ in range(plan.get("processes", 1)):
-        one = _one(check, plan["min_run_s"], env)
-        if one["status"] != "pass":
-            return one
-        found.append(one)
+def record(check: dict[str, Any], found: dict[str, Any], run_id: str, process: int) -> dict:
+    """The line ``selfcheck.jsonl`` keeps of one child: the check, what it found, and the
+    pass it follows (``process``), the run and the moment."""
     return {
-        **found[0],
-        "second_s": statistics.median(f["second_s"] for f in found),
-        "second_each": [f["second_s"] for f in found],
-        "calls": sum(f["calls"] for f in found),
+        "run_id": run_id,
+        "time": time.time(),
+        "process": process,
+        **check,
+        **found,
+        "load_1m": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
     }
+
+
+def _done(folder: Path, run_id: str) -> set[tuple[tuple[str, ...], int]]:
+    """The (check, process) pairs this run's passes timed already."""
+    path = folder / results.SELFCHECK
+    if not path.exists():
+        return set()
+    found = results.read_jsonl(path, lambda r: isinstance(r, dict), "self-check", [])
+    return {
+        (key(r), r.get("process", 1))
+        for r in found
+        if r.get("run_id") == run_id and r.get("status") in ("pass", "skip")
+    }
+
+
+def key(check: dict[str, Any]) -> tuple[str, ...]:
+    """What identifies a check: its target."""
+    return tuple(str(check[k]) for k in TARGET_KEYS)
 
 
 def run(
     plan: dict[str, Any], folder: Path, run_id: str, advance: Callable[[str], None]
 ) -> list[dict[str, Any]]:
-    """Time every check of ``plan`` (``selfcheck.plan``) in its own process, appending each
-    result to ``folder/selfcheck.jsonl``; ``advance`` is called once per finished check."""
+    """Time every check of ``plan`` (``selfcheck.plan``) in ``plan["processes"]`` fresh
+    processes that no pass of this run has timed, one after another, the checks in turn (a
+    check's processes seconds apart, not back to back), appending each result to
+    ``folder/selfcheck.jsonl``; ``advance`` is called once per finished process."""
     saved = []
+    done = _done(folder, run_id)
     with tempfile.TemporaryDirectory(prefix="jaxparity-selfcheck-") as cache:
         env = bench_run.child_env(Path(cache))
-        for check in plan["checks"]:
-            found = _pooled(check, plan, env)
-            record = {
-                "run_id": run_id,
-                "time": time.time(),
-                **check,
-                **found,
-                "load_1m": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
-            }
-            results.append(folder / results.SELFCHECK, record)
-            saved.append(record)
-            advance(f"{check['case_id']}-{check['variant']}-{check['backend']}-{check['mode']}")
+        for process in range(1, plan.get("processes", 1) + 1):
+            for check in plan["checks"]:
+                if (key(check), process) in done:
+                    continue
+                found = record(check, one(check, plan["min_run_s"], env), run_id, process)
+                results.append(folder / results.SELFCHECK, found)
+                saved.append(found)
+                advance(f"{check['case_id']}-{check['variant']}-{check['backend']}")
     return saved
+
+
+def missing(plan: dict[str, Any], folder: Path, run_id: str) -> int:
+    """How many processes :func:`run` would start: the ones no pass timed."""
+    done = _done(folder, run_id)
+    return sum(
+        (key(c), p) not in done
+        for p in range(1, plan.get("processes", 1) + 1)
+        for c in plan.get("checks", [])
+    )

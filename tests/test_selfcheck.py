@@ -233,3 +233,62 @@ def test_the_inflation_experiment_times_the_calls_in_their_groups() -> None:
     alone = inflation._plan(True, 0.5)
     assert {Target.from_row(r) for r in alone["targets"]} == set(inflation.CALLS)
     assert alone["block_s"] == 0.5 and alone["machine"] == [] and alone["modules"] == []
+
+
+class _Config:
+    def __init__(self, options: dict) -> None:
+        self.options = options
+
+    def getoption(self, name: str, default: object = None) -> object:
+        return self.options.get(name, default)
+
+
+class _Item:
+    def __init__(self, config: _Config, target: object, block: int) -> None:
+        self.config = config
+        self.callspec = type("Callspec", (), {"params": {"bench_block": (target, block)}})()
+
+
+def test_a_pass_times_its_checks_right_after_their_groups_blocks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second timer runs once per pass, right after the last block of its call's group
+    (not after another group's, not mid-group), tagged with the pass; after the passes,
+    ``jaxparity`` times only the processes no pass did, and the summary pools them in order."""
+    from bench import selfcheck_hook
+    from jaxparity.bench_targets import Target
+
+    other = {**CHEAP, "variant": "func"}  # a check whose group this pass does not finish here
+    checking = {"checks": [CHEAP, other], "min_run_s": 0.01, "processes": 2}
+    plan_file = tmp_path / "plan.json"
+    plan_file.write_text(json.dumps({"bench": {"targets": [], "selfcheck": checking}}))
+    jsonl = tmp_path / results.BENCH
+    config = _Config(
+        {"bench_plan": str(plan_file), "bench_jsonl": str(jsonl), "bench_run_id": "r"}
+        | {"bench_pass": 2}
+    )
+    timed: list[tuple[str, float]] = []
+
+    def one(check: dict, min_run_s: float, env: dict) -> dict:
+        timed.append((check["variant"], min_run_s))
+        return {"status": "pass", "reason": None, "second_s": 1e-3 * len(timed), "calls": 7}
+
+    monkeypatch.setattr(selfcheck_hook.selfcheck_run, "one", one)
+    torch_eager = Target.from_row(CHEAP)
+    jax_jit = Target.from_row({**CHEAP, "backend": "jax", "mode": "jit"})
+    first, last = _Item(config, torch_eager, 2), _Item(config, jax_jit, 2)
+    assert selfcheck_hook.after(first, last) == []  # the group's blocks go on
+    (line,) = selfcheck_hook.after(last, None)  # its last block: the check of this group only
+    assert timed == [("double_backward", 0.01)]
+    assert (line["process"], line["run_id"], line["second_s"]) == (2, "r", 1e-3)
+    assert json.loads((tmp_path / results.SELFCHECK).read_text()) == line
+
+    # after the passes: pass 1's process of CHEAP and both of the other check's, no more
+    assert selfcheck_run.missing(checking, tmp_path, "r") == 3
+    seen: list[str] = []
+    selfcheck_run.run(checking, tmp_path, "r", seen.append)
+    assert len(seen) == 3 and selfcheck_run.missing(checking, tmp_path, "r") == 0
+    saved = results.read_jsonl(tmp_path / results.SELFCHECK, bool, "self-check", [])
+    (cheap,) = [r for r in selfcheck.pooled(saved) if r["variant"] == "double_backward"]
+    assert cheap["second_each"] == [2e-3, 1e-3]  # pass 1's (timed after the passes), pass 2's
+    assert cheap["calls"] == 14

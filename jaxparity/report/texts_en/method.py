@@ -115,21 +115,22 @@ MESSAGES: dict[str, str] = {
     "{folder}`; raw results: {files}; graph files in `{graphs}/`.",
     # jaxparity/report/selfcheck_section.py: the harness against a second timer
     "selfcheck.heading": "The harness checked by a second timer",
-    "selfcheck.intro": "After the benchmarks, a few of this run's own calls were timed again, "
-    "each in a fresh process that imports only its framework, by that framework's own way of "
+    "selfcheck.intro": "Within each benchmark pass, seconds after the last paired block of "
+    "their comparison group, a few of this run's own calls were timed again, each in a fresh "
+    "process that imports only its framework, by that framework's own way of "
     "timing: `torch.utils.benchmark.Timer(...).blocked_autorange(min_run_time={min_run})` "
     "with the run's thread count for torch (blocks of calls under `timeit`, garbage "
     "collection off; the median of the blocks), and for JAX a plain loop of "
     "`jax.block_until_ready(fn(*args))`, each call timed with `time.perf_counter` after "
     "{warmup} warm-up calls, for {min_run} s (its median). The inputs, the setup (the case's "
     "`TIMED` function, `Backend.prepare`) and the call are the harness's own; each call is "
-    "timed in as many fresh processes as the run has passes, and their medians pooled, as the "
-    "harness pools its passes. Harness ÷ second timer above 1× means the harness saw the call "
-    "slower; the two should agree within {within}. A process keeps a state for its life (a "
-    "call can run a third slower in one process than in the next, whichever timer times it): "
-    "where the pooled medians differ but one of the harness's processes and one of the second "
-    "timer's agree within {within}, the table says so and shows both sides' processes; only "
-    "calls where no two processes agree are a warning.",
+    "timed once per pass, and the medians pooled, as the harness pools its passes. Harness ÷ "
+    "second timer above 1× means the harness saw the call slower; the two should agree within "
+    "{within}. The machine's speed moves in episodes of seconds (a multi-threaded call can run "
+    "a third slower in one than in the next, whichever timer times it), hence the second timer "
+    "right after the blocks: where the pooled medians still differ but one of the harness's "
+    "passes and one of the second timer's processes agree within {within}, the table says so "
+    "and shows both sides' processes; only calls where no two agree are a warning.",
     "selfcheck.col.where": "call",
     "selfcheck.col.mode": "mode",
     "selfcheck.col.bound": "bound by",
@@ -141,7 +142,7 @@ MESSAGES: dict[str, str] = {
     "selfcheck.bound.dispatch": "dispatch",
     "selfcheck.within": "within ({apart} apart)",
     "selfcheck.differs": "differs by {apart}",
-    "selfcheck.states": "process states ({apart} apart): the harness's passes {harness}, the "
+    "selfcheck.states": "the machine's states ({apart} apart): the harness's passes {harness}, the "
     "second timer's processes {second}",
     "selfcheck.no_harness": "the harness did not time it in this run",
     "selfcheck.outside": "{n} of {of} calls checked by a second timer differ from the "
@@ -154,7 +155,7 @@ MESSAGES: dict[str, str] = {
     "selfcheck.none": "This run checked no call: none of the checked calls ({listed}) was in "
     "its plan (they are timed at the default size, `--size cpu`).",
     "method.selfcheck": "**Second timer.** A few calls, bound by kernels and by dispatch in "
-    "each framework, are timed again after the benchmarks by the frameworks' own timers, each "
-    "in a fresh process (section “The harness checked by a second timer”, "
+    "each framework, are timed again right after their blocks by the frameworks' own timers, "
+    "each in a fresh process (section “The harness checked by a second timer”, "
     "`jaxparity/selfcheck.py`).",
 }
