@@ -213,3 +213,19 @@ def test_the_benchmark_process_dies_with_jaxparity(use_signal: bool) -> None:
     if alive:
         os.kill(pid, signal.SIGKILL)
     assert not alive, "the child outlived its parent"
+
+
+def test_a_pass_compiles_into_the_runs_own_caches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first pass's compile seconds are a first run's: torch.compile's and JAX's caches
+    are the run's, not the user's (where an earlier run left its compilations), unless the
+    user named one."""
+    for name in ("TORCHINDUCTOR_CACHE_DIR", "TRITON_CACHE_DIR", "JAX_COMPILATION_CACHE_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    env = bench.child_env(tmp_path)
+    assert env["TORCHINDUCTOR_CACHE_DIR"] == str(tmp_path / "inductor")
+    assert env["TRITON_CACHE_DIR"] == str(tmp_path / "triton")
+    assert env["JAX_COMPILATION_CACHE_DIR"] == str(tmp_path / "jax")
+    monkeypatch.setenv("TORCHINDUCTOR_CACHE_DIR", "/mine")
+    assert bench.child_env(tmp_path)["TORCHINDUCTOR_CACHE_DIR"] == "/mine"
