@@ -171,7 +171,7 @@ def _is_bench(r: Any) -> bool:
 SELFCHECK_KEYS = {"case_id", "variant", "size", "framework", "device", "mode", "status"}
 
 
-def _is_selfcheck(r: Any) -> bool:
+def is_selfcheck(r: Any) -> bool:
     return isinstance(r, dict) and r.keys() >= SELFCHECK_KEYS
 
 
@@ -236,7 +236,7 @@ def load(folder: Path) -> Results:
         if isinstance(info, dict):
             res.machine = {**info, **res.machine}
     if (folder / SELFCHECK).exists():
-        found = read_jsonl(folder / SELFCHECK, _is_selfcheck, "jaxparity self-check", res.notes)
+        found = read_jsonl(folder / SELFCHECK, is_selfcheck, "jaxparity self-check", res.notes)
         res.selfcheck = _this_run(found, run_id, folder / SELFCHECK, res.notes)
     if (folder / PROFILE).exists():
         res.profile = read_json(folder / PROFILE, _is_profile, "jaxparity profile")

@@ -85,7 +85,9 @@ def plan(bench: dict[str, Any]) -> dict[str, Any]:
     return {"checks": checks, "min_run_s": MIN_RUN_S, "within": WITHIN, "processes": processes}
 
 
-def _key(r: dict[str, Any]) -> tuple[str, ...]:
+def key(r: dict[str, Any]) -> tuple[str, ...]:
+    """What identifies a check, its line in ``selfcheck.jsonl`` and the harness's blocks of
+    the same call: case, variant, size, framework, device, mode."""
     return (r["case_id"], r["variant"], r["size"], r["framework"], r["device"], r["mode"])
 
 
@@ -95,7 +97,7 @@ def pooled(saved: list[dict[str, Any]]) -> list[dict[str, Any]]:
     failure or skip. A later line of the same process (a resumed pass) replaces an earlier."""
     by_check: dict[tuple[str, ...], dict[int, dict[str, Any]]] = {}
     for s in saved:
-        by_check.setdefault(_key(s), {})[s.get("process", 1)] = s
+        by_check.setdefault(key(s), {})[s.get("process", 1)] = s
     out = []
     for found in by_check.values():
         each = [found[p] for p in sorted(found)]
@@ -110,7 +112,9 @@ def pooled(saved: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "second_s": statistics.median(seconds),
                 "second_each": seconds,
                 "calls": sum(s.get("calls") or 0 for s in each),
-                "load_1m": max((s.get("load_1m") or 0 for s in each), default=None),
+                "load_1m": max(
+                    (s["load_1m"] for s in each if s.get("load_1m") is not None), default=None
+                ),
             }
         )
     return out
@@ -154,11 +158,11 @@ def rows(
     }
     out = []
     for s in pooled(saved):
-        found = harness.get(_key(s))
+        found = harness.get(key(s))
         harness_s = found["median_s"] if found else None
         second_s = s.get("second_s")
         ratio = harness_s / second_s if harness_s and second_s else None
-        passes = _per_pass((blocks or {}).get(_key(s), [])) or ([harness_s] if harness_s else [])
+        passes = _per_pass((blocks or {}).get(key(s), [])) or ([harness_s] if harness_s else [])
         each = s.get("second_each") or ([second_s] if second_s else [])
         agreement = _agreement(ratio, passes, each)
         out.append(

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from jaxparity import bench_run, results
+from jaxparity import bench_run, results, selfcheck
 from jaxparity.bench_plan import repo
 
 TIMEOUT_S = 300
@@ -84,51 +84,43 @@ def record(check: dict[str, Any], found: dict[str, Any], run_id: str, process: i
     }
 
 
-def _done(folder: Path, run_id: str) -> set[tuple[tuple[str, ...], int]]:
-    """The (check, process) pairs this run's passes timed already."""
+def _left(plan: dict[str, Any], folder: Path, run_id: str) -> list[tuple[int, dict[str, Any]]]:
+    """The (process, check) pairs no pass of run ``run_id`` has timed, process after process,
+    the checks in turn (a check's processes seconds apart, not back to back)."""
     path = folder / results.SELFCHECK
-    if not path.exists():
-        return set()
-    found = results.read_jsonl(path, lambda r: isinstance(r, dict), "self-check", [])
-    return {
-        (key(r), r.get("process", 1))
+    found = (
+        results.read_jsonl(path, results.is_selfcheck, "self-check", []) if path.exists() else []
+    )
+    done = {
+        (selfcheck.key(r), r.get("process", 1))
         for r in found
-        if r.get("run_id") == run_id and r.get("status") in ("pass", "skip")
+        if r.get("run_id") == run_id and r["status"] in ("pass", "skip")
     }
-
-
-def key(check: dict[str, Any]) -> tuple[str, ...]:
-    """What identifies a check: its target."""
-    return tuple(str(check[k]) for k in TARGET_KEYS)
+    return [
+        (process, check)
+        for process in range(1, plan.get("processes", 1) + 1)
+        for check in plan.get("checks", [])
+        if (selfcheck.key(check), process) not in done
+    ]
 
 
 def run(
     plan: dict[str, Any], folder: Path, run_id: str, advance: Callable[[str], None]
 ) -> list[dict[str, Any]]:
-    """Time every check of ``plan`` (``selfcheck.plan``) in ``plan["processes"]`` fresh
-    processes that no pass of this run has timed, one after another, the checks in turn (a
-    check's processes seconds apart, not back to back), appending each result to
+    """Time every check of ``plan`` (``selfcheck.plan``) in the fresh processes no pass of
+    this run has timed (:func:`_left`), one after another, appending each result to
     ``folder/selfcheck.jsonl``; ``advance`` is called once per finished process."""
     saved = []
-    done = _done(folder, run_id)
     with tempfile.TemporaryDirectory(prefix="jaxparity-selfcheck-") as cache:
         env = bench_run.child_env(Path(cache))
-        for process in range(1, plan.get("processes", 1) + 1):
-            for check in plan["checks"]:
-                if (key(check), process) in done:
-                    continue
-                found = record(check, one(check, plan["min_run_s"], env), run_id, process)
-                results.append(folder / results.SELFCHECK, found)
-                saved.append(found)
-                advance(f"{check['case_id']}-{check['variant']}-{check['backend']}")
+        for process, check in _left(plan, folder, run_id):
+            found = record(check, one(check, plan["min_run_s"], env), run_id, process)
+            results.append(folder / results.SELFCHECK, found)
+            saved.append(found)
+            advance(f"{check['case_id']}-{check['variant']}-{check['backend']}")
     return saved
 
 
 def missing(plan: dict[str, Any], folder: Path, run_id: str) -> int:
     """How many processes :func:`run` would start: the ones no pass timed."""
-    done = _done(folder, run_id)
-    return sum(
-        (key(c), p) not in done
-        for p in range(1, plan.get("processes", 1) + 1)
-        for c in plan.get("checks", [])
-    )
+    return len(_left(plan, folder, run_id))

@@ -263,10 +263,8 @@ def test_a_pass_times_its_checks_right_after_their_groups_blocks(
     plan_file = tmp_path / "plan.json"
     plan_file.write_text(json.dumps({"bench": {"targets": [], "selfcheck": checking}}))
     jsonl = tmp_path / results.BENCH
-    config = _Config(
-        {"bench_plan": str(plan_file), "bench_jsonl": str(jsonl), "bench_run_id": "r"}
-        | {"bench_pass": 2}
-    )
+    options = {"bench_plan": plan_file, "bench_jsonl": jsonl, "bench_run_id": "r", "bench_pass": 2}
+    config = _Config({k: str(v) if isinstance(v, Path) else v for k, v in options.items()})
     timed: list[tuple[str, float]] = []
 
     def one(check: dict, min_run_s: float, env: dict) -> dict:
