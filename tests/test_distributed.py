@@ -8,6 +8,7 @@ The cases themselves (both frameworks, the oracle, each other) run in ``tests/te
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -103,15 +104,32 @@ def test_a_timeout_ends_every_worker(private: Path) -> None:
     assert _leftovers(private) == []
 
 
+TERMINAL = (
+    "import faulthandler, signal; faulthandler.register(signal.SIGUSR1); "
+    "signal.signal(signal.SIGINT, signal.default_int_handler); "
+    "signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT}); "
+)
+"""What the launcher runs first: Ctrl-C handled as a Python started from a terminal handles it
+(a pytest worker may hand its children SIGINT ignored or blocked), and its stack written on
+SIGUSR1 (:func:`_stack`)."""
+
+
 def _parent(code: str, folder: Path) -> subprocess.Popen:
-    """A Python that launches workers (their folders under ``folder``) and waits for them;
-    it writes its stack to ``folder/parent.stderr`` on SIGUSR1 (:func:`_stack`)."""
+    """A Python that launches workers (their folders under ``folder``) and waits for them,
+    set up as :data:`TERMINAL` says; its stderr goes to ``folder/parent.stderr``."""
     env = {**os.environ, "TMPDIR": str(folder), "PYTHONPATH": str(ROOT)}
-    dumps = "import faulthandler, signal; faulthandler.register(signal.SIGUSR1); "
     with (folder / "parent.stderr").open("wb") as stderr:
         return subprocess.Popen(
-            [sys.executable, "-c", dumps + code], cwd=ROOT, env=env, stderr=stderr
+            [sys.executable, "-c", TERMINAL + code], cwd=ROOT, env=env, stderr=stderr
         )
+
+
+def _signals(pid: int) -> str:
+    """How process ``pid`` takes SIGINT now: blocked, ignored, caught (``/proc``)."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    masks = dict(re.findall(r"^(Sig\w+):\s*([0-9a-f]+)$", status, flags=re.M))
+    bit = 1 << (signal.SIGINT - 1)
+    return ", ".join(f"{k} {bool(int(masks[k], 16) & bit)}" for k in ("SigBlk", "SigIgn", "SigCgt"))
 
 
 def _stack(parent: subprocess.Popen, folder: Path) -> str:
@@ -122,9 +140,11 @@ def _stack(parent: subprocess.Popen, folder: Path) -> str:
 
 
 ENDS_S = 30
-"""A bound on a stopped launcher ending (well under a second here, even on a loaded machine);
-once, in a full test run on a fresh clone (2026-12-05), one interrupted launcher did not end
-within 120 s, and could not be made to again: past this bound the test shows its stack."""
+"""A bound on a stopped launcher ending (well under a second here, even on a loaded machine).
+Twice, in full test runs on fresh clones (2026-12-05), an interrupted launcher did not end; its
+stack (the second time) showed it still polling its workers in ``workers._wait``, as if SIGINT
+had never come, and alone it could not be made to again. Since then it starts as
+:data:`TERMINAL` says; past this bound the test shows its stack and how it took SIGINT."""
 
 
 ASLEEP = "from shared import workers; from tests import fake_workers; " + (
@@ -151,11 +171,15 @@ def test_no_worker_outlives_a_stopped_run(code: str, how: int, tmp_path: Path) -
     parent = _parent(code, tmp_path)
     try:
         assert _until(lambda: len(_running_under(tmp_path)) == 2), "the workers never started"
+        before = _signals(parent.pid)
         parent.send_signal(how)
         try:
             parent.wait(ENDS_S)
         except subprocess.TimeoutExpired:
-            pytest.fail(f"the launcher did not end within {ENDS_S} s:\n{_stack(parent, tmp_path)}")
+            pytest.fail(
+                f"the launcher did not end within {ENDS_S} s (SIGINT before: {before}):\n"
+                + _stack(parent, tmp_path)
+            )
         assert _until(lambda: not _running_under(tmp_path)), "a worker outlived its run"
     finally:
         parent.kill()
